@@ -1,0 +1,36 @@
+# The two commands of README.md: `make demo` and `make test`. Everything else is a step of them.
+.PHONY: deps build build-debug demo test unit-test integration-test browser-test lint bench clean
+
+JOBS ?= $(shell nproc)
+BUILD_TYPE ?= Release
+
+deps:
+	@bash tools/install-deps.sh
+
+build: deps
+	cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release -DXASO_BUILD_TESTS=ON
+	cmake --build build/release -j$(JOBS)
+
+demo: build
+	@mkdir -p var
+	@rm -f var/demo.db var/demo.db-wal var/demo.db-shm
+	build/release/xaso migrate --db sqlite:var/demo.db
+	build/release/xaso demo --db sqlite:var/demo.db
+	@echo "Serving Nhật Tân on http://127.0.0.1:8080 (Ctrl-C to stop)"
+	build/release/xaso serve --db sqlite:var/demo.db --listen 127.0.0.1:8080
+
+# Unit and storage tests on SQLite and on a private PostgreSQL server, the HTTP integration
+# tests against the real binary on both databases, then the browser test.
+test: build
+	bash tools/check_layers.sh
+	build/release/xaso check-config --config config/xaso.example.toml
+	bash tools/with_postgres.sh bash tools/run_tests.sh
+
+lint:
+	bash tools/check_layers.sh
+
+bench: build
+	bash bench/home_vs_nginx.sh
+
+clean:
+	rm -rf build

@@ -1,0 +1,118 @@
+#include "app/config.h"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+#include <optional>
+#include <vector>
+
+namespace xaso::app {
+
+Status LoadConfigFile(const std::string& path, Config& c) {
+  toml::table t;
+  try {
+    t = toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "config " + path + ": " + std::string(e.description()));
+  }
+  const std::map<std::string, std::vector<std::string>> known = {
+      {"server", {"listen", "threads", "max_body_bytes", "secure_cookies", "session_hours"}},
+      {"database", {"url"}},
+      {"portal", {"default_commune"}},
+      {"security", {"signin_max_failures_per_account", "signin_max_failures_per_ip",
+                    "signin_window_minutes"}}};
+  for (auto&& [section, node] : t) {
+    auto k = known.find(std::string(section.str()));
+    if (k == known.end() || !node.is_table()) {
+      return MakeError(ErrorCode::kInvalidArgument, "config: unknown section [" +
+                                                        std::string(section.str()) + "]");
+    }
+    for (auto&& [key, v] : *node.as_table()) {
+      if (std::find(k->second.begin(), k->second.end(), std::string(key.str())) ==
+          k->second.end()) {
+        return MakeError(ErrorCode::kInvalidArgument, "config: unknown key " + k->first + "." +
+                                                          std::string(key.str()));
+      }
+    }
+  }
+  c.server.listen = t["server"]["listen"].value_or(c.server.listen);
+  c.server.threads = t["server"]["threads"].value_or(c.server.threads);
+  c.server.max_body_bytes = t["server"]["max_body_bytes"].value_or(c.server.max_body_bytes);
+  c.server.secure_cookies = t["server"]["secure_cookies"].value_or(c.server.secure_cookies);
+  c.server.session_hours = t["server"]["session_hours"].value_or(c.server.session_hours);
+  c.database.url = t["database"]["url"].value_or(c.database.url);
+  c.portal.default_commune = t["portal"]["default_commune"].value_or(c.portal.default_commune);
+  auto& s = c.security;
+  s.signin_max_failures_per_account =
+      t["security"]["signin_max_failures_per_account"].value_or(s.signin_max_failures_per_account);
+  s.signin_max_failures_per_ip =
+      t["security"]["signin_max_failures_per_ip"].value_or(s.signin_max_failures_per_ip);
+  s.signin_window_minutes =
+      t["security"]["signin_window_minutes"].value_or(s.signin_window_minutes);
+  return Ok{};
+}
+
+Status ApplyEnvironment(Config& c) {
+  auto env = [](const char* name) -> std::optional<std::string> {
+    const char* v = std::getenv(name);
+    if (!v) return std::nullopt;
+    return std::string(v);
+  };
+  if (auto v = env("XASO_LISTEN")) c.server.listen = *v;
+  if (auto v = env("XASO_DB")) c.database.url = *v;
+  if (auto v = env("XASO_DEFAULT_COMMUNE")) c.portal.default_commune = *v;
+  if (auto v = env("XASO_SECURE_COOKIES")) c.server.secure_cookies = *v == "1" || *v == "true";
+  if (auto v = env("XASO_THREADS")) {
+    try {
+      c.server.threads = std::stoi(*v);
+    } catch (...) {
+      return MakeError(ErrorCode::kInvalidArgument, "XASO_THREADS must be a number");
+    }
+  }
+  return Ok{};
+}
+
+Result<std::pair<std::string, int>> ParseListen(const std::string& listen) {
+  const size_t colon = listen.rfind(':');
+  if (colon == std::string::npos || colon == 0) {
+    return MakeError(ErrorCode::kInvalidArgument, "listen must be HOST:PORT");
+  }
+  int port = 0;
+  const std::string p = listen.substr(colon + 1);
+  if (p.empty() || p.size() > 5) return MakeError(ErrorCode::kInvalidArgument, "bad port");
+  for (char ch : p) {
+    if (ch < '0' || ch > '9') return MakeError(ErrorCode::kInvalidArgument, "bad port");
+    port = port * 10 + (ch - '0');
+  }
+  if (port < 1 || port > 65535) return MakeError(ErrorCode::kInvalidArgument, "bad port");
+  return std::make_pair(listen.substr(0, colon), port);
+}
+
+Status ValidateConfig(const Config& c) {
+  Error e{ErrorCode::kInvalidArgument, "invalid configuration", {}};
+  if (!ParseListen(c.server.listen)) e.fields.push_back({"server.listen", "must be HOST:PORT"});
+  if (c.server.threads < 1 || c.server.threads > 256) {
+    e.fields.push_back({"server.threads", "must be 1..256"});
+  }
+  if (c.server.max_body_bytes < 1024 || c.server.max_body_bytes > (64 << 20)) {
+    e.fields.push_back({"server.max_body_bytes", "must be 1 KiB..64 MiB"});
+  }
+  if (c.server.session_hours < 1 || c.server.session_hours > 24 * 30) {
+    e.fields.push_back({"server.session_hours", "must be 1..720"});
+  }
+  if (c.database.url.rfind("sqlite:", 0) != 0 && c.database.url.rfind("postgresql://", 0) != 0 &&
+      c.database.url.rfind("postgres://", 0) != 0) {
+    e.fields.push_back({"database.url", "must start with sqlite: or postgresql://"});
+  }
+  if (c.security.signin_max_failures_per_account < 1 || c.security.signin_max_failures_per_ip < 1 ||
+      c.security.signin_window_minutes < 1) {
+    e.fields.push_back({"security", "limits must be positive"});
+  }
+  if (!e.fields.empty()) return e;
+  return Ok{};
+}
+
+}  // namespace xaso::app

@@ -1,0 +1,43 @@
+// The configuration of one xaso process. Sources, in order of precedence (later wins):
+// the defaults below, the TOML file (--config), XASO_* environment variables, then flags.
+// config/xaso.example.toml documents every key.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "core/result.h"
+
+namespace xaso::app {
+
+struct Config {
+  struct Server {
+    std::string listen = "127.0.0.1:8080";  // HOST:PORT
+    int threads = 2;                         // HTTP worker threads = database pool size
+    int64_t max_body_bytes = 1 << 20;        // larger bodies get 413
+    bool secure_cookies = false;             // true behind TLS
+    int64_t session_hours = 8;
+  } server;
+  struct Database {
+    std::string url = "sqlite:var/xaso.db";  // sqlite:PATH or postgresql://...
+  } database;
+  struct Portal {
+    std::string default_commune = "";  // slug shown at "/"; empty = the first commune
+  } portal;
+  struct Security {
+    int signin_max_failures_per_account = 5;
+    int signin_max_failures_per_ip = 20;
+    int64_t signin_window_minutes = 15;
+  } security;
+};
+
+// Reads the TOML file at `path` over `config`. kInvalidArgument names the bad key.
+Status LoadConfigFile(const std::string& path, Config& config);
+// Applies XASO_LISTEN, XASO_DB, XASO_THREADS, XASO_DEFAULT_COMMUNE, XASO_SECURE_COOKIES.
+Status ApplyEnvironment(Config& config);
+// Checks ranges and formats; kInvalidArgument with one field error per problem.
+Status ValidateConfig(const Config& config);
+// Splits "HOST:PORT"; kInvalidArgument when malformed.
+Result<std::pair<std::string, int>> ParseListen(const std::string& listen);
+
+}  // namespace xaso::app

@@ -1,0 +1,57 @@
+#include "app/config.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+
+namespace xaso::app {
+namespace {
+
+std::string WriteFile(const std::string& text) {
+  const std::string path = ::testing::TempDir() + "xaso_config_test.toml";
+  std::ofstream(path) << text;
+  return path;
+}
+
+TEST(ConfigTest, TheExampleFileIsValid) {
+  const char* src = std::getenv("XASO_SOURCE_DIR");
+  ASSERT_NE(src, nullptr);
+  Config c;
+  ASSERT_TRUE(LoadConfigFile(std::string(src) + "/config/xaso.example.toml", c).has_value());
+  EXPECT_TRUE(ValidateConfig(c).has_value());
+  EXPECT_EQ(c.portal.default_commune, "nhat-tan");
+}
+
+TEST(ConfigTest, EnvironmentOverridesTheFile) {
+  Config c;
+  ASSERT_TRUE(LoadConfigFile(WriteFile("[server]\nlisten = \"0.0.0.0:9000\"\n"), c).has_value());
+  EXPECT_EQ(c.server.listen, "0.0.0.0:9000");
+  setenv("XASO_LISTEN", "127.0.0.1:9100", 1);
+  ASSERT_TRUE(ApplyEnvironment(c).has_value());
+  unsetenv("XASO_LISTEN");
+  EXPECT_EQ(c.server.listen, "127.0.0.1:9100");
+}
+
+TEST(ConfigTest, RejectsUnknownKeysAndBadValues) {
+  Config c;
+  EXPECT_FALSE(LoadConfigFile(WriteFile("[server]\nlisten_addr = \"x\"\n"), c).has_value());
+  EXPECT_FALSE(LoadConfigFile(WriteFile("[server\n"), c).has_value());
+  c.server.listen = "nohost";
+  c.server.threads = 0;
+  auto s = ValidateConfig(c);
+  ASSERT_FALSE(s.has_value());
+  EXPECT_EQ(s.error().fields.size(), 2u);
+}
+
+TEST(ConfigTest, ParsesListenAddresses) {
+  auto ok = ParseListen("127.0.0.1:8080");
+  ASSERT_TRUE(ok.has_value());
+  EXPECT_EQ(ok->second, 8080);
+  EXPECT_FALSE(ParseListen("127.0.0.1:0").has_value());
+  EXPECT_FALSE(ParseListen("127.0.0.1:99999").has_value());
+  EXPECT_FALSE(ParseListen(":80").has_value());
+}
+
+}  // namespace
+}  // namespace xaso::app

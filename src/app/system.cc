@@ -1,0 +1,128 @@
+#include "app/system.h"
+#include "app/system_impl.h"
+
+#include <spdlog/spdlog.h>
+
+#include "core/clock.h"
+#include "domain/identity/account_service.h"
+#include "platform/crypto.h"
+#include "storage/audit/sql_audit_log.h"
+#include "storage/calendar/sql_calendar_repository.h"
+#include "storage/database.h"
+#include "storage/identity/sql_identity_repository.h"
+#include "storage/migrator.h"
+#include "storage/portal/sql_portal_repository.h"
+#include "web/router.h"
+#include "web/server.h"
+
+namespace xaso::app {
+
+
+System::System(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+System::~System() = default;
+
+Result<std::unique_ptr<System>> System::Open(const Config& config) {
+  if (!platform::InitCrypto()) return MakeError(ErrorCode::kInternal, "libsodium init failed");
+  auto impl = std::make_unique<Impl>();
+  impl->config = config;
+  XASO_ASSIGN_OR_RETURN(impl->db, storage::Database::Open(
+                                      config.database.url,
+                                      static_cast<size_t>(std::max(2, config.server.threads))));
+  impl->identity = std::make_unique<storage::SqlIdentityRepository>(*impl->db);
+  impl->portal = std::make_unique<storage::SqlPortalRepository>(*impl->db);
+  impl->audit = std::make_unique<storage::SqlAuditLog>(*impl->db);
+  impl->calendar = std::make_unique<storage::SqlCalendarRepository>(*impl->db);
+  identity::SigninLimits limits{config.security.signin_max_failures_per_account,
+                                config.security.signin_max_failures_per_ip,
+                                config.security.signin_window_minutes * 60};
+  impl->accounts = std::make_unique<identity::AccountService>(*impl->identity, impl->hasher,
+                                                              impl->clock, limits);
+  return std::unique_ptr<System>(new System(std::move(impl)));
+}
+
+Result<std::vector<std::string>> System::Migrate() {
+  XASO_ASSIGN_OR_RETURN(auto report, storage::Migrate(*impl_->db));
+  return report.applied;
+}
+
+Result<calendar::LegalCalendar> System::LoadCalendar(int64_t commune_id) {
+  XASO_ASSIGN_OR_RETURN(auto rules, impl_->calendar->LoadHolidayRules());
+  XASO_ASSIGN_OR_RETURN(auto overrides, impl_->calendar->LoadOverrides(commune_id));
+  return calendar::LegalCalendar(std::move(rules), std::move(overrides));
+}
+
+Status System::Serve() {
+  XASO_ASSIGN_OR_RETURN(auto listen, ParseListen(impl_->config.server.listen));
+  // The holiday rules are national; the commune overrides are merged per commune later, when
+  // deadlines are computed per case.
+  XASO_ASSIGN_OR_RETURN(calendar::LegalCalendar cal, LoadCalendar(0));
+  web::Services services;
+  services.identity = impl_->identity.get();
+  services.accounts = impl_->accounts.get();
+  services.portal = impl_->portal.get();
+  services.audit = impl_->audit.get();
+  services.calendar = &cal;
+  services.clock = &impl_->clock;
+  services.default_commune = impl_->config.portal.default_commune;
+  services.secure_cookies = impl_->config.server.secure_cookies;
+  services.max_body_bytes = static_cast<size_t>(impl_->config.server.max_body_bytes);
+  services.session_seconds = impl_->config.server.session_hours * 3600;
+  web::Router router(services);
+  web::ServerOptions options;
+  options.host = listen.first;
+  options.port = listen.second;
+  options.threads = static_cast<size_t>(impl_->config.server.threads);
+  options.max_body_bytes = services.max_body_bytes;
+  return web::ServeUntilSignal(options, router);
+}
+
+namespace {
+Result<identity::Commune> CommuneBySlug(identity::IdentityRepository& repo, const std::string& slug) {
+  if (!slug.empty()) return repo.GetCommuneBySlug(slug);
+  XASO_ASSIGN_OR_RETURN(auto all, repo.ListCommunes());
+  if (all.empty()) return MakeError(ErrorCode::kNotFound, "no commune in the database");
+  return all.front();
+}
+audit::AuditRecord Cli(int64_t commune_id) { return {commune_id, 0, "cli", "", "", "", ""}; }
+}  // namespace
+
+Result<int64_t> System::AddUser(const std::string& commune_slug, const std::string& username,
+                                const std::string& display_name, const std::string& role,
+                                const std::string& password) {
+  XASO_ASSIGN_OR_RETURN(auto commune, CommuneBySlug(*impl_->identity, commune_slug));
+  auto r = identity::RoleFromCode(role);
+  if (!r || *r == identity::Role::kAnonymous) {
+    return MakeError(ErrorCode::kInvalidArgument, "unknown role " + role);
+  }
+  identity::Account a;
+  a.commune_id = commune.id;
+  a.username = username;
+  a.display_name = display_name;
+  a.role = *r;
+  return impl_->accounts->CreateAccount(a, password, Cli(commune.id));
+}
+
+Result<std::vector<identity::Account>> System::ListUsers(const std::string& commune_slug) {
+  XASO_ASSIGN_OR_RETURN(auto commune, CommuneBySlug(*impl_->identity, commune_slug));
+  return impl_->identity->ListAccounts(commune.id);
+}
+
+Status System::ResetPassword(const std::string& username, const std::string& password) {
+  XASO_ASSIGN_OR_RETURN(auto acc, impl_->identity->FindAccountByUsername(username));
+  if (!acc) return MakeError(ErrorCode::kNotFound, "no account " + username);
+  return impl_->accounts->ResetPassword(acc->id, password, Cli(acc->commune_id));
+}
+
+Status System::GrantRole(const std::string& username, const std::string& role) {
+  XASO_ASSIGN_OR_RETURN(auto acc, impl_->identity->FindAccountByUsername(username));
+  if (!acc) return MakeError(ErrorCode::kNotFound, "no account " + username);
+  auto r = identity::RoleFromCode(role);
+  if (!r) return MakeError(ErrorCode::kInvalidArgument, "unknown role " + role);
+  return impl_->accounts->GrantRole(acc->id, *r, Cli(acc->commune_id));
+}
+
+Result<std::optional<audit::VerifyFailure>> System::VerifyAudit() {
+  return impl_->audit->VerifyAll();
+}
+
+}  // namespace xaso::app

@@ -1,0 +1,60 @@
+// The composition root: the only place that knows every concrete type. It opens storage,
+// wires repositories into domain services and the web router, and offers the CLI one
+// operation per subcommand.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/config.h"
+#include "core/result.h"
+#include "domain/audit/audit.h"
+#include "domain/calendar/legal_calendar.h"
+#include "domain/identity/identity.h"
+
+namespace xaso::app {
+
+struct DemoAccount {
+  std::string username;
+  std::string password;
+  std::string role;
+  std::string name;
+};
+
+class System {
+ public:
+  // Opens the database (kInvalidArgument for a bad URL, kUnavailable when unreachable).
+  static Result<std::unique_ptr<System>> Open(const Config& config);
+  ~System();
+
+  // Applies pending migrations; returns the names applied.
+  Result<std::vector<std::string>> Migrate();
+  // Loads Nhật Tân commune with one account per role; kAlreadyExists when already loaded.
+  Result<std::vector<DemoAccount>> LoadDemo();
+  // Serves HTTP until SIGINT/SIGTERM.
+  Status Serve();
+
+  // `xaso users`.
+  Result<int64_t> AddUser(const std::string& commune_slug, const std::string& username,
+                          const std::string& display_name, const std::string& role,
+                          const std::string& password);
+  Result<std::vector<identity::Account>> ListUsers(const std::string& commune_slug);
+  Status ResetPassword(const std::string& username, const std::string& password);
+  Status GrantRole(const std::string& username, const std::string& role);
+
+  // `xaso audit verify`: the first broken link, or nullopt when every chain is intact.
+  Result<std::optional<audit::VerifyFailure>> VerifyAudit();
+
+  // The legal calendar as the database defines it (national rules + overrides of the
+  // commune, 0 = national only).
+  Result<calendar::LegalCalendar> LoadCalendar(int64_t commune_id);
+
+ private:
+  struct Impl;
+  explicit System(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace xaso::app

@@ -1,0 +1,39 @@
+// The seam for time: production code asks a Clock, tests use FakeClock.
+#pragma once
+
+#include <cstdint>
+
+#include "core/date.h"
+
+namespace xaso {
+
+class Clock {
+ public:
+  virtual ~Clock() = default;
+  // Seconds since the Unix epoch, UTC.
+  virtual int64_t NowUnix() const = 0;
+  // Today's date in Vietnam (UTC+7), the zone every legal deadline is counted in.
+  Date TodayVn() const { return Date::FromDays(FloorDiv(NowUnix() + 7 * 3600, 86400)); }
+
+ private:
+  static long FloorDiv(int64_t a, int64_t b) {
+    return static_cast<long>(a >= 0 ? a / b : -((-a + b - 1) / b));
+  }
+};
+
+class SystemClock final : public Clock {
+ public:
+  int64_t NowUnix() const override;
+};
+
+class FakeClock final : public Clock {
+ public:
+  explicit FakeClock(int64_t now) : now_(now) {}
+  int64_t NowUnix() const override { return now_; }
+  void Advance(int64_t seconds) { now_ += seconds; }
+
+ private:
+  int64_t now_;
+};
+
+}  // namespace xaso

@@ -1,0 +1,22 @@
+// Text helpers that every layer needs: UTF-8 validation, trimming, and folding Vietnamese
+// diacritics for search ("công khai" and "cong khai" fold to the same key).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace xaso {
+
+// True when `s` is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
+bool IsValidUtf8(std::string_view s);
+
+// Strips ASCII whitespace at both ends.
+std::string_view Trim(std::string_view s);
+
+// Number of code points; precondition: IsValidUtf8(s).
+size_t Utf8Length(std::string_view s);
+
+// Lower-cases and removes Vietnamese diacritics (đ → d). Other characters pass through.
+std::string FoldVietnamese(std::string_view s);
+
+}  // namespace xaso

@@ -1,0 +1,43 @@
+#include "domain/identity/authorization.h"
+
+namespace xaso::identity {
+
+bool Allows(Role role, Permission p) {
+  const bool signed_in = role != Role::kAnonymous;
+  const bool staff = role == Role::kClerk || role == Role::kOfficer || role == Role::kLeader ||
+                     role == Role::kAdmin;
+  switch (p) {
+    case Permission::kReadPublic:
+    case Permission::kSignIn:
+      return true;
+    case Permission::kUseAccount:
+      return signed_in;
+    case Permission::kViewDashboard:
+      // Supervisors and the level above read the commune's records too (PRODUCT.md).
+      return staff || role == Role::kSupervisor || role == Role::kLevelAbove;
+    case Permission::kViewAuditLog:
+      return role == Role::kLeader || role == Role::kAdmin || role == Role::kSupervisor;
+    case Permission::kManageAccounts:
+    case Permission::kManageCalendar:
+      return role == Role::kAdmin;
+    case Permission::kPublishAnnouncement:
+      return role == Role::kOfficer || role == Role::kLeader || role == Role::kAdmin;
+  }
+  return false;
+}
+
+std::string_view PermissionCode(Permission p) {
+  switch (p) {
+    case Permission::kReadPublic: return "read_public";
+    case Permission::kSignIn: return "sign_in";
+    case Permission::kUseAccount: return "use_account";
+    case Permission::kViewDashboard: return "view_dashboard";
+    case Permission::kViewAuditLog: return "view_audit_log";
+    case Permission::kManageAccounts: return "manage_accounts";
+    case Permission::kManageCalendar: return "manage_calendar";
+    case Permission::kPublishAnnouncement: return "publish_announcement";
+  }
+  return "";
+}
+
+}  // namespace xaso::identity

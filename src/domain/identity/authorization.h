@@ -1,0 +1,30 @@
+// Who may do what: the one place where a permission is granted to a role. Routes name the
+// permission they need (web/routes.cc); nothing else decides access.
+#pragma once
+
+#include <string_view>
+
+#include "domain/identity/identity.h"
+
+namespace xaso::identity {
+
+enum class Permission {
+  kReadPublic,          // portal pages, public API
+  kSignIn,              // the sign-in form
+  kUseAccount,          // sign out, change own password
+  kViewDashboard,       // the staff dashboard
+  kViewAuditLog,        // read the audit log
+  kManageAccounts,      // create accounts, grant roles, reset passwords
+  kManageCalendar,      // edit the government's announced days off and swaps
+  kPublishAnnouncement  // write announcements
+};
+
+inline constexpr Permission kAllPermissions[] = {
+    Permission::kReadPublic,    Permission::kSignIn,         Permission::kUseAccount,
+    Permission::kViewDashboard, Permission::kViewAuditLog,   Permission::kManageAccounts,
+    Permission::kManageCalendar, Permission::kPublishAnnouncement};
+
+bool Allows(Role role, Permission permission);
+std::string_view PermissionCode(Permission permission);
+
+}  // namespace xaso::identity

@@ -1,0 +1,29 @@
+// Reading soci::row columns whose C++ type differs between back-ends: SQLite reports an
+// INTEGER PRIMARY KEY as int and PostgreSQL a BIGINT identity as long long.
+#pragma once
+
+#include <soci/soci.h>
+
+#include <cstdint>
+#include <string>
+
+namespace xaso::storage {
+
+inline int64_t RowInt(const soci::row& r, std::size_t i) {
+  if (r.get_indicator(i) == soci::i_null) return 0;
+  switch (r.get_properties(i).get_data_type()) {
+    case soci::dt_integer: return r.get<int>(i);
+    case soci::dt_long_long: return r.get<long long>(i);
+    case soci::dt_unsigned_long_long: return static_cast<int64_t>(r.get<unsigned long long>(i));
+    case soci::dt_double: return static_cast<int64_t>(r.get<double>(i));
+    case soci::dt_string: return std::stoll(r.get<std::string>(i));
+    default: return 0;
+  }
+}
+
+inline std::string RowText(const soci::row& r, std::size_t i) {
+  if (r.get_indicator(i) == soci::i_null) return {};
+  return r.get<std::string>(i);
+}
+
+}  // namespace xaso::storage

@@ -1,0 +1,227 @@
+// One storage suite, every back-end: SQLite always; PostgreSQL when XASO_TEST_PG_URL names a
+// server (make test starts one). Each PostgreSQL test gets a database of its own.
+#include <gtest/gtest.h>
+#include <soci/soci.h>
+
+#include <cstdlib>
+#include <random>
+
+#include "platform/crypto.h"
+#include "storage/audit/sql_audit_log.h"
+#include "storage/database.h"
+#include "storage/identity/sql_identity_repository.h"
+#include "storage/migrator.h"
+#include "storage/portal/sql_portal_repository.h"
+
+namespace xaso::storage {
+namespace {
+
+std::string PgUrl() {
+  const char* u = std::getenv("XASO_TEST_PG_URL");
+  return u ? u : "";
+}
+
+class StorageTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(platform::InitCrypto());
+    std::string url;
+    if (GetParam() == "sqlite") {
+      path_ = ::testing::TempDir() + "xaso_storage_" + std::to_string(std::random_device{}()) + ".db";
+      url = "sqlite:" + path_;
+    } else {
+      if (PgUrl().empty()) GTEST_SKIP() << "XASO_TEST_PG_URL not set";
+      pg_name_ = "xaso_t" + std::to_string(std::random_device{}());
+      auto admin = Database::Open(PgUrl(), 1);
+      ASSERT_TRUE(admin.has_value()) << admin.error().message;
+      ASSERT_TRUE((*admin)->Read([&](soci::session& s) -> Status {
+        s << "CREATE DATABASE " + pg_name_;
+        return Ok{};
+      }).has_value());
+      url = PgUrl().substr(0, PgUrl().rfind('/') + 1) + pg_name_;
+    }
+    auto db = Database::Open(url, 2);
+    ASSERT_TRUE(db.has_value()) << db.error().message;
+    db_ = std::move(*db);
+    auto m = Migrate(*db_);
+    ASSERT_TRUE(m.has_value()) << m.error().message;
+    ASSERT_TRUE(db_->Write([](soci::session& s) -> Status {
+      s << "INSERT INTO commune (slug, name, province, level_above, created_at) VALUES "
+           "('nhat-tan', 'Xã Nhật Tân', 'Hưng Yên', 'UBND tỉnh Hưng Yên', 0)";
+      s << "SELECT id FROM commune WHERE slug = 'nhat-tan'", soci::into(commune_id_);
+      return Ok{};
+    }).has_value());
+  }
+  void TearDown() override {
+    db_.reset();
+    if (!path_.empty()) {
+      std::remove(path_.c_str());
+      std::remove((path_ + "-wal").c_str());
+      std::remove((path_ + "-shm").c_str());
+    }
+    if (!pg_name_.empty()) {
+      auto admin = Database::Open(PgUrl(), 1);
+      if (admin) {
+        (void)(*admin)->Read([&](soci::session& s) -> Status {
+          s << "DROP DATABASE IF EXISTS " + pg_name_;
+          return Ok{};
+        });
+      }
+    }
+  }
+
+  identity::Account MakeAccount(const std::string& username, identity::Role role) {
+    identity::Account a;
+    a.commune_id = commune_id_;
+    a.username = username;
+    a.display_name = "Nguyễn Văn A";
+    a.role = role;
+    a.password_hash = "h";
+    return a;
+  }
+
+  std::unique_ptr<Database> db_;
+  long long commune_id_ = 0;
+  std::string path_, pg_name_;
+};
+
+TEST_P(StorageTest, MigrationsAreIdempotent) {
+  auto again = Migrate(*db_);
+  ASSERT_TRUE(again.has_value());
+  EXPECT_TRUE(again->applied.empty());
+  EXPECT_GE(again->already_applied, 2);
+}
+
+TEST_P(StorageTest, CreatesAndFindsAccountsWithVietnameseNames) {
+  SqlIdentityRepository repo(*db_);
+  auto id = repo.CreateAccount(MakeAccount("chutich", identity::Role::kLeader), 10,
+                               {commune_id_, 0, "system", "account", "chutich", "create", ""});
+  ASSERT_TRUE(id.has_value()) << id.error().message;
+  auto found = repo.FindAccountByUsername("chutich");
+  ASSERT_TRUE(found.has_value());
+  ASSERT_TRUE(found->has_value());
+  EXPECT_EQ((*found)->display_name, "Nguyễn Văn A");
+  EXPECT_EQ((*found)->role, identity::Role::kLeader);
+  EXPECT_FALSE(repo.FindAccountByUsername("khong-co")->has_value());
+}
+
+TEST_P(StorageTest, DuplicateUsernameIsAlreadyExistsAndLeavesNoAuditEntry) {
+  SqlIdentityRepository repo(*db_);
+  SqlAuditLog log(*db_);
+  ASSERT_TRUE(repo.CreateAccount(MakeAccount("canbo", identity::Role::kOfficer), 10,
+                                 {commune_id_, 0, "system", "account", "canbo", "create", ""})
+                  .has_value());
+  const int64_t before = *log.Count();
+  auto dup = repo.CreateAccount(MakeAccount("canbo", identity::Role::kOfficer), 11,
+                                {commune_id_, 0, "system", "account", "canbo", "create", ""});
+  ASSERT_FALSE(dup.has_value());
+  EXPECT_EQ(dup.error().code, ErrorCode::kAlreadyExists);
+  // The failed write was rolled back whole: no account row, no audit entry.
+  EXPECT_EQ(*log.Count(), before);
+  EXPECT_EQ(repo.ListAccounts(commune_id_)->size(), 1u);
+}
+
+TEST_P(StorageTest, FailedTransactionLeavesNoPartialRows) {
+  SqlPortalRepository portal(*db_);
+  auto st = db_->Write([&](soci::session& s) -> Status {
+    long long c = commune_id_;
+    s << "INSERT INTO announcement (commune_id, title, body, published_at) "
+         "VALUES (:c, 'a', 'b', 1)", soci::use(c);
+    // The second statement violates a foreign key; the first must not survive.
+    s << "INSERT INTO announcement (commune_id, title, body, published_at) "
+         "VALUES (999999, 'a', 'b', 1)";
+    return Ok{};
+  });
+  ASSERT_FALSE(st.has_value());
+  EXPECT_TRUE(portal.RecentAnnouncements(commune_id_, 10)->empty());
+}
+
+TEST_P(StorageTest, SessionsExpireAndEndOnSignOut) {
+  SqlIdentityRepository repo(*db_);
+  auto id = repo.CreateAccount(MakeAccount("vanthu", identity::Role::kClerk), 10,
+                               {commune_id_, 0, "system", "account", "vanthu", "create", ""});
+  ASSERT_TRUE(id.has_value());
+  auto acc = *repo.GetAccount(*id);
+  ASSERT_TRUE(repo.CreateSession("hash1", acc, 100, 200).has_value());
+  EXPECT_TRUE(repo.FindSessionAccount("hash1", 150)->has_value());
+  EXPECT_FALSE(repo.FindSessionAccount("hash1", 201)->has_value());
+  EXPECT_FALSE(repo.FindSessionAccount("other", 150)->has_value());
+  ASSERT_TRUE(repo.DeleteSession("hash1").has_value());
+  EXPECT_FALSE(repo.FindSessionAccount("hash1", 150)->has_value());
+}
+
+TEST_P(StorageTest, CountsFailedSigninsInTheWindow) {
+  SqlIdentityRepository repo(*db_);
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_TRUE(repo.RecordSigninAttempt({0, "x", "1.2.3.4", 100 + i, false}).has_value());
+  }
+  ASSERT_TRUE(repo.RecordSigninAttempt({0, "x", "1.2.3.4", 104, true}).has_value());
+  EXPECT_EQ(*repo.CountFailedSigninsForUser("x", 101), 2);
+  EXPECT_EQ(*repo.CountFailedSigninsFromIp("1.2.3.4", 0), 3);
+}
+
+TEST_P(StorageTest, AuditChainVerifiesAndDetectsTampering) {
+  SqlAuditLog log(*db_);
+  for (int i = 0; i < 5; ++i) {
+    ASSERT_TRUE(log.Append({commune_id_, 1, "chutich", "x", std::to_string(i), "update", "a→b"},
+                           1000 + i).has_value());
+  }
+  auto ok = log.VerifyAll();
+  ASSERT_TRUE(ok.has_value());
+  EXPECT_FALSE(ok->has_value());
+  ASSERT_TRUE(db_->Write([](soci::session& s) -> Status {
+    s << "UPDATE audit_entry SET summary = 'sửa lén' WHERE seq = 3";
+    return Ok{};
+  }).has_value());
+  auto bad = log.VerifyAll();
+  ASSERT_TRUE(bad.has_value());
+  ASSERT_TRUE(bad->has_value());
+  EXPECT_EQ((*bad)->seq, 3);
+}
+
+TEST_P(StorageTest, AuditChainDetectsADeletedLastEntry) {
+  SqlAuditLog log(*db_);
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_TRUE(log.Append({commune_id_, 1, "a", "x", "1", "u", ""}, 1000).has_value());
+  }
+  ASSERT_TRUE(db_->Write([](soci::session& s) -> Status {
+    s << "DELETE FROM audit_entry WHERE seq = 3";
+    return Ok{};
+  }).has_value());
+  auto bad = log.VerifyAll();
+  ASSERT_TRUE(bad.has_value());
+  EXPECT_TRUE(bad->has_value());
+}
+
+TEST_P(StorageTest, EveryTableIsKeyedByCommune) {
+  std::vector<std::string> missing;
+  ASSERT_TRUE(db_->Read([&](soci::session& s) -> Status {
+    std::vector<std::string> tables;
+    if (db_->dialect() == Dialect::kSqlite) {
+      soci::rowset<std::string> rs = (s.prepare << "SELECT name FROM sqlite_master WHERE "
+                                                   "type = 'table' AND name NOT LIKE 'sqlite_%'");
+      for (auto& t : rs) tables.push_back(t);
+    } else {
+      soci::rowset<std::string> rs = (s.prepare << "SELECT table_name FROM information_schema."
+                                                   "tables WHERE table_schema = 'public'");
+      for (auto& t : rs) tables.push_back(t);
+    }
+    for (const auto& t : tables) {
+      if (t == "schema_migration" || t == "commune") continue;  // documented exceptions
+      try {
+        soci::rowset<soci::row> rs = (s.prepare << "SELECT commune_id FROM " + t + " LIMIT 1");
+        (void)rs;
+      } catch (const soci::soci_error&) {
+        missing.push_back(t);
+      }
+    }
+    return Ok{};
+  }).has_value());
+  EXPECT_TRUE(missing.empty()) << missing.front();
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StorageTest, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace xaso::storage

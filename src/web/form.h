@@ -1,0 +1,24 @@
+// Decoding what browsers send: percent-encoding, query strings and form bodies, cookies.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace xaso::web {
+
+// nullopt for a malformed escape ("%zz", a lone "%").
+std::optional<std::string> PercentDecode(std::string_view s, bool plus_is_space);
+std::string PercentEncode(std::string_view s);
+
+// application/x-www-form-urlencoded (also query strings). nullopt when an escape is
+// malformed or a decoded name or value is not valid UTF-8. Repeated names keep the first.
+std::optional<std::map<std::string, std::string>> ParseForm(std::string_view body);
+
+std::map<std::string, std::string> ParseCookies(std::string_view header);
+
+// HTML-escapes text for the few places that build markup outside templates.
+std::string EscapeHtml(std::string_view s);
+
+}  // namespace xaso::web

@@ -1,0 +1,37 @@
+#include "web/form.h"
+
+#include <gtest/gtest.h>
+
+namespace xaso::web {
+namespace {
+
+TEST(FormTest, DecodesVietnameseFormFields) {
+  auto f = ParseForm("username=chutich&title=Th%C3%B4ng+b%C3%A1o&empty=&flag");
+  ASSERT_TRUE(f);
+  EXPECT_EQ(f->at("username"), "chutich");
+  EXPECT_EQ(f->at("title"), "Thông báo");
+  EXPECT_EQ(f->at("empty"), "");
+  EXPECT_EQ(f->at("flag"), "");
+}
+
+TEST(FormTest, RejectsMalformedEscapesAndInvalidUtf8) {
+  EXPECT_FALSE(ParseForm("a=%zz"));
+  EXPECT_FALSE(ParseForm("a=%4"));
+  EXPECT_FALSE(ParseForm("a=%C3%28"));
+}
+
+TEST(FormTest, KeepsTheFirstOfRepeatedNames) {
+  auto f = ParseForm("role=citizen&role=admin");
+  ASSERT_TRUE(f);
+  EXPECT_EQ(f->at("role"), "citizen");
+}
+
+TEST(FormTest, ParsesCookiesAndEscapesHtml) {
+  auto c = ParseCookies("a=1; xaso_session=abc ; lang=en");
+  EXPECT_EQ(c["xaso_session"], "abc");
+  EXPECT_EQ(c["lang"], "en");
+  EXPECT_EQ(EscapeHtml("<script>\"x\"&'"), "&lt;script&gt;&quot;x&quot;&amp;&#39;");
+}
+
+}  // namespace
+}  // namespace xaso::web

@@ -1,0 +1,76 @@
+// The staff dashboard: the commune at a glance, with panels the later parts fill.
+#include "web/router.h"
+
+namespace xaso::web {
+namespace {
+
+using identity::Permission;
+
+std::string VnDateTime(int64_t t) {
+  const int64_t local = t + 7 * 3600;
+  const Date d = Date::FromDays(static_cast<long>(local / 86400));
+  const int64_t s = local % 86400;
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", static_cast<int>(s / 3600),
+                static_cast<int>(s / 60 % 60));
+  return std::string(buf) + " " + d.ToVi();
+}
+
+Response Dashboard(Context& ctx) {
+  const int64_t commune_id = ctx.account->commune_id;
+  auto commune = ctx.svc.identity->GetCommune(commune_id);
+  if (!commune) return ErrorPage(ctx, HttpStatusFor(commune.error().code, false));
+  Data d;
+  d.set("commune_name", commune->name);
+  d.set("commune_home", "/xa/" + commune->slug + "/");
+  d.set("level_above", commune->level_above);
+  Data units(Data::type::list);
+  if (auto us = ctx.svc.identity->ListUnits(commune_id)) {
+    for (const auto& u : *us) units.push_back(Data("name", u.name_vi));
+    d.set("unit_count", std::to_string(us->size()));
+  }
+  d.set("units", units);
+  if (auto vs = ctx.svc.identity->ListVillages(commune_id)) {
+    d.set("village_count", std::to_string(vs->size()));
+  }
+  const Date today = ctx.svc.clock->TodayVn();
+  d.set("today", today.ToVi());
+  if (ctx.svc.calendar) {
+    d.set("today_working", Data(ctx.svc.calendar->IsWorkingDay(today)));
+    d.set("plus10", ctx.svc.calendar->AddWorkingDays(today, 10).ToVi());
+    Data hs(Data::type::list);
+    for (const auto& h : ctx.svc.calendar->HolidaysIn(today.year())) {
+      if (h.date < today) continue;
+      Data x;
+      x.set("date", h.date.ToVi());
+      x.set("name", h.name_vi);
+      hs.push_back(x);
+    }
+    d.set("holidays", hs);
+  }
+  if (identity::Allows(ctx.role, Permission::kViewAuditLog)) {
+    Data entries(Data::type::list);
+    if (auto es = ctx.svc.audit->Recent(commune_id, 10)) {
+      for (const auto& e : *es) {
+        Data x;
+        x.set("at", VnDateTime(e.at));
+        x.set("actor", e.record.actor);
+        x.set("action", e.record.entity + " · " + e.record.action);
+        x.set("summary", e.record.summary);
+        entries.push_back(x);
+      }
+    }
+    d.set("audit", entries);
+    d.set("show_audit", Data(true));
+  }
+  return RenderPage(ctx, 200, "dashboard", d, Message(ctx.lang, "dashboard.title"));
+}
+
+}  // namespace
+
+void AddDashboardRoutes(std::vector<Route>& routes) {
+  routes.push_back({"GET", "/bang-dieu-khien", Permission::kViewDashboard, RouteKind::kPage,
+                    Dashboard});
+}
+
+}  // namespace xaso::web

@@ -1,0 +1,257 @@
+#include "web/router.h"
+
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include "core/text.h"
+#include "platform/crypto.h"
+#include "web/form.h"
+
+namespace xaso::web {
+
+using identity::Permission;
+using identity::Role;
+
+Response HtmlResponse(int status, std::string body) {
+  Response r{status, {}, std::move(body)};
+  return r.With("Content-Type", "text/html; charset=utf-8");
+}
+Response JsonResponse(int status, std::string body) {
+  Response r{status, {}, std::move(body)};
+  return r.With("Content-Type", "application/json; charset=utf-8");
+}
+Response TextResponse(int status, std::string body) {
+  Response r{status, {}, std::move(body)};
+  return r.With("Content-Type", "text/plain; charset=utf-8");
+}
+Response RedirectResponse(const std::string& location) {
+  Response r{303, {}, ""};
+  return r.With("Location", location);
+}
+
+int HttpStatusFor(ErrorCode code, bool form) {
+  switch (code) {
+    case ErrorCode::kInvalidArgument: return form ? 422 : 400;
+    case ErrorCode::kUnauthenticated: return 401;
+    case ErrorCode::kPermissionDenied: return 403;
+    case ErrorCode::kNotFound: return 404;
+    case ErrorCode::kAlreadyExists:
+    case ErrorCode::kAborted:
+    case ErrorCode::kFailedPrecondition: return 409;
+    case ErrorCode::kResourceExhausted: return 429;
+    case ErrorCode::kUnavailable: return 503;
+    case ErrorCode::kInternal: return 500;
+  }
+  return 500;
+}
+
+Response ErrorJson(int status, const Error& error) {
+  nlohmann::json fields = nlohmann::json::array();
+  for (const auto& f : error.fields) fields.push_back({{"field", f.field}, {"message", f.message}});
+  nlohmann::json body = {{"error",
+                          {{"code", ErrorCodeName(error.code)},
+                           {"message", status >= 500 ? "internal error" : error.message},
+                           {"fields", fields}}}};
+  return JsonResponse(status, body.dump());
+}
+
+std::string SessionCookie(const Services& svc, const std::string& token, int64_t max_age) {
+  return "xaso_session=" + token + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" +
+         std::to_string(max_age) + (svc.secure_cookies ? "; Secure" : "");
+}
+
+Data PageData(Context& ctx, const std::string& title) {
+  Data d;
+  d.set("t", Catalogue(ctx.lang));
+  d.set("lang", ctx.lang == Lang::kEn ? "en" : "vi");
+  d.set("title", title);
+  d.set("csrf", ctx.csrf);
+  d.set("request_id", ctx.req.request_id);
+  if (ctx.account) {
+    Data user;
+    user.set("name", ctx.account->display_name);
+    user.set("role", std::string(identity::RoleNameVi(ctx.account->role)));
+    d.set("user", user);
+    d.set("staff", Data(identity::Allows(ctx.role, Permission::kViewDashboard)));
+  }
+  return d;
+}
+
+Response RenderPage(Context& ctx, int status, const std::string& tmpl, Data data,
+                    const std::string& title) {
+  Data layout = PageData(ctx, title);
+  for (const char* key : {"t", "lang", "csrf", "user", "staff"}) {
+    if (layout.get(key) && !data.get(key)) data.set(key, *layout.get(key));
+  }
+  layout.set("content", RenderTemplate(tmpl, data));
+  return HtmlResponse(status, RenderTemplate("layout", layout));
+}
+
+Response ErrorPage(Context& ctx, int status) {
+  const std::string key = "error." + std::to_string(status);
+  Data d;
+  d.set("status", std::to_string(status));
+  d.set("message", Message(ctx.lang, key));
+  d.set("request_id", ctx.req.request_id);
+  d.set("show_request_id", Data(status >= 500));
+  return RenderPage(ctx, status, "error", d, Message(ctx.lang, key));
+}
+
+namespace {
+
+bool Match(const std::string& pattern, const std::string& path,
+           std::map<std::string, std::string>& params) {
+  size_t pi = 0, xi = 0;
+  params.clear();
+  while (pi < pattern.size() && xi <= path.size()) {
+    if (pattern[pi] == '{') {
+      const size_t close = pattern.find('}', pi);
+      const std::string name = pattern.substr(pi + 1, close - pi - 1);
+      size_t end = path.find('/', xi);
+      if (end == std::string::npos) end = path.size();
+      if (end == xi) return false;
+      params[name] = path.substr(xi, end - xi);
+      pi = close + 1;
+      xi = end;
+    } else {
+      if (xi >= path.size() || pattern[pi] != path[xi]) return false;
+      ++pi;
+      ++xi;
+    }
+  }
+  return pi == pattern.size() && xi == path.size();
+}
+
+void AddSecurityHeaders(Response& r) {
+  r.With("Content-Security-Policy",
+         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+         "frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
+  r.With("X-Content-Type-Options", "nosniff");
+  r.With("Referrer-Policy", "strict-origin-when-cross-origin");
+  r.With("X-Frame-Options", "DENY");
+}
+
+bool IsApi(const std::string& path) { return path.rfind("/api/", 0) == 0; }
+
+Response Finish(Context& ctx, Response r) {
+  for (const auto& c : ctx.set_cookies) r.With("Set-Cookie", c);
+  AddSecurityHeaders(r);
+  r.With("X-Request-Id", ctx.req.request_id);
+  return r;
+}
+
+}  // namespace
+
+Router::Router(Services& services) : svc_(services) {
+  AddPortalRoutes(routes_);
+  AddAuthRoutes(routes_);
+  AddDashboardRoutes(routes_);
+  AddApiRoutes(routes_);
+}
+
+Response Router::Handle(const Request& req) {
+  Context ctx{req, svc_, {}, {}, {}, Role::kAnonymous, Lang::kVi, {}, {}, {}};
+  const bool api = IsApi(req.path);
+  auto fail = [&](int status, ErrorCode code, const std::string& msg) {
+    return Finish(ctx, api ? ErrorJson(status, MakeError(code, msg)) : ErrorPage(ctx, status));
+  };
+  try {
+    ctx.lang = req.Cookie("lang") == "en" ? Lang::kEn : Lang::kVi;
+    if (req.body.size() > svc_.max_body_bytes) {
+      return fail(413, ErrorCode::kInvalidArgument, "Dữ liệu gửi lên quá lớn.");
+    }
+    if (!IsValidUtf8(req.path)) {
+      return fail(400, ErrorCode::kInvalidArgument, "Địa chỉ không hợp lệ (UTF-8).");
+    }
+    // CSRF: a random token in a SameSite=Strict cookie that every form echoes (double
+    // submit). Set on first visit, kept for the browser's session.
+    ctx.csrf = req.Cookie("xaso_csrf");
+    if (ctx.csrf.size() != 43) {
+      ctx.csrf = platform::RandomToken();
+      ctx.set_cookies.push_back("xaso_csrf=" + ctx.csrf + "; Path=/; HttpOnly; SameSite=Strict" +
+                                (svc_.secure_cookies ? "; Secure" : ""));
+    }
+    const std::string token = req.Cookie("xaso_session");
+    if (!token.empty() && token.size() < 100) {
+      ctx.session_hash = platform::Sha256Hex(token);
+      auto acc = svc_.identity->FindSessionAccount(ctx.session_hash, svc_.clock->NowUnix());
+      if (!acc.has_value()) {
+        return fail(HttpStatusFor(acc.error().code, false), acc.error().code, acc.error().message);
+      }
+      if (*acc) {
+        ctx.account = **acc;
+        ctx.role = ctx.account->role;
+      }
+    }
+
+    const Route* route = nullptr;
+    bool path_matched = false;
+    for (const Route& r : routes_) {
+      if (!Match(r.pattern, req.path, ctx.params)) continue;
+      path_matched = true;
+      if (r.method == req.method || (r.method == "GET" && req.method == "HEAD")) {
+        route = &r;
+        break;
+      }
+    }
+    if (!route) {
+      if (path_matched) {
+        Response r = api ? ErrorJson(405, MakeError(ErrorCode::kInvalidArgument,
+                                                    "Phương thức không được hỗ trợ."))
+                         : ErrorPage(ctx, 405);
+        r.status = 405;
+        return Finish(ctx, std::move(r));
+      }
+      return fail(404, ErrorCode::kNotFound, "Không tìm thấy.");
+    }
+    for (const auto& [k, v] : ctx.params) {
+      if (!IsValidUtf8(v)) return fail(400, ErrorCode::kInvalidArgument, "Địa chỉ không hợp lệ.");
+    }
+    if (!identity::Allows(ctx.role, route->permission)) {
+      if (ctx.role == Role::kAnonymous) {
+        if (api) {
+          return Finish(ctx, ErrorJson(401, MakeError(ErrorCode::kUnauthenticated,
+                                                      "Cần đăng nhập.")));
+        }
+        return Finish(ctx, RedirectResponse("/dang-nhap?next=" + PercentEncode(req.path)));
+      }
+      return fail(403, ErrorCode::kPermissionDenied, "Bạn không có quyền truy cập.");
+    }
+    if (req.method == "POST") {
+      const std::string ctype = req.Header("content-type");
+      if (route->kind == RouteKind::kPage) {
+        if (ctype.rfind("application/x-www-form-urlencoded", 0) != 0) {
+          return fail(415, ErrorCode::kInvalidArgument, "Kiểu dữ liệu không được hỗ trợ.");
+        }
+        auto form = ParseForm(req.body);
+        if (!form) return fail(400, ErrorCode::kInvalidArgument, "Dữ liệu biểu mẫu không hợp lệ.");
+        ctx.form = std::move(*form);
+        const auto it = ctx.form.find("_csrf");
+        if (it == ctx.form.end() || !platform::ConstantTimeEquals(it->second, req.Cookie("xaso_csrf"))) {
+          return fail(403, ErrorCode::kPermissionDenied, "Biểu mẫu đã hết hạn.");
+        }
+      } else if (!platform::ConstantTimeEquals(req.Header("x-csrf-token"), req.Cookie("xaso_csrf")) ||
+                 req.Cookie("xaso_csrf").empty()) {
+        return fail(403, ErrorCode::kPermissionDenied, "Thiếu mã chống giả mạo (X-CSRF-Token).");
+      }
+    }
+    Response r = route->handler(ctx);
+    if (req.method == "HEAD") r.body.clear();
+    return Finish(ctx, std::move(r));
+  } catch (const std::exception& e) {
+    spdlog::error("request {} {} {} failed: {}", req.request_id, req.method, req.path, e.what());
+  } catch (...) {
+    spdlog::error("request {} {} {} failed: unknown exception", req.request_id, req.method,
+                  req.path);
+  }
+  // Only the request id leaves the server; the cause is in the log.
+  Response r = api ? ErrorJson(500, MakeError(ErrorCode::kInternal, ""))
+                   : HtmlResponse(500, "<!doctype html><html lang=\"vi\"><title>Lỗi</title><main>"
+                                       "<h1>Lỗi hệ thống</h1><p>Mã yêu cầu: " +
+                                           EscapeHtml(req.request_id) + "</p></main></html>");
+  r.With("X-Request-Id", req.request_id);
+  AddSecurityHeaders(r);
+  return r;
+}
+
+}  // namespace xaso::web

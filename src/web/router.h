@@ -1,0 +1,91 @@
+// The URL surface: every route with the permission it needs, and the dispatcher that applies
+// the cross-cutting rules once (body limits, UTF-8, session, authorisation, CSRF, security
+// headers, error pages) before a handler runs.
+//
+// URL scheme (docs/architecture.md): public pages of a commune live under /xa/{slug}/; "/"
+// shows the installation's default commune; staff pages (/bang-dieu-khien, ...) belong to
+// the signed-in account's commune; the JSON API is /api/v1/...
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "domain/audit/audit.h"
+#include "domain/calendar/legal_calendar.h"
+#include "domain/identity/account_service.h"
+#include "domain/identity/authorization.h"
+#include "domain/portal/portal.h"
+#include "web/http.h"
+#include "web/render.h"
+
+namespace xaso::web {
+
+// Everything a handler may use, wired by app/.
+struct Services {
+  identity::IdentityRepository* identity = nullptr;
+  identity::AccountService* accounts = nullptr;
+  portal::PortalRepository* portal = nullptr;
+  audit::AuditReader* audit = nullptr;
+  const calendar::LegalCalendar* calendar = nullptr;
+  const Clock* clock = nullptr;
+  std::string default_commune;     // slug shown at "/"
+  bool secure_cookies = false;     // set the Secure flag (behind TLS)
+  size_t max_body_bytes = 1 << 20;
+  int64_t session_seconds = 8 * 3600;
+};
+
+struct Context {
+  const Request& req;
+  Services& svc;
+  std::map<std::string, std::string> params;  // {name} segments of the route
+  std::optional<identity::Account> account;
+  std::string session_hash;
+  identity::Role role = identity::Role::kAnonymous;
+  Lang lang = Lang::kVi;
+  std::string csrf;  // the token forms must echo
+  std::vector<std::string> set_cookies;
+  std::map<std::string, std::string> form;  // parsed body of a form POST
+};
+
+enum class RouteKind { kPage, kApi };
+
+struct Route {
+  std::string method;
+  std::string pattern;  // "/xa/{slug}/van-ban/{id}"
+  identity::Permission permission;
+  RouteKind kind;
+  std::function<Response(Context&)> handler;
+};
+
+class Router {
+ public:
+  explicit Router(Services& services);
+  Response Handle(const Request& req);
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  std::vector<Route> routes_;
+  Services& svc_;
+};
+
+// Shared by handlers.
+Data PageData(Context& ctx, const std::string& title);
+Response RenderPage(Context& ctx, int status, const std::string& tmpl, Data data,
+                    const std::string& title);
+Response ErrorPage(Context& ctx, int status);
+Response ErrorJson(int status, const Error& error);
+// The HTTP status for an error code (STYLE.md §8.6); `form` selects 422 for invalid input.
+int HttpStatusFor(ErrorCode code, bool form);
+std::string SessionCookie(const Services& svc, const std::string& token, int64_t max_age);
+
+// Route registration, one function per area (web/pages/*.cc, web/api/*.cc).
+void AddPortalRoutes(std::vector<Route>& routes);
+void AddAuthRoutes(std::vector<Route>& routes);
+void AddDashboardRoutes(std::vector<Route>& routes);
+void AddApiRoutes(std::vector<Route>& routes);
+
+}  // namespace xaso::web
