@@ -4,7 +4,9 @@
 
 function(xaso_apply_warnings target)
   target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow
-    -Wnon-virtual-dtor -Wold-style-cast)
+    -Wnon-virtual-dtor -Wold-style-cast
+    # Aggregates with default member initialisers are deliberately brace-initialised in part.
+    -Wno-missing-field-initializers)
   if(XASO_WERROR)
     target_compile_options(${target} PRIVATE -Werror)
   endif()

@@ -40,6 +40,16 @@ Result<std::unique_ptr<System>> System::Open(const Config& config) {
   return std::unique_ptr<System>(new System(std::move(impl)));
 }
 
+std::vector<RouteInfo> ListRoutes() {
+  web::Services none;
+  web::Router router(none);
+  std::vector<RouteInfo> out;
+  for (const auto& r : router.routes()) {
+    out.push_back({r.method, r.pattern, std::string(identity::PermissionCode(r.permission))});
+  }
+  return out;
+}
+
 Result<std::vector<std::string>> System::Migrate() {
   XASO_ASSIGN_OR_RETURN(auto report, storage::Migrate(*impl_->db));
   return report.applied;

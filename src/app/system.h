@@ -16,6 +16,16 @@
 
 namespace xaso::app {
 
+struct RouteInfo {
+  std::string method;
+  std::string pattern;
+  std::string permission;
+};
+
+// The URL surface with the permission each route needs (`xaso routes`); the integration test
+// checks that its own access table covers every route listed here.
+std::vector<RouteInfo> ListRoutes();
+
 struct DemoAccount {
   std::string username;
   std::string password;

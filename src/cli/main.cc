@@ -211,6 +211,12 @@ int Run(int argc, char** argv) {
                 c->database.url.rfind("sqlite:", 0) == 0 ? c->database.url.c_str() : "postgresql");
   });
 
+  cli.add_subcommand("routes", "print METHOD<TAB>PATTERN<TAB>PERMISSION per route")->callback([&] {
+    for (const auto& r : app::ListRoutes()) {
+      std::printf("%s\t%s\t%s\n", r.method.c_str(), r.pattern.c_str(), r.permission.c_str());
+    }
+  });
+
   cli.add_subcommand("version", "print the version")->callback([&] {
     std::printf("xaso %s\n", kVersion);
   });

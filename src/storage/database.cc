@@ -6,6 +6,8 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 #include <spdlog/spdlog.h>
 
+#include <optional>
+
 namespace xaso::storage {
 
 Error CurrentExceptionToError() {
@@ -39,6 +41,70 @@ Error CurrentExceptionToError() {
   }
 }
 
+namespace {
+
+// SOCI hands its connect string to libpq but treats "scheme://" strings as its own URL form,
+// so a postgresql:// URL is turned into libpq's key=value form here:
+// postgresql://user[:password]@host[:port]/dbname[?sslmode=...&...].
+std::optional<std::string> PostgresConnectString(const std::string& url) {
+  std::string rest = url.substr(url.find("://") + 3);
+  std::string query;
+  if (auto q = rest.find('?'); q != std::string::npos) {
+    query = rest.substr(q + 1);
+    rest = rest.substr(0, q);
+  }
+  std::string userinfo, hostport = rest, dbname;
+  if (auto at = rest.rfind('@'); at != std::string::npos) {
+    userinfo = rest.substr(0, at);
+    hostport = rest.substr(at + 1);
+  }
+  if (auto slash = hostport.find('/'); slash != std::string::npos) {
+    dbname = hostport.substr(slash + 1);
+    hostport = hostport.substr(0, slash);
+  }
+  auto quote = [](const std::string& v) {
+    std::string out = "'";
+    for (char c : v) {
+      if (c == '\\' || c == '\'') out += '\\';
+      out += c;
+    }
+    return out + "'";
+  };
+  std::string out;
+  auto add = [&](const char* key, const std::string& v) {
+    if (!v.empty()) out += std::string(key) + "=" + quote(v) + " ";
+  };
+  std::string user = userinfo, password;
+  if (auto colon = userinfo.find(':'); colon != std::string::npos) {
+    user = userinfo.substr(0, colon);
+    password = userinfo.substr(colon + 1);
+  }
+  std::string host = hostport, port;
+  if (auto colon = hostport.rfind(':'); colon != std::string::npos) {
+    host = hostport.substr(0, colon);
+    port = hostport.substr(colon + 1);
+  }
+  add("host", host);
+  add("port", port);
+  add("user", user);
+  add("password", password);
+  add("dbname", dbname);
+  size_t pos = 0;
+  while (pos < query.size()) {
+    size_t amp = query.find('&', pos);
+    if (amp == std::string::npos) amp = query.size();
+    const std::string kv = query.substr(pos, amp - pos);
+    const size_t eq = kv.find('=');
+    if (eq == std::string::npos) return std::nullopt;
+    add(kv.substr(0, eq).c_str(), kv.substr(eq + 1));
+    pos = amp + 1;
+  }
+  if (host.empty()) return std::nullopt;
+  return out;
+}
+
+}  // namespace
+
 Database::Database(std::string url, Dialect dialect, size_t size)
     : url_(std::move(url)), dialect_(dialect), size_(size),
       pool_(std::make_unique<soci::connection_pool>(size)) {}
@@ -54,7 +120,9 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& url, size_t 
     if (target == ":memory:") pool_size = 1;  // each connection would be its own database
   } else if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
     dialect = Dialect::kPostgres;
-    target = url;
+    auto conn = PostgresConnectString(url);
+    if (!conn) return MakeError(ErrorCode::kInvalidArgument, "malformed postgresql:// URL");
+    target = *conn;
   } else {
     return MakeError(ErrorCode::kInvalidArgument,
                      "database URL must start with sqlite: or postgresql://");

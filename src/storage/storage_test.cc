@@ -45,7 +45,7 @@ class StorageTest : public ::testing::TestWithParam<std::string> {
     db_ = std::move(*db);
     auto m = Migrate(*db_);
     ASSERT_TRUE(m.has_value()) << m.error().message;
-    ASSERT_TRUE(db_->Write([](soci::session& s) -> Status {
+    ASSERT_TRUE(db_->Write([this](soci::session& s) -> Status {
       s << "INSERT INTO commune (slug, name, province, level_above, created_at) VALUES "
            "('nhat-tan', 'Xã Nhật Tân', 'Hưng Yên', 'UBND tỉnh Hưng Yên', 0)";
       s << "SELECT id FROM commune WHERE slug = 'nhat-tan'", soci::into(commune_id_);
@@ -221,7 +221,7 @@ TEST_P(StorageTest, EveryTableIsKeyedByCommune) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StorageTest, ::testing::Values("sqlite", "postgresql"),
-                         [](const auto& info) { return info.param; });
+                         [](const auto& p) { return p.param; });
 
 }  // namespace
 }  // namespace xaso::storage

@@ -57,14 +57,14 @@ struct Catalogues {
 const Catalogues& LoadCatalogues() {
   static const Catalogues* c = [] {
     auto* out = new Catalogues();
-    auto load = [](const std::string& path, std::map<std::string, std::string>& into, Data& d) {
+    auto load = [](const std::string& path, std::map<std::string, std::string>& into) {
       auto it = Assets().find(path);
       if (it == Assets().end()) return;
       const auto j = nlohmann::json::parse(it->second);
       for (auto& [k, v] : j.items()) into[k] = v.get<std::string>();
     };
-    load("templates/i18n/vi.json", out->vi, out->vi_data);
-    load("templates/i18n/en.json", out->en, out->en_data);
+    load("templates/i18n/vi.json", out->vi);
+    load("templates/i18n/en.json", out->en);
     // English falls back to Vietnamese key by key.
     for (auto& [k, v] : out->vi) out->en.emplace(k, v);
     out->vi_data = Nest(out->vi);

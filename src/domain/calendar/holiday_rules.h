@@ -21,12 +21,12 @@ enum class RuleKind {
   kTetBlock,  // Mùng 1 Tết of the lunar year; `month`/`day` are ignored (stored as 1/1).
 };
 
-// How sure we are that a row matches the law. Stored as one letter.
+// How sure we are that a row matches the law: the tags of docs/LEGAL.md, stored as one letter.
 enum class Confidence {
-  kVerified,  // "V": the wording of the legal text was read when the row was written.
-  kSourced,   // "S": a secondary source (official news, legal Q&A) confirms it.
-  kMemory,    // "M": general knowledge of the law, not re-checked against a source.
-  kInferred,  // "I": a default where the law leaves the choice to the Prime Minister.
+  kVerified,  // "V": read in the article text of the law (an official or codified copy).
+  kSourced,   // "S": read in a secondary or unofficial copy (legal Q&A, news, other projects).
+  kMemory,    // "M": recalled, not read in a copy of the text.
+  kInferred,  // "I": inferred, e.g. a default where the law lets the Prime Minister choose.
 };
 
 // One version of one public holiday. Several rows may share a `key` (the holiday), each with its

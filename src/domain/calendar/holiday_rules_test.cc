@@ -168,17 +168,17 @@ TEST(HolidayRulesTest, InForceOnIsInclusive) {
   EXPECT_FALSE(InForceOn(rule, D("2022-01-01")));
 }
 
-// The seeded national rules: valid, versions of one key never overlap, and every holiday of the
-// 2019 Labour Code is in force today.
+// The seeded national rules: valid, versions of one key never overlap, and every holiday has
+// exactly one version in force at the end of 2026.
 TEST(HolidayRulesTest, SeedRulesAreConsistent) {
   const std::vector<HolidayRule> rules = testing::SeedRules();
-  ASSERT_EQ(rules.size(), 18u);
+  ASSERT_EQ(rules.size(), 19u);
   std::map<std::string, std::vector<const HolidayRule*>> by_key;
   for (const HolidayRule& r : rules) {
     EXPECT_TRUE(ValidateHolidayRule(r).has_value()) << r.key;
     by_key[r.key].push_back(&r);
   }
-  EXPECT_EQ(by_key.size(), 6u);
+  EXPECT_EQ(by_key.size(), 7u);
   for (const auto& [key, versions] : by_key) {
     for (size_t i = 0; i < versions.size(); ++i) {
       for (size_t j = i + 1; j < versions.size(); ++j) {
@@ -190,11 +190,11 @@ TEST(HolidayRulesTest, SeedRulesAreConsistent) {
       }
     }
     int in_force = 0;
-    for (const HolidayRule* r : versions) in_force += InForceOn(*r, D("2025-06-01")) ? 1 : 0;
+    for (const HolidayRule* r : versions) in_force += InForceOn(*r, D("2026-12-01")) ? 1 : 0;
     EXPECT_EQ(in_force, 1) << key;
   }
   const std::vector<CalendarOverride> overrides = testing::SeedOverrides();
-  EXPECT_EQ(overrides.size(), 6u);
+  EXPECT_EQ(overrides.size(), 12u);
   for (const CalendarOverride& o : overrides) EXPECT_TRUE(ValidateOverride(o).has_value());
 }
 

@@ -37,9 +37,26 @@ void ExpectHolidays(const LegalCalendar& cal, int year, const std::vector<Expect
 LegalCalendar RulesOnly() { return LegalCalendar(testing::SeedRules(), {}); }
 
 TEST(LegalCalendarTest, Holidays2025) {
-  // No announcement for 2025 is seeded, so this is what the rules give: Tết = 29 Chạp + mùng
-  // 1-4, mùng 4 is a Saturday and is given back on Monday 03/02.
+  // The rules and the seeded 2025 announcement: Tết 27-31/01 instead of 28/01-01/02 + 03/02
+  // (01/02 is still listed: it is a Tết day of the rules, a Saturday), and Fri 02/5 off for
+  // Sat 26/4 worked.
   ExpectHolidays(testing::SeedCalendar(), 2025,
+                 {{"2025-01-01", kPublic, "Tết Dương lịch"},
+                  {"2025-01-27", kAnnounced, "Nghỉ Tết Nguyên đán Ất Tỵ (28 tháng Chạp)"},
+                  {"2025-01-28", kPublic, "Tết Nguyên đán"},
+                  {"2025-01-29", kPublic, "Tết Nguyên đán"},
+                  {"2025-01-30", kPublic, "Tết Nguyên đán"},
+                  {"2025-01-31", kPublic, "Tết Nguyên đán"},
+                  {"2025-02-01", kPublic, "Tết Nguyên đán"},
+                  {"2025-04-07", kPublic, "Giỗ Tổ Hùng Vương"},
+                  {"2025-04-30", kPublic, "Ngày Chiến thắng"},
+                  {"2025-05-01", kPublic, "Ngày Quốc tế Lao động"},
+                  {"2025-05-02", kAnnounced,
+                   "Nghỉ hoán đổi dịp 30/4 - 01/5 (làm bù thứ Bảy 26/4/2025)"},
+                  {"2025-09-01", kPublic, "Quốc khánh"},
+                  {"2025-09-02", kPublic, "Quốc khánh"}});
+  // Rules only: Tết 28/01 - 01/02, and the Saturday 01/02 is given back on Monday 03/02.
+  ExpectHolidays(RulesOnly(), 2025,
                  {{"2025-01-01", kPublic, "Tết Dương lịch"},
                   {"2025-01-28", kPublic, "Tết Nguyên đán"},
                   {"2025-01-29", kPublic, "Tết Nguyên đán"},
@@ -54,8 +71,25 @@ TEST(LegalCalendarTest, Holidays2025) {
                   {"2025-09-02", kPublic, "Quốc khánh"}});
 }
 
+// The announced 2025 Tết break, Sat 25/01 - Sun 02/02, and the 30/4 - 04/5 break.
+TEST(LegalCalendarTest, Breaks2025FollowSeededAnnouncement) {
+  const LegalCalendar cal = testing::SeedCalendar();
+  EXPECT_TRUE(cal.IsWorkingDay(D("2025-01-24")));
+  for (Date d = D("2025-01-25"); d <= D("2025-02-02"); d = d.AddDays(1)) {
+    EXPECT_FALSE(cal.IsWorkingDay(d)) << d.ToIso();
+  }
+  EXPECT_TRUE(cal.IsWorkingDay(D("2025-02-03")));
+  EXPECT_TRUE(cal.IsWorkingDay(D("2025-04-26")));  // The Saturday worked.
+  EXPECT_TRUE(cal.IsWorkingDay(D("2025-04-29")));
+  for (Date d = D("2025-04-30"); d <= D("2025-05-04"); d = d.AddDays(1)) {
+    EXPECT_FALSE(cal.IsWorkingDay(d)) << d.ToIso();
+  }
+  EXPECT_TRUE(cal.IsWorkingDay(D("2025-05-05")));
+}
+
 TEST(LegalCalendarTest, Holidays2026) {
-  // Giỗ Tổ falls on Sunday 26/4 and is given back on Monday 27/4.
+  // Giỗ Tổ falls on Sunday 26/4 and is given back on Monday 27/4. Ngày Văn hóa Việt Nam is new
+  // (from 01/07/2026). No 2026 announcement is seeded.
   ExpectHolidays(testing::SeedCalendar(), 2026,
                  {{"2026-01-01", kPublic, "Tết Dương lịch"},
                   {"2026-02-16", kPublic, "Tết Nguyên đán"},
@@ -68,7 +102,8 @@ TEST(LegalCalendarTest, Holidays2026) {
                   {"2026-04-30", kPublic, "Ngày Chiến thắng"},
                   {"2026-05-01", kPublic, "Ngày Quốc tế Lao động"},
                   {"2026-09-01", kPublic, "Quốc khánh"},
-                  {"2026-09-02", kPublic, "Quốc khánh"}});
+                  {"2026-09-02", kPublic, "Quốc khánh"},
+                  {"2026-11-24", kPublic, "Ngày Văn hóa Việt Nam"}});
 }
 
 // The announced Tết 2026 break, Sat 14/02 - Sun 22/02 (congan.com.vn), is exactly what the rules
@@ -133,8 +168,8 @@ TEST(LegalCalendarTest, WorkingDaysBetween) {
   EXPECT_EQ(cal.WorkingDaysBetween(D("2026-02-10"), D("2026-02-10")), 0);
   EXPECT_EQ(cal.WorkingDaysBetween(D("2025-03-02"), D("2025-03-09")), 5);  // Plain week.
   EXPECT_EQ(cal.WorkingDaysBetween(D("2026-02-13"), D("2026-02-22")), 0);  // Tết break.
-  // 2026: 365 days, 104 weekend days, 10 weekday holidays, 1 compensation day (27/4).
-  EXPECT_EQ(cal.WorkingDaysBetween(D("2025-12-31"), D("2026-12-31")), 365 - 104 - 10 - 1);
+  // 2026: 365 days, 104 weekend days, 11 weekday holidays, 1 compensation day (27/4).
+  EXPECT_EQ(cal.WorkingDaysBetween(D("2025-12-31"), D("2026-12-31")), 365 - 104 - 11 - 1);
   for (int n = 1; n <= 30; ++n) {
     const Date start = D("2026-01-28");
     EXPECT_EQ(cal.WorkingDaysBetween(start, cal.AddWorkingDays(start, n)), n) << n;
@@ -174,6 +209,8 @@ TEST(LegalCalendarTest, CompensationForWeekendHolidays) {
     std::vector<std::string> want(c.days_off.begin(), c.days_off.end());
     EXPECT_EQ(got, want) << c.name;
   }
+  // Ngày Văn hóa Việt Nam is not given back: 24/11/2029 is a Saturday.
+  EXPECT_TRUE(cal.IsWorkingDay(D("2029-11-26")));
   // The weekend holiday itself is listed too, and the compensation day is named after it.
   const std::vector<Holiday> h2022 = cal.HolidaysIn(2022);
   ASSERT_GE(h2022.size(), 2u);
@@ -272,7 +309,10 @@ TEST(LegalCalendarTest, CaseKeepsRulesInForceWhenOpened) {
   EXPECT_EQ(opened_2020.AddWorkingDays(D("2022-08-31"), 2), D("2022-09-05"));
   EXPECT_EQ(opened_2021.AddWorkingDays(D("2022-08-31"), 2), D("2022-09-06"));
   // Overrides are kept.
-  EXPECT_EQ(testing::SeedCalendar().ForRulesInForceOn(D("2020-06-01")).overrides().size(), 6u);
+  EXPECT_EQ(testing::SeedCalendar().ForRulesInForceOn(D("2020-06-01")).overrides().size(), 12u);
+  // Ngày Văn hóa Việt Nam: only for cases opened from 01/07/2026.
+  EXPECT_TRUE(opened_2021.IsWorkingDay(D("2026-11-24")));
+  EXPECT_FALSE(all.ForRulesInForceOn(D("2026-07-01")).IsWorkingDay(D("2026-11-24")));
 }
 
 TEST(LegalCalendarTest, CalendarDaysDeadlineRollsToWorkingDay) {

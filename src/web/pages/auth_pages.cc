@@ -45,7 +45,12 @@ Response SigninPost(Context& ctx) {
                                             now + ctx.svc.session_seconds);
   if (!st) return ErrorPage(ctx, HttpStatusFor(st.error().code, false));
   ctx.set_cookies.push_back(SessionCookie(ctx.svc, token, ctx.svc.session_seconds));
-  return RedirectResponse(SafeNext(ctx.form["next"]));
+  std::string next = SafeNext(ctx.form["next"]);
+  // Citizens have no dashboard: their default landing page is the portal.
+  if (next == "/bang-dieu-khien" && !identity::Allows(account->role, Permission::kViewDashboard)) {
+    next = "/";
+  }
+  return RedirectResponse(next);
 }
 
 Response Signout(Context& ctx) {

@@ -1,0 +1,130 @@
+// Starts the real xaso binary against a fresh database (SQLite file, or a new PostgreSQL
+// database on the server of XASO_TEST_PG_URL) and offers a small cookie-keeping HTTP client.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+export const BIN = path.resolve(process.env.XASO_BIN || 'build/release/xaso');
+export const KIND = process.env.XASO_IT_DB || 'sqlite';
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+export function xaso(args, env = {}) {
+  const r = spawnSync(BIN, args, { encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+// Runs SQL directly on the test database, around the application (for tamper tests).
+export function rawSql(server, sql) {
+  const r = server.kind === 'sqlite'
+    ? spawnSync('sqlite3', [server.file, sql], { encoding: 'utf8' })
+    : spawnSync('psql', [server.pgUrl, '-v', 'ON_ERROR_STOP=1', '-qAt', '-c', sql], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`raw SQL failed: ${r.stderr}`);
+  return r.stdout.trim();
+}
+
+export async function startServer() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'xaso-it-'));
+  let db, file, pgUrl, dbName;
+  if (KIND === 'sqlite') {
+    file = path.join(dir, 'it.db');
+    db = `sqlite:${file}`;
+  } else {
+    const admin = process.env.XASO_TEST_PG_URL;
+    if (!admin) throw new Error('XASO_TEST_PG_URL is required for PostgreSQL integration tests');
+    dbName = `xaso_it_${process.pid}_${Math.floor(Math.random() * 1e9)}`;
+    const r = spawnSync('psql', [admin, '-qc', `CREATE DATABASE ${dbName}`], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`CREATE DATABASE failed: ${r.stderr}`);
+    pgUrl = admin.replace(/\/[^/]*$/, `/${dbName}`);
+    db = pgUrl;
+  }
+  for (const cmd of ['migrate', 'demo']) {
+    const r = xaso([cmd, '--db', db]);
+    if (r.status !== 0) throw new Error(`xaso ${cmd}: ${r.stderr}`);
+  }
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child = spawn(BIN, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let log = '';
+  child.stderr.on('data', (d) => { log += d; });
+  const started = Date.now();
+  for (;;) {
+    try {
+      const r = await fetch(`${base}/healthz`);
+      if (r.status === 200) break;
+    } catch { /* not yet listening */ }
+    if (child.exitCode !== null) throw new Error(`server exited: ${log}`);
+    if (Date.now() - started > 15_000) throw new Error(`server did not start: ${log}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    base, port, db, file, pgUrl, kind: KIND, child,
+    log: () => log,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      if (dbName) spawnSync('psql', [process.env.XASO_TEST_PG_URL, '-qc', `DROP DATABASE IF EXISTS ${dbName}`]);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+// A browser-like client: keeps cookies, never follows redirects, sends the CSRF token.
+export class Client {
+  constructor(base) {
+    this.base = base;
+    this.cookies = new Map();
+  }
+  get csrf() { return this.cookies.get('xaso_csrf') || ''; }
+  cookieHeader() { return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '); }
+  keep(res) {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const i = pair.indexOf('=');
+      const name = pair.slice(0, i), value = pair.slice(i + 1);
+      if (value === '' || /Max-Age=0/.test(c)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+  async get(p, headers = {}) {
+    const res = await fetch(this.base + p, { redirect: 'manual', headers: { cookie: this.cookieHeader(), ...headers } });
+    this.keep(res);
+    return res;
+  }
+  async post(p, form, { csrf = true, headers = {} } = {}) {
+    if (!this.csrf) await this.get('/dang-nhap');
+    const body = new URLSearchParams({ ...(csrf ? { _csrf: this.csrf } : {}), ...form }).toString();
+    const res = await fetch(this.base + p, {
+      method: 'POST', redirect: 'manual', body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: this.cookieHeader(), ...headers },
+    });
+    this.keep(res);
+    return res;
+  }
+  async signIn(username, password = `xaso-demo-${username}`) {
+    const res = await this.post('/dang-nhap', { username, password });
+    if (res.status !== 303) throw new Error(`sign-in of ${username} gave ${res.status}`);
+    return res;
+  }
+}
+
+export const DEMO_USERS = {
+  citizen: 'congdan', clerk: 'motcua', officer: 'vanphong', leader: 'chutich',
+  supervisor: 'mttq', level_above: 'captinh', admin: 'quantri',
+};
