@@ -4,7 +4,7 @@
 # binary on both databases, then the browser test. Exits non-zero on the first failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BIN=build/release/xaso
+BIN="$PWD/build/release/xaso"
 
 echo "== unit and storage tests (ctest)"
 ctest --test-dir build/release --output-on-failure -j"$(nproc)"
@@ -21,4 +21,4 @@ else
 fi
 
 echo "== browser test (Chromium)"
-(cd test/browser && XASO_BIN="$PWD/$BIN" node --test)
+(cd test/browser && XASO_BIN="$BIN" node --test)

@@ -1,0 +1,66 @@
+// Every route × every role: allowed or denied, as docs/architecture.md's table says. The table
+// below is this test's own statement of the rules; it must list every route `xaso routes`
+// prints, so a new route cannot ship without a decision here.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Client, DEMO_USERS, startServer, xaso } from './harness.mjs';
+
+const ROLES = ['anonymous', 'citizen', 'clerk', 'officer', 'leader', 'supervisor', 'level_above', 'admin'];
+const ALL = ROLES;
+const SIGNED_IN = ROLES.filter((r) => r !== 'anonymous');
+const DASHBOARD = ['clerk', 'officer', 'leader', 'supervisor', 'level_above', 'admin'];
+
+// [method, pattern, concrete path, form body, roles allowed]
+const TABLE = [
+  ['GET', '/', '/', null, ALL],
+  ['GET', '/xa/{slug}/', '/xa/nhat-tan/', null, ALL],
+  ['GET', '/xa/{slug}/van-ban/{id}', '/xa/nhat-tan/van-ban/1', null, ALL],
+  ['GET', '/static/{file}', '/static/site.css', null, ALL],
+  ['GET', '/ngon-ngu/{lang}', '/ngon-ngu/vi', null, ALL],
+  ['GET', '/healthz', '/healthz', null, ALL],
+  ['GET', '/dang-nhap', '/dang-nhap', null, ALL],
+  ['POST', '/dang-nhap', '/dang-nhap', { username: '', password: '' }, ALL],
+  ['POST', '/dang-xuat', '/dang-xuat', {}, SIGNED_IN],
+  ['GET', '/doi-mat-khau', '/doi-mat-khau', null, SIGNED_IN],
+  ['POST', '/doi-mat-khau', '/doi-mat-khau', { current_password: 'x', new_password: 'y', confirm_password: 'y' }, SIGNED_IN],
+  ['GET', '/bang-dieu-khien', '/bang-dieu-khien', null, DASHBOARD],
+  ['GET', '/api/v1/communes', '/api/v1/communes', null, ALL],
+  ['GET', '/api/v1/me', '/api/v1/me', null, SIGNED_IN],
+  ['GET', '/api/v1/calendar/holidays', '/api/v1/calendar/holidays?year=2026', null, ALL],
+  ['GET', '/api/v1/calendar/add-working-days', '/api/v1/calendar/add-working-days?from=2026-02-10&days=10', null, ALL],
+];
+
+function denied(res) {
+  if (res.status === 401 || res.status === 403) return true;
+  return res.status === 303 && (res.headers.get('location') || '').startsWith('/dang-nhap');
+}
+
+describe('authorisation of every route for every role', () => {
+  let server;
+  before(async () => { server = await startServer(); });
+  after(async () => { await server.stop(); });
+
+  test('the table covers every route the server has', () => {
+    const r = xaso(['routes']);
+    assert.equal(r.status, 0);
+    const routes = r.stdout.trim().split('\n').map((l) => l.split('\t').slice(0, 2).join(' '));
+    const covered = new Set(TABLE.map(([m, p]) => `${m} ${p}`));
+    for (const route of routes) assert.ok(covered.has(route), `no access decision for ${route}`);
+    assert.equal(routes.length, TABLE.length);
+  });
+
+  for (const role of ROLES) {
+    test(`role ${role}`, async () => {
+      for (const [method, , path, form, allowed] of TABLE) {
+        // A fresh sign-in per request, since some routes (sign-out, password) end the session.
+        const c = new Client(server.base);
+        if (role !== 'anonymous') await c.signIn(DEMO_USERS[role]);
+        const res = method === 'GET' ? await c.get(path) : await c.post(path, form);
+        const expectAllowed = allowed.includes(role);
+        assert.equal(!denied(res), expectAllowed,
+          `${role} ${method} ${path}: status ${res.status}, expected ${expectAllowed ? 'allowed' : 'denied'}`);
+        assert.ok(res.status < 500, `${method} ${path} gave ${res.status}`);
+      }
+    });
+  }
+});
