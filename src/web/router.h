@@ -66,6 +66,8 @@ class Router {
   explicit Router(Services& services);
   Response Handle(const Request& req);
   const std::vector<Route>& routes() const { return routes_; }
+  // Lets a unit test exercise the dispatcher with a route of its own (e.g. one that throws).
+  void AddRouteForTest(Route route) { routes_.push_back(std::move(route)); }
 
  private:
   std::vector<Route> routes_;
