@@ -60,14 +60,25 @@ std::string SessionCookie(const Services& svc, const std::string& token, int64_t
          std::to_string(max_age) + (svc.secure_cookies ? "; Secure" : "");
 }
 
+const std::string& EnsureCsrf(Context& ctx) {
+  // A random token in a SameSite=Strict cookie that every form echoes (double submit). Made
+  // on the first page that shows a form, so cacheable public pages set no cookie.
+  if (ctx.csrf.size() != 43) {
+    ctx.csrf = platform::RandomToken();
+    ctx.set_cookies.push_back("xaso_csrf=" + ctx.csrf + "; Path=/; HttpOnly; SameSite=Strict" +
+                              (ctx.svc.secure_cookies ? "; Secure" : ""));
+  }
+  return ctx.csrf;
+}
+
 Data PageData(Context& ctx, const std::string& title) {
   Data d;
   d.set("t", Catalogue(ctx.lang));
   d.set("lang", ctx.lang == Lang::kEn ? "en" : "vi");
   d.set("title", title);
-  d.set("csrf", ctx.csrf);
   d.set("request_id", ctx.req.request_id);
   if (ctx.account) {
+    d.set("csrf", EnsureCsrf(ctx));  // the sign-out form in the layout
     Data user;
     user.set("name", ctx.account->display_name);
     user.set("role", std::string(identity::RoleNameVi(ctx.account->role)));
@@ -166,11 +177,6 @@ Response Router::Handle(const Request& req) {
     // CSRF: a random token in a SameSite=Strict cookie that every form echoes (double
     // submit). Set on first visit, kept for the browser's session.
     ctx.csrf = req.Cookie("xaso_csrf");
-    if (ctx.csrf.size() != 43) {
-      ctx.csrf = platform::RandomToken();
-      ctx.set_cookies.push_back("xaso_csrf=" + ctx.csrf + "; Path=/; HttpOnly; SameSite=Strict" +
-                                (svc_.secure_cookies ? "; Secure" : ""));
-    }
     const std::string token = req.Cookie("xaso_session");
     if (!token.empty() && token.size() < 100) {
       ctx.session_hash = platform::Sha256Hex(token);

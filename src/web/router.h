@@ -75,6 +75,8 @@ class Router {
 };
 
 // Shared by handlers.
+// The CSRF token to put in a form; sets the cookie when the browser has none yet.
+const std::string& EnsureCsrf(Context& ctx);
 Data PageData(Context& ctx, const std::string& title);
 Response RenderPage(Context& ctx, int status, const std::string& tmpl, Data data,
                     const std::string& title);

@@ -20,6 +20,7 @@ std::string SafeNext(const std::string& next) {
 Response SigninForm(Context& ctx, int status, const std::string& error,
                     const std::string& username) {
   Data d;
+  d.set("csrf", EnsureCsrf(ctx));
   d.set("next", SafeNext(ctx.form.count("next") ? ctx.form["next"] : ctx.req.Query("next")));
   d.set("username", username);
   if (!error.empty()) d.set("error", error);
@@ -61,6 +62,7 @@ Response Signout(Context& ctx) {
 
 Response PasswordForm(Context& ctx, int status, const Error* error, bool done) {
   Data d;
+  d.set("csrf", EnsureCsrf(ctx));
   if (error) {
     d.set("error", error->message);
     for (const auto& f : error->fields) d.set("error_" + f.field, f.message);

@@ -1,4 +1,5 @@
 // Public pages: the commune home page, documents, static assets, health, language.
+#include <chrono>
 #include <mutex>
 #include <unordered_map>
 
@@ -36,27 +37,44 @@ Result<identity::Commune> ResolveCommune(Context& ctx, const std::string& slug) 
   return all.front();
 }
 
-// Rendered home pages, keyed by commune, language, signed-in state and content version, so
-// that a write anywhere in the commune (which bumps content_version) invalidates them. Only
-// anonymous pages are cached: they carry no per-user data except the CSRF token, which the
-// home page does not use.
+// Rendered anonymous home pages, per commune slug and language. An entry remembers the
+// commune's content_version; every public write bumps that version in the database, so a
+// stale entry is noticed at the next check. Checks hit the database at most once per
+// kRecheck per entry: a page is at most that old, in this process or in any other process
+// behind the same load balancer. Signed-in pages are never cached.
 class HomeCache {
  public:
-  std::optional<std::string> Get(const std::string& key) {
+  static constexpr auto kRecheck = std::chrono::milliseconds(1000);
+  struct Entry {
+    int64_t version = -1;
+    std::string page;
+    std::chrono::steady_clock::time_point checked;
+  };
+  std::optional<std::string> GetFresh(const std::string& key) {
     std::lock_guard lock(mu_);
     auto it = pages_.find(key);
-    if (it == pages_.end()) return std::nullopt;
-    return it->second;
+    if (it == pages_.end() || std::chrono::steady_clock::now() - it->second.checked > kRecheck) {
+      return std::nullopt;
+    }
+    return it->second.page;
   }
-  void Put(const std::string& key, std::string page) {
+  // The page if it is still the one for `version` (and marks it checked now).
+  std::optional<std::string> GetIfVersion(const std::string& key, int64_t version) {
+    std::lock_guard lock(mu_);
+    auto it = pages_.find(key);
+    if (it == pages_.end() || it->second.version != version) return std::nullopt;
+    it->second.checked = std::chrono::steady_clock::now();
+    return it->second.page;
+  }
+  void Put(const std::string& key, int64_t version, std::string page) {
     std::lock_guard lock(mu_);
     if (pages_.size() > 1000) pages_.clear();
-    pages_[key] = std::move(page);
+    pages_[key] = {version, std::move(page), std::chrono::steady_clock::now()};
   }
 
  private:
   std::mutex mu_;
-  std::unordered_map<std::string, std::string> pages_;  // GUARDED_BY(mu_)
+  std::unordered_map<std::string, Entry> pages_;  // GUARDED_BY(mu_)
 };
 
 HomeCache& TheHomeCache() {
@@ -65,13 +83,17 @@ HomeCache& TheHomeCache() {
 }
 
 Response Home(Context& ctx, const std::string& slug) {
+  const bool cacheable = !ctx.account;
+  const std::string key = slug + (ctx.lang == Lang::kEn ? "/en" : "/vi");
+  if (cacheable) {
+    if (auto page = TheHomeCache().GetFresh(key)) return HtmlResponse(200, std::move(*page));
+  }
   auto commune = ResolveCommune(ctx, slug);
   if (!commune) return ErrorPage(ctx, HttpStatusFor(commune.error().code, false));
-  const std::string key = std::to_string(commune->id) + "/" + std::to_string(commune->content_version) +
-                          "/" + (ctx.lang == Lang::kEn ? "en" : "vi") + "/" + slug;
-  const bool cacheable = !ctx.account;
   if (cacheable) {
-    if (auto page = TheHomeCache().Get(key)) return HtmlResponse(200, *page);
+    if (auto page = TheHomeCache().GetIfVersion(key, commune->content_version)) {
+      return HtmlResponse(200, std::move(*page));
+    }
   }
   Data d;
   Data c;
@@ -132,7 +154,7 @@ Response Home(Context& ctx, const std::string& slug) {
   }
   d.set("parts", parts);
   Response r = RenderPage(ctx, 200, "home", d, commune->name);
-  if (cacheable) TheHomeCache().Put(key, r.body);
+  if (cacheable) TheHomeCache().Put(key, commune->content_version, r.body);
   return r;
 }
 
