@@ -32,6 +32,9 @@ Result<std::unique_ptr<System>> System::Open(const Config& config) {
   impl->portal = std::make_unique<storage::SqlPortalRepository>(*impl->db);
   impl->audit = std::make_unique<storage::SqlAuditLog>(*impl->db);
   impl->calendar = std::make_unique<storage::SqlCalendarRepository>(*impl->db);
+  impl->rules = std::make_unique<storage::SqlRuleRepository>(*impl->db);
+  impl->calendar_service =
+      std::make_unique<calendar::CalendarService>(*impl->calendar, impl->clock);
   identity::SigninLimits limits{config.security.signin_max_failures_per_account,
                                 config.security.signin_max_failures_per_ip,
                                 config.security.signin_window_minutes * 60};
@@ -63,15 +66,13 @@ Result<calendar::LegalCalendar> System::LoadCalendar(int64_t commune_id) {
 
 Status System::Serve() {
   XASO_ASSIGN_OR_RETURN(auto listen, ParseListen(impl_->config.server.listen));
-  // The holiday rules are national; the commune overrides are merged per commune later, when
-  // deadlines are computed per case.
-  XASO_ASSIGN_OR_RETURN(calendar::LegalCalendar cal, LoadCalendar(0));
   web::Services services;
   services.identity = impl_->identity.get();
   services.accounts = impl_->accounts.get();
   services.portal = impl_->portal.get();
   services.audit = impl_->audit.get();
-  services.calendar = &cal;
+  services.calendar = impl_->calendar_service.get();
+  services.rules = impl_->rules.get();
   services.clock = &impl_->clock;
   services.default_commune = impl_->config.portal.default_commune;
   services.secure_cookies = impl_->config.server.secure_cookies;
@@ -129,6 +130,38 @@ Status System::GrantRole(const std::string& username, const std::string& role) {
   auto r = identity::RoleFromCode(role);
   if (!r) return MakeError(ErrorCode::kInvalidArgument, "unknown role " + role);
   return impl_->accounts->GrantRole(acc->id, *r, Cli(acc->commune_id));
+}
+
+namespace {
+Result<int64_t> CommuneIdOrNational(identity::IdentityRepository& repo, const std::string& slug) {
+  if (slug.empty()) return int64_t{0};
+  XASO_ASSIGN_OR_RETURN(auto c, repo.GetCommuneBySlug(slug));
+  return c.id;
+}
+}  // namespace
+
+Result<std::vector<calendar::CalendarOverride>> System::ListOverrides(const std::string& slug) {
+  XASO_ASSIGN_OR_RETURN(int64_t id, CommuneIdOrNational(*impl_->identity, slug));
+  return impl_->calendar_service->Overrides(id);
+}
+
+Status System::SaveOverride(const std::string& slug, const calendar::CalendarOverride& day) {
+  XASO_ASSIGN_OR_RETURN(int64_t id, CommuneIdOrNational(*impl_->identity, slug));
+  return impl_->calendar_service->SaveOverride(id, day, Cli(id));
+}
+
+Status System::DeleteOverride(const std::string& slug, Date day) {
+  XASO_ASSIGN_OR_RETURN(int64_t id, CommuneIdOrNational(*impl_->identity, slug));
+  return impl_->calendar_service->DeleteOverride(id, day, Cli(id));
+}
+
+Result<std::vector<rules::LegalRule>> System::ListRules() { return impl_->rules->LoadRules(); }
+
+Status System::AddRuleVersion(const std::string& slug, rules::LegalRule rule) {
+  XASO_ASSIGN_OR_RETURN(rule.commune_id, CommuneIdOrNational(*impl_->identity, slug));
+  XASO_ASSIGN_OR_RETURN(auto existing, impl_->rules->LoadRules());
+  XASO_RETURN_IF_ERROR(rules::ValidateNewVersion(rule, existing));
+  return impl_->rules->AddVersion(rule, Cli(rule.commune_id));
 }
 
 Result<std::optional<audit::VerifyFailure>> System::VerifyAudit() {

@@ -13,6 +13,7 @@
 #include "domain/audit/audit.h"
 #include "domain/calendar/legal_calendar.h"
 #include "domain/identity/identity.h"
+#include "domain/rules/rule_book.h"
 
 namespace xaso::app {
 
@@ -56,6 +57,16 @@ class System {
 
   // `xaso audit verify`: the first broken link, or nullopt when every chain is intact.
   Result<std::optional<audit::VerifyFailure>> VerifyAudit();
+
+  // `xaso calendar override`: the government's or the commune's announced days. An empty
+  // slug means the national list (commune 0).
+  Result<std::vector<calendar::CalendarOverride>> ListOverrides(const std::string& commune_slug);
+  Status SaveOverride(const std::string& commune_slug, const calendar::CalendarOverride& day);
+  Status DeleteOverride(const std::string& commune_slug, Date day);
+
+  // `xaso rules`: the rule book, and a new dated version of one rule.
+  Result<std::vector<rules::LegalRule>> ListRules();
+  Status AddRuleVersion(const std::string& commune_slug, rules::LegalRule rule);
 
   // The legal calendar as the database defines it (national rules + overrides of the
   // commune, 0 = national only).

@@ -12,6 +12,8 @@
 #include "storage/database.h"
 #include "storage/identity/sql_identity_repository.h"
 #include "storage/portal/sql_portal_repository.h"
+#include "storage/rules/sql_rule_repository.h"
+#include "domain/calendar/calendar_service.h"
 
 namespace xaso::app {
 
@@ -24,6 +26,8 @@ struct System::Impl {
   std::unique_ptr<storage::SqlPortalRepository> portal;
   std::unique_ptr<storage::SqlAuditLog> audit;
   std::unique_ptr<storage::SqlCalendarRepository> calendar;
+  std::unique_ptr<storage::SqlRuleRepository> rules;
+  std::unique_ptr<calendar::CalendarService> calendar_service;
   std::unique_ptr<identity::AccountService> accounts;
 };
 

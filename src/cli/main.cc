@@ -202,6 +202,99 @@ int Run(int argc, char** argv) {
     std::printf("%s\n", c->AddWorkingDays(*d, days).ToIso().c_str());
   });
 
+  // xaso calendar override add|remove|list
+  auto* ov = cal->add_subcommand("override", "announced days off and make-up working days");
+  ov->require_subcommand(1);
+  std::string ov_date, ov_kind = "day_off", ov_name, ov_basis, ov_commune;
+  auto* ov_add = ov->add_subcommand("add", "add or replace the override of a day");
+  ov_add->add_option("date", ov_date, "YYYY-MM-DD")->required();
+  ov_add->add_option("--kind", ov_kind, "day_off or working_day")
+      ->check(CLI::IsMember({"day_off", "working_day"}));
+  ov_add->add_option("--name", ov_name, "reason, in Vietnamese")->required();
+  ov_add->add_option("--basis", ov_basis, "the announcement, e.g. Văn bản 8662/VPCP-KGVX");
+  auto* ov_rm = ov->add_subcommand("remove", "remove the override of a day");
+  ov_rm->add_option("date", ov_date, "YYYY-MM-DD")->required();
+  auto* ov_ls = ov->add_subcommand("list", "print DATE<TAB>KIND<TAB>NAME<TAB>BASIS");
+  for (auto* sub : {ov_add, ov_rm, ov_ls}) {
+    add_common(sub);
+    sub->add_option("--commune", ov_commune, "commune slug (default: the national list)");
+  }
+  ov_add->callback([&] {
+    auto d = Date::ParseIso(ov_date);
+    if (!d) { rc = Fail(MakeError(ErrorCode::kInvalidArgument, "date must be YYYY-MM-DD")); return; }
+    auto sys = OpenSystem(flags);
+    if (!sys) { rc = Fail(sys.error()); return; }
+    calendar::CalendarOverride o{*d, ov_kind == "day_off" ? calendar::CalendarOverride::Kind::kDayOff
+                                                          : calendar::CalendarOverride::Kind::kWorkingDay,
+                                 ov_name, ov_basis};
+    auto st = (*sys)->SaveOverride(ov_commune, o);
+    if (!st) { rc = Fail(st.error()); return; }
+    std::printf("%s is now a %s\n", d->ToIso().c_str(), ov_kind.c_str());
+  });
+  ov_rm->callback([&] {
+    auto d = Date::ParseIso(ov_date);
+    if (!d) { rc = Fail(MakeError(ErrorCode::kInvalidArgument, "date must be YYYY-MM-DD")); return; }
+    auto sys = OpenSystem(flags);
+    if (!sys) { rc = Fail(sys.error()); return; }
+    auto st = (*sys)->DeleteOverride(ov_commune, *d);
+    if (!st) { rc = Fail(st.error()); return; }
+    std::printf("override of %s removed\n", d->ToIso().c_str());
+  });
+  ov_ls->callback([&] {
+    auto sys = OpenSystem(flags);
+    if (!sys) { rc = Fail(sys.error()); return; }
+    auto overrides = (*sys)->ListOverrides(ov_commune);
+    if (!overrides) { rc = Fail(overrides.error()); return; }
+    for (const auto& o : *overrides) {
+      std::printf("%s\t%s\t%s\t%s\n", o.date.ToIso().c_str(), calendar::OverrideKindName(o.kind),
+                  o.name_vi.c_str(), o.legal_basis.c_str());
+    }
+  });
+
+  // xaso rules list|add
+  auto* rules_cmd = cli.add_subcommand("rules", "the rule book: every legal number, dated");
+  rules_cmd->require_subcommand(1);
+  auto* rules_ls = rules_cmd->add_subcommand("list", "print KEY<TAB>COMMUNE<TAB>FROM<TAB>VALUE<TAB>UNIT<TAB>BASIS");
+  rules::LegalRule new_rule;
+  std::string rule_unit = "working_days", rule_from, rule_commune;
+  auto* rules_add = rules_cmd->add_subcommand("add", "add a new dated version of a rule");
+  rules_add->add_option("key", new_rule.key)->required();
+  rules_add->add_option("value", new_rule.value)->required();
+  rules_add->add_option("--unit", rule_unit, "working_days|calendar_days|days|share|count|text");
+  rules_add->add_option("--from", rule_from, "YYYY-MM-DD, the day it takes effect")->required();
+  rules_add->add_option("--basis", new_rule.legal_basis, "legal basis")->required();
+  rules_add->add_option("--confidence", new_rule.confidence, "V, S, M or I")->required();
+  rules_add->add_option("--commune", rule_commune, "commune slug (default: national)");
+  add_common(rules_ls);
+  add_common(rules_add);
+  rules_ls->callback([&] {
+    auto sys = OpenSystem(flags);
+    if (!sys) { rc = Fail(sys.error()); return; }
+    auto all = (*sys)->ListRules();
+    if (!all) { rc = Fail(all.error()); return; }
+    for (const auto& r : *all) {
+      std::printf("%s\t%lld\t%s\t%s\t%s\t%s\n", r.key.c_str(), static_cast<long long>(r.commune_id),
+                  r.effective_from.ToIso().c_str(), r.value.c_str(), rules::RuleUnitCode(r.unit),
+                  r.legal_basis.c_str());
+    }
+  });
+  rules_add->callback([&] {
+    auto unit = rules::ParseRuleUnit(rule_unit);
+    auto starts = Date::ParseIso(rule_from);
+    if (!unit || !starts) {
+      rc = Fail(MakeError(ErrorCode::kInvalidArgument, "bad --unit or --from (YYYY-MM-DD)"));
+      return;
+    }
+    new_rule.unit = *unit;
+    new_rule.effective_from = *starts;
+    auto sys = OpenSystem(flags);
+    if (!sys) { rc = Fail(sys.error()); return; }
+    auto st = (*sys)->AddRuleVersion(rule_commune, new_rule);
+    if (!st) { rc = Fail(st.error()); return; }
+    std::printf("rule %s = %s from %s\n", new_rule.key.c_str(), new_rule.value.c_str(),
+                starts->ToIso().c_str());
+  });
+
   auto* check = cli.add_subcommand("check-config", "validate configuration and exit");
   check->add_option("--config", flags.config_file, "TOML configuration file")->required();
   check->callback([&] {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <random>
 
@@ -11,7 +12,9 @@
 #include "storage/database.h"
 #include "storage/identity/sql_identity_repository.h"
 #include "storage/migrator.h"
+#include "storage/calendar/sql_calendar_repository.h"
 #include "storage/portal/sql_portal_repository.h"
+#include "storage/rules/sql_rule_repository.h"
 
 namespace xaso::storage {
 namespace {
@@ -218,6 +221,53 @@ TEST_P(StorageTest, EveryTableIsKeyedByCommune) {
     return Ok{};
   }).has_value());
   EXPECT_TRUE(missing.empty()) << missing.front();
+}
+
+TEST_P(StorageTest, TheRuleBookKeepsEveryDatedVersion) {
+  SqlRuleRepository repo(*db_);
+  auto seeded = repo.LoadRules();
+  ASSERT_TRUE(seeded.has_value()) << seeded.error().message;
+  rules::RuleBook book(*seeded);
+  EXPECT_EQ(*book.LookupInt("complaint.acceptance_max", Date::FromYmd(2026, 6, 30)), 10);
+  EXPECT_EQ(*book.LookupInt("complaint.acceptance_max", Date::FromYmd(2026, 7, 1)), 7);
+  rules::LegalRule local{commune_id_, "feedback.answer_max", "5", rules::RuleUnit::kWorkingDays,
+                         Date::FromYmd(2027, 1, 1), "Quyết định của UBND xã", "V"};
+  SqlAuditLog log(*db_);
+  const int64_t before = *log.Count();
+  ASSERT_TRUE(repo.AddVersion(local, {commune_id_, 1, "quantri"}).has_value());
+  EXPECT_EQ(*log.Count(), before + 1);
+  rules::RuleBook after(*repo.LoadRules());
+  EXPECT_EQ(*after.LookupInt("feedback.answer_max", Date::FromYmd(2027, 1, 1), commune_id_), 5);
+  EXPECT_EQ(*after.LookupInt("feedback.answer_max", Date::FromYmd(2027, 1, 1), 0), 10);
+  // The same key, scope and date twice violates the unique version index.
+  auto dup = repo.AddVersion(local, {commune_id_, 1, "quantri"});
+  ASSERT_FALSE(dup.has_value());
+  EXPECT_EQ(dup.error().code, ErrorCode::kAlreadyExists);
+}
+
+TEST_P(StorageTest, CalendarOverridesMergeNationalAndCommuneRows) {
+  SqlCalendarRepository repo(*db_);
+  auto rules_loaded = repo.LoadHolidayRules();
+  ASSERT_TRUE(rules_loaded.has_value()) << rules_loaded.error().message;
+  EXPECT_GE(rules_loaded->size(), 10u);
+  const Date day = Date::FromYmd(2027, 3, 8);
+  using Kind = calendar::CalendarOverride::Kind;
+  ASSERT_TRUE(repo.SaveOverride(0, {day, Kind::kDayOff, "Nghỉ toàn quốc", "QĐ 1"}, {}).has_value());
+  ASSERT_TRUE(repo.SaveOverride(commune_id_, {day, Kind::kWorkingDay, "Xã làm việc", "QĐ 2"}, {})
+                  .has_value());
+  auto mine = repo.LoadOverrides(commune_id_);
+  ASSERT_TRUE(mine.has_value());
+  auto it = std::find_if(mine->begin(), mine->end(), [&](auto& o) { return o.date == day; });
+  ASSERT_NE(it, mine->end());
+  EXPECT_EQ(it->kind, Kind::kWorkingDay);  // the commune's row wins
+  auto national = repo.LoadOverrides(0);
+  auto jt = std::find_if(national->begin(), national->end(), [&](auto& o) { return o.date == day; });
+  ASSERT_NE(jt, national->end());
+  EXPECT_EQ(jt->kind, Kind::kDayOff);
+  ASSERT_TRUE(repo.DeleteOverride(commune_id_, day, {}).has_value());
+  auto again = repo.DeleteOverride(commune_id_, day, {});
+  ASSERT_FALSE(again.has_value());
+  EXPECT_EQ(again.error().code, ErrorCode::kNotFound);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StorageTest, ::testing::Values("sqlite", "postgresql"),

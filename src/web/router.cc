@@ -60,6 +60,18 @@ std::string SessionCookie(const Services& svc, const std::string& token, int64_t
          std::to_string(max_age) + (svc.secure_cookies ? "; Secure" : "");
 }
 
+audit::AuditRecord ActorOf(const Context& ctx) {
+  audit::AuditRecord r;
+  if (ctx.account) {
+    r.commune_id = ctx.account->commune_id;
+    r.actor_id = ctx.account->id;
+    r.actor = ctx.account->username;
+  } else {
+    r.actor = "anonymous";
+  }
+  return r;
+}
+
 const std::string& EnsureCsrf(Context& ctx) {
   // A random token in a SameSite=Strict cookie that every form echoes (double submit). Made
   // on the first page that shows a form, so cacheable public pages set no cookie.
@@ -158,6 +170,8 @@ Router::Router(Services& services) : svc_(services) {
   AddAuthRoutes(routes_);
   AddDashboardRoutes(routes_);
   AddApiRoutes(routes_);
+  AddAdminRoutes(routes_);
+  AddRulesRoutes(routes_);
 }
 
 Response Router::Handle(const Request& req) {

@@ -15,7 +15,8 @@
 
 #include "core/clock.h"
 #include "domain/audit/audit.h"
-#include "domain/calendar/legal_calendar.h"
+#include "domain/calendar/calendar_service.h"
+#include "domain/rules/rule_book.h"
 #include "domain/identity/account_service.h"
 #include "domain/identity/authorization.h"
 #include "domain/portal/portal.h"
@@ -30,7 +31,8 @@ struct Services {
   identity::AccountService* accounts = nullptr;
   portal::PortalRepository* portal = nullptr;
   audit::AuditReader* audit = nullptr;
-  const calendar::LegalCalendar* calendar = nullptr;
+  calendar::CalendarService* calendar = nullptr;
+  rules::RuleRepository* rules = nullptr;
   const Clock* clock = nullptr;
   std::string default_commune;     // slug shown at "/"
   bool secure_cookies = false;     // set the Secure flag (behind TLS)
@@ -75,6 +77,8 @@ class Router {
 };
 
 // Shared by handlers.
+// Who is acting, for the audit entry of a change made by the signed-in account.
+audit::AuditRecord ActorOf(const Context& ctx);
 // The CSRF token to put in a form; sets the cookie when the browser has none yet.
 const std::string& EnsureCsrf(Context& ctx);
 Data PageData(Context& ctx, const std::string& title);
@@ -91,5 +95,7 @@ void AddPortalRoutes(std::vector<Route>& routes);
 void AddAuthRoutes(std::vector<Route>& routes);
 void AddDashboardRoutes(std::vector<Route>& routes);
 void AddApiRoutes(std::vector<Route>& routes);
+void AddAdminRoutes(std::vector<Route>& routes);
+void AddRulesRoutes(std::vector<Route>& routes);
 
 }  // namespace xaso::web

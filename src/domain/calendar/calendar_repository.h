@@ -7,6 +7,7 @@
 
 #include "core/date.h"
 #include "core/result.h"
+#include "domain/audit/audit.h"
 #include "domain/calendar/holiday_rules.h"
 
 namespace xaso::calendar {
@@ -30,10 +31,11 @@ class CalendarRepository {
 
   // Inserts or replaces the override of (commune_id, override_day.date). Returns
   // kInvalidArgument if ValidateOverride fails, kUnavailable if the database cannot be reached.
-  virtual Status SaveOverride(int64_t commune_id, const CalendarOverride& override_day) = 0;
+  virtual Status SaveOverride(int64_t commune_id, const CalendarOverride& override_day,
+                              const audit::AuditRecord& audit) = 0;
 
   // Deletes the override of (commune_id, day). Returns kNotFound if there is none.
-  virtual Status DeleteOverride(int64_t commune_id, Date day) = 0;
+  virtual Status DeleteOverride(int64_t commune_id, Date day, const audit::AuditRecord& audit) = 0;
 };
 
 }  // namespace xaso::calendar

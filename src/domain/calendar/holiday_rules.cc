@@ -4,6 +4,7 @@
 #include <charconv>
 #include <utility>
 
+#include "core/text.h"
 #include "domain/calendar/lunar.h"
 
 namespace xaso::calendar {
@@ -180,10 +181,19 @@ Status ValidateHolidayRule(const HolidayRule& rule) {
 }
 
 Status ValidateOverride(const CalendarOverride& override_day) {
-  if (!override_day.name_vi.empty()) return Ok{};
+  // Messages are Vietnamese: administrators see them on the calendar page.
   Error error = MakeError(ErrorCode::kInvalidArgument,
-                          "invalid calendar override on " + override_day.date.ToIso());
-  error.fields.push_back({"name_vi", "must not be empty"});
+                          "Ngày điều chỉnh " + override_day.date.ToVi() + " chưa hợp lệ.");
+  const std::string& name = override_day.name_vi;
+  if (std::string_view(Trim(name)).empty()) {
+    error.fields.push_back({"name_vi", "Cần ghi lý do (ví dụ: Nghỉ Tết Nguyên đán hoán đổi)."});
+  } else if (!IsValidUtf8(name) || Utf8Length(name) > 200) {
+    error.fields.push_back({"name_vi", "Lý do tối đa 200 ký tự."});
+  }
+  if (!IsValidUtf8(override_day.legal_basis) || Utf8Length(override_day.legal_basis) > 200) {
+    error.fields.push_back({"legal_basis", "Căn cứ tối đa 200 ký tự."});
+  }
+  if (error.fields.empty()) return Ok{};
   return error;
 }
 

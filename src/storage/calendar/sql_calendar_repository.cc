@@ -4,6 +4,9 @@
 
 #include <map>
 
+#include <ctime>
+
+#include "storage/audit/sql_audit_log.h"
 #include "storage/row_util.h"
 
 namespace xaso::storage {
@@ -77,7 +80,8 @@ Result<std::vector<CalendarOverride>> SqlCalendarRepository::LoadOverrides(int64
   return out;
 }
 
-Status SqlCalendarRepository::SaveOverride(int64_t commune_id, const CalendarOverride& o) {
+Status SqlCalendarRepository::SaveOverride(int64_t commune_id, const CalendarOverride& o,
+                                           const audit::AuditRecord& audit) {
   XASO_RETURN_IF_ERROR(calendar::ValidateOverride(o));
   return db_.Write([&](soci::session& s) -> Status {
     long long c = commune_id;
@@ -89,11 +93,19 @@ Status SqlCalendarRepository::SaveOverride(int64_t commune_id, const CalendarOve
          "VALUES (:c, :d, :k, :n, :b)",
         soci::use(c), soci::use(day), soci::use(kind), soci::use(o.name_vi),
         soci::use(o.legal_basis);
+    audit::AuditRecord a = audit;
+    a.commune_id = commune_id;
+    a.entity = "calendar_override";
+    a.entity_id = day;
+    a.action = "save";
+    a.summary = kind + ": " + o.name_vi;
+    AppendAudit(s, a, std::time(nullptr));
     return Ok{};
   });
 }
 
-Status SqlCalendarRepository::DeleteOverride(int64_t commune_id, Date day) {
+Status SqlCalendarRepository::DeleteOverride(int64_t commune_id, Date day,
+                                             const audit::AuditRecord& audit) {
   return db_.Write([&](soci::session& s) -> Status {
     long long c = commune_id;
     const std::string d = day.ToIso();
@@ -104,6 +116,13 @@ Status SqlCalendarRepository::DeleteOverride(int64_t commune_id, Date day) {
     if (st.get_affected_rows() == 0) {
       return MakeError(ErrorCode::kNotFound, "Không có ngày điều chỉnh này.");
     }
+    audit::AuditRecord a = audit;
+    a.commune_id = commune_id;
+    a.entity = "calendar_override";
+    a.entity_id = d;
+    a.action = "delete";
+    a.summary = "override removed";
+    AppendAudit(s, a, std::time(nullptr));
     return Ok{};
   });
 }

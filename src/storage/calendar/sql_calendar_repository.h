@@ -13,8 +13,9 @@ class SqlCalendarRepository final : public calendar::CalendarRepository {
   // xaso::calendar::CalendarRepository
   Result<std::vector<calendar::HolidayRule>> LoadHolidayRules() override;
   Result<std::vector<calendar::CalendarOverride>> LoadOverrides(int64_t commune_id) override;
-  Status SaveOverride(int64_t commune_id, const calendar::CalendarOverride& day) override;
-  Status DeleteOverride(int64_t commune_id, Date day) override;
+  Status SaveOverride(int64_t commune_id, const calendar::CalendarOverride& day,
+                      const audit::AuditRecord& audit) override;
+  Status DeleteOverride(int64_t commune_id, Date day, const audit::AuditRecord& audit) override;
 
  private:
   Database& db_;

@@ -38,14 +38,30 @@ std::optional<int> ParseInt(const std::string& s, int lo, int hi) {
   return v;
 }
 
+// The calendar of ?commune=SLUG (its announced days off included), or the national one.
+Result<std::shared_ptr<const calendar::LegalCalendar>> CalendarFor(Context& ctx) {
+  const std::string slug = ctx.req.Query("commune");
+  int64_t commune_id = 0;
+  if (!slug.empty()) {
+    auto c = ctx.svc.identity->GetCommuneBySlug(slug);
+    if (!c) {
+      return Error{ErrorCode::kNotFound, "Không tìm thấy xã.", {{"commune", "Không có xã này."}}};
+    }
+    commune_id = c->id;
+  }
+  return ctx.svc.calendar->For(commune_id);
+}
+
 Response Holidays(Context& ctx) {
   auto year = ParseInt(ctx.req.Query("year"), 1900, 2200);
   if (!year) {
     return ErrorJson(400, Error{ErrorCode::kInvalidArgument, "Năm không hợp lệ.",
                                 {{"year", "Cần một năm từ 1900 đến 2200."}}});
   }
+  auto cal = CalendarFor(ctx);
+  if (!cal) return ErrorJson(HttpStatusFor(cal.error().code, false), cal.error());
   json out = json::array();
-  for (const auto& h : ctx.svc.calendar->HolidaysIn(*year)) {
+  for (const auto& h : (*cal)->HolidaysIn(*year)) {
     out.push_back({{"date", h.date.ToIso()}, {"name_vi", h.name_vi}, {"key", h.key}});
   }
   return JsonResponse(200, json{{"year", *year}, {"holidays", out}}.dump());
@@ -60,7 +76,9 @@ Response AddWorkingDays(Context& ctx) {
   }
   if (!days) err.fields.push_back({"days", "Số ngày làm việc từ 0 đến 3650."});
   if (!err.fields.empty()) return ErrorJson(400, err);
-  const Date due = ctx.svc.calendar->AddWorkingDays(*from, *days);
+  auto cal = CalendarFor(ctx);
+  if (!cal) return ErrorJson(HttpStatusFor(cal.error().code, false), cal.error());
+  const Date due = (*cal)->AddWorkingDays(*from, *days);
   return JsonResponse(200, json{{"from", from->ToIso()}, {"days", *days}, {"due", due.ToIso()}}.dump());
 }
 

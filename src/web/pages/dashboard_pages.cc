@@ -35,11 +35,11 @@ Response Dashboard(Context& ctx) {
   }
   const Date today = ctx.svc.clock->TodayVn();
   d.set("today", today.ToVi());
-  if (ctx.svc.calendar) {
-    d.set("today_working", Data(ctx.svc.calendar->IsWorkingDay(today)));
-    d.set("plus10", ctx.svc.calendar->AddWorkingDays(today, 10).ToVi());
+  if (auto cal = ctx.svc.calendar->For(commune_id)) {
+    d.set("today_working", Data((*cal)->IsWorkingDay(today)));
+    d.set("plus10", (*cal)->AddWorkingDays(today, 10).ToVi());
     Data hs(Data::type::list);
-    for (const auto& h : ctx.svc.calendar->HolidaysIn(today.year())) {
+    for (const auto& h : (*cal)->HolidaysIn(today.year())) {
       if (h.date < today) continue;
       Data x;
       x.set("date", h.date.ToVi());
@@ -48,6 +48,8 @@ Response Dashboard(Context& ctx) {
     }
     d.set("holidays", hs);
   }
+  d.set("admin", Data(identity::Allows(ctx.role, Permission::kManageAccounts)));
+  d.set("rules_href", "/xa/" + commune->slug + "/quy-dinh");
   if (identity::Allows(ctx.role, Permission::kViewAuditLog)) {
     Data entries(Data::type::list);
     if (auto es = ctx.svc.audit->Recent(commune_id, 10)) {

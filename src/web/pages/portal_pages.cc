@@ -24,7 +24,7 @@ constexpr Part kParts[] = {
     {"plan", ""},          {"inspection", ""}, {"disclosure", ""}, {"budget", ""},
     {"consultation", ""},  {"contribution", ""}, {"feedback", ""}, {"complaints", ""},
     {"one_stop", ""},      {"surveys", ""},    {"papi", ""},       {"reports", ""},
-    {"communication", ""}, {"documents", "#van-ban"},
+    {"communication", ""}, {"rules", "quy-dinh"}, {"documents", "#van-ban"},
 };
 
 Result<identity::Commune> ResolveCommune(Context& ctx, const std::string& slug) {
@@ -149,7 +149,10 @@ Response Home(Context& ctx, const std::string& slug) {
     Data x;
     x.set("name", Message(ctx.lang, std::string("part.") + p.key));
     x.set("desc", Message(ctx.lang, std::string("partdesc.") + p.key));
-    if (*p.href) x.set("href", p.href);
+    if (*p.href) {
+      x.set("href", p.href[0] == '#' ? std::string(p.href)
+                                     : "/xa/" + commune->slug + "/" + std::string(p.href));
+    }
     parts.push_back(x);
   }
   d.set("parts", parts);
