@@ -17,7 +17,7 @@ check domain  'platform/' 'storage/' 'web/' 'app/' 'cli/' 'soci' 'restinio' 'nlo
 check platform 'storage/' 'web/' 'app/' 'cli/' 'soci' 'restinio'
 check storage 'web/' 'app/' 'cli/' 'restinio' 'kainjow'
 check web     'storage/' 'app/' 'cli/' 'soci'
-check app     'cli/'
+check app     'cli/' 'soci' 'restinio'
 check cli     'storage/' 'web/' 'soci' 'restinio'
 # RESTinio stays in the server adapter: it is slow to compile and must not leak into handlers.
 if hits=$(grep -rln "#include <restinio" web | grep -v '^web/server.cc$'); then

@@ -1,9 +1,5 @@
 // `xaso demo`: Nhật Tân commune (Hưng Yên) as the seed plan describes it, with one demo
 // account per role. Demo passwords are public by design and must never be used in production.
-#include <soci/soci.h>
-
-#include <ctime>
-
 #include "app/system.h"
 #include "app/system_impl.h"
 #include "core/embedded.h"
@@ -67,31 +63,27 @@ std::string_view SeedPlan() {
 Result<std::vector<DemoAccount>> System::LoadDemo() {
   auto existing = impl_->identity->GetCommuneBySlug("nhat-tan");
   if (existing) return MakeError(ErrorCode::kAlreadyExists, "demo data already loaded");
-  const long long now = std::time(nullptr);
-  long long commune_id = 0;
-  XASO_RETURN_IF_ERROR(impl_->db->Write([&](soci::session& s) -> Status {
-    s << "INSERT INTO commune (slug, name, province, level_above, address, phone, email, "
-         "about_vi, about_en, created_at) VALUES ('nhat-tan', 'Xã Nhật Tân', 'Tỉnh Hưng Yên', "
-         "'Ủy ban nhân dân tỉnh Hưng Yên', 'Trụ sở UBND xã Nhật Tân, tỉnh Hưng Yên', "
-         "'0221.000.0000', 'ubnd.nhattan@example.vn', "
-         "'Cổng thông tin của Ủy ban nhân dân xã Nhật Tân: công khai, minh bạch, lắng nghe "
-         "Nhân dân. Kế hoạch 11/KH-UBND ngày 29/01/2024 nâng cao chỉ số PAPI của xã.', "
-         "'The portal of Nhật Tân commune People''s Committee.', :t) RETURNING id",
-        soci::use(now), soci::into(commune_id);
-    for (int i = 1; i <= 8; ++i) {
-      const std::string name = "Thôn " + std::to_string(i);
-      s << "INSERT INTO village (commune_id, name, kind) VALUES (:c, :n, 'thon')",
-          soci::use(commune_id), soci::use(name);
-    }
-    for (const UnitSeed& u : kUnits) {
-      const std::string code = u.code, vi = u.vi, en = u.en;
-      s << "INSERT INTO unit (commune_id, code, name_vi, name_en) VALUES (:c, :k, :v, :e)",
-          soci::use(commune_id), soci::use(code), soci::use(vi), soci::use(en);
-    }
-    storage::AppendAudit(s, {commune_id, 0, "demo", "commune", "nhat-tan", "create",
-                             "Xã Nhật Tân, 8 thôn, 10 bộ phận"}, now);
-    return Ok{};
-  }));
+  const int64_t now = impl_->clock.NowUnix();
+  identity::Commune c;
+  c.slug = "nhat-tan";
+  c.name = "Xã Nhật Tân";
+  c.province = "Tỉnh Hưng Yên";
+  c.level_above = "Ủy ban nhân dân tỉnh Hưng Yên";
+  c.address = "Trụ sở UBND xã Nhật Tân, tỉnh Hưng Yên";
+  c.phone = "0221.000.0000";
+  c.email = "ubnd.nhattan@example.vn";
+  c.about_vi =
+      "Cổng thông tin của Ủy ban nhân dân xã Nhật Tân: công khai, minh bạch, lắng nghe Nhân "
+      "dân. Kế hoạch 11/KH-UBND ngày 29/01/2024 nâng cao chỉ số PAPI của xã.";
+  c.about_en = "The portal of Nhật Tân commune People's Committee.";
+  // The seed plan names no villages: the demo numbers them, as many communes do.
+  std::vector<identity::Village> villages;
+  for (int i = 1; i <= 8; ++i) villages.push_back({0, 0, "Thôn " + std::to_string(i), "thon"});
+  std::vector<identity::Unit> unit_seeds;
+  for (const UnitSeed& u : kUnits) unit_seeds.push_back({0, 0, u.code, u.vi, u.en});
+  XASO_ASSIGN_OR_RETURN(const int64_t commune_id,
+                        impl_->identity->CreateCommune(c, villages, unit_seeds, now,
+                                                       {0, 0, "demo", "", "", "", ""}));
   auto units = impl_->identity->ListUnits(commune_id);
   if (!units) return units.error();
   std::vector<DemoAccount> out;
@@ -125,7 +117,7 @@ Result<std::vector<DemoAccount>> System::LoadDemo() {
   const struct {
     const char* title;
     const char* body;
-    long long days_ago;
+    int64_t days_ago;
   } kNews[] = {
       {"Lịch tiếp công dân tháng 12/2026",
        "Chủ tịch UBND xã tiếp công dân định kỳ vào sáng thứ Năm hằng tuần tại Trụ sở UBND xã.", 2},

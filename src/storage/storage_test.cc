@@ -4,6 +4,8 @@
 #include <soci/soci.h>
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 #include <cstdlib>
 #include <random>
 
@@ -180,6 +182,27 @@ TEST_P(StorageTest, AuditChainVerifiesAndDetectsTampering) {
   ASSERT_TRUE(bad.has_value());
   ASSERT_TRUE(bad->has_value());
   EXPECT_EQ((*bad)->seq, 3);
+}
+
+TEST_P(StorageTest, ConcurrentWritersKeepOneIntactChain) {
+  SqlAuditLog log(*db_);
+  std::vector<std::thread> writers;
+  std::atomic<int> failures{0};
+  for (int t = 0; t < 4; ++t) {
+    writers.emplace_back([&, t] {
+      for (int i = 0; i < 25; ++i) {
+        auto st = log.Append({commune_id_, t, "writer" + std::to_string(t), "x",
+                              std::to_string(i), "update", ""}, 1000 + i);
+        if (!st.has_value()) ++failures;
+      }
+    });
+  }
+  for (auto& w : writers) w.join();
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(*log.Count(), 100);
+  auto verdict = log.VerifyAll();
+  ASSERT_TRUE(verdict.has_value());
+  EXPECT_FALSE(verdict->has_value()) << (*verdict)->reason;
 }
 
 TEST_P(StorageTest, AuditChainDetectsADeletedLastEntry) {

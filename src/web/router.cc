@@ -188,8 +188,8 @@ Response Router::Handle(const Request& req) {
     if (!IsValidUtf8(req.path)) {
       return fail(400, ErrorCode::kInvalidArgument, "Địa chỉ không hợp lệ (UTF-8).");
     }
-    // CSRF: a random token in a SameSite=Strict cookie that every form echoes (double
-    // submit). Set on first visit, kept for the browser's session.
+    // CSRF: the token of the browser's xaso_csrf cookie (EnsureCsrf makes it); every form
+    // POST must echo it.
     ctx.csrf = req.Cookie("xaso_csrf");
     const std::string token = req.Cookie("xaso_session");
     if (!token.empty() && token.size() < 100) {
@@ -246,8 +246,10 @@ Response Router::Handle(const Request& req) {
         auto form = ParseForm(req.body);
         if (!form) return fail(400, ErrorCode::kInvalidArgument, "Dữ liệu biểu mẫu không hợp lệ.");
         ctx.form = std::move(*form);
+        // An empty cookie must not match an empty field: both are required.
         const auto it = ctx.form.find("_csrf");
-        if (it == ctx.form.end() || !platform::ConstantTimeEquals(it->second, req.Cookie("xaso_csrf"))) {
+        if (it == ctx.form.end() || req.Cookie("xaso_csrf").empty() ||
+            !platform::ConstantTimeEquals(it->second, req.Cookie("xaso_csrf"))) {
           return fail(403, ErrorCode::kPermissionDenied, "Biểu mẫu đã hết hạn.");
         }
       } else if (!platform::ConstantTimeEquals(req.Header("x-csrf-token"), req.Cookie("xaso_csrf")) ||

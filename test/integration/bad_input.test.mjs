@@ -93,6 +93,13 @@ describe('bad input', () => {
     const res = await c.post('/dang-nhap', { username: 'chutich', password: 'xaso-demo-chutich' }, { csrf: false });
     assert.equal(res.status, 403);
     assert.ok(!c.cookies.has('xaso_session'));
+    // An empty token with no cookie at all must not pass either.
+    const empty = await fetch(`${server.base}/dang-nhap`, {
+      method: 'POST', redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: '_csrf=&username=chutich&password=xaso-demo-chutich',
+    });
+    assert.equal(empty.status, 403);
     const forged = await c.post('/dang-nhap', { username: 'chutich', password: 'xaso-demo-chutich', _csrf: 'A'.repeat(43) }, { csrf: false });
     assert.equal(forged.status, 403);
   });

@@ -24,6 +24,11 @@ class FakeIdentityRepository final : public identity::IdentityRepository {
     return MakeError(ErrorCode::kNotFound, "no commune");
   }
   Result<std::vector<identity::Village>> ListVillages(int64_t) override { return std::vector<identity::Village>{}; }
+  Result<int64_t> CreateCommune(const identity::Commune&, const std::vector<identity::Village>&,
+                                const std::vector<identity::Unit>&, int64_t,
+                                const audit::AuditRecord&) override {
+    return MakeError(ErrorCode::kFailedPrecondition, "not supported by the fake");
+  }
   Result<std::vector<identity::Unit>> ListUnits(int64_t) override { return std::vector<identity::Unit>{}; }
 
   Result<std::optional<identity::Account>> FindAccountByUsername(const std::string& u) override {

@@ -30,6 +30,12 @@ class IdentityRepository {
   virtual Result<Commune> GetCommuneBySlug(const std::string& slug) = 0;
   virtual Result<Commune> GetCommune(int64_t id) = 0;
   virtual Result<std::vector<Village>> ListVillages(int64_t commune_id) = 0;
+  // Creates a commune with its villages and units in one transaction. kAlreadyExists when
+  // the slug is taken.
+  virtual Result<int64_t> CreateCommune(const Commune& commune,
+                                        const std::vector<Village>& villages,
+                                        const std::vector<Unit>& units, int64_t now,
+                                        const audit::AuditRecord& audit) = 0;
   virtual Result<std::vector<Unit>> ListUnits(int64_t commune_id) = 0;
 
   // Absent is a normal answer at sign-in.

@@ -9,18 +9,14 @@ namespace xaso::storage {
 
 void AppendAudit(soci::session& s, const audit::AuditRecord& rec, int64_t now) {
   long long commune = rec.commune_id;
-  int updated = 0;
-  {
-    soci::statement st = (s.prepare << "UPDATE audit_head SET seq = seq WHERE commune_id = :c",
-                          soci::use(commune));
-    st.execute(true);
-    updated = static_cast<int>(st.get_affected_rows());
-  }
-  if (updated == 0) {
-    const std::string genesis(audit::kGenesisHash);
-    s << "INSERT INTO audit_head (commune_id, seq, hash) VALUES (:c, 0, :h)", soci::use(commune),
-        soci::use(genesis);
-  }
+  const std::string genesis(audit::kGenesisHash);
+  // The head row is created once per commune; ON CONFLICT makes a concurrent first writer
+  // wait for the other's insert instead of failing. The UPDATE then takes the row lock that
+  // serialises appenders of this chain on PostgreSQL (SQLite serialises whole writers).
+  s << "INSERT INTO audit_head (commune_id, seq, hash) VALUES (:c, 0, :h) "
+       "ON CONFLICT (commune_id) DO NOTHING",
+      soci::use(commune), soci::use(genesis);
+  s << "UPDATE audit_head SET seq = seq WHERE commune_id = :c", soci::use(commune);
   long long seq = 0;
   std::string prev;
   s << "SELECT seq, hash FROM audit_head WHERE commune_id = :c", soci::use(commune),

@@ -10,8 +10,8 @@
 
 namespace xaso::storage {
 
-// Appends `rec` inside the caller's open transaction on `s`. The UPDATE of audit_head comes
-// first so that on PostgreSQL the row lock serialises concurrent writers of one commune.
+// Appends `rec` inside the caller's open transaction on `s`; the chain's head row is locked
+// first, so concurrent writers of one commune take turns.
 void AppendAudit(soci::session& s, const audit::AuditRecord& rec, int64_t now);
 
 class SqlAuditLog final : public audit::AuditReader {

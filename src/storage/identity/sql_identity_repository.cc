@@ -119,6 +119,40 @@ Result<std::vector<identity::Village>> SqlIdentityRepository::ListVillages(int64
   return out;
 }
 
+Result<int64_t> SqlIdentityRepository::CreateCommune(const Commune& c,
+                                                     const std::vector<identity::Village>& villages,
+                                                     const std::vector<identity::Unit>& units,
+                                                     int64_t now, const audit::AuditRecord& rec) {
+  long long id = 0;
+  XASO_RETURN_IF_ERROR(db_.Write([&](soci::session& s) -> Status {
+    long long t = now;
+    s << "INSERT INTO commune (slug, name, province, level_above, address, phone, email, "
+         "about_vi, about_en, created_at) VALUES (:s, :n, :p, :l, :a, :ph, :e, :av, :ae, :t) "
+         "RETURNING id",
+        soci::use(c.slug), soci::use(c.name), soci::use(c.province), soci::use(c.level_above),
+        soci::use(c.address), soci::use(c.phone), soci::use(c.email), soci::use(c.about_vi),
+        soci::use(c.about_en), soci::use(t), soci::into(id);
+    for (const auto& v : villages) {
+      s << "INSERT INTO village (commune_id, name, kind) VALUES (:c, :n, :k)", soci::use(id),
+          soci::use(v.name), soci::use(v.kind);
+    }
+    for (const auto& u : units) {
+      s << "INSERT INTO unit (commune_id, code, name_vi, name_en) VALUES (:c, :k, :v, :e)",
+          soci::use(id), soci::use(u.code), soci::use(u.name_vi), soci::use(u.name_en);
+    }
+    audit::AuditRecord r = rec;
+    r.commune_id = id;
+    r.entity = "commune";
+    r.entity_id = c.slug;
+    r.action = "create";
+    r.summary = c.name + ", " + std::to_string(villages.size()) + " thôn, " +
+                std::to_string(units.size()) + " bộ phận";
+    AppendAudit(s, r, now);
+    return Ok{};
+  }));
+  return static_cast<int64_t>(id);
+}
+
 Result<std::vector<identity::Unit>> SqlIdentityRepository::ListUnits(int64_t commune_id) {
   std::vector<identity::Unit> out;
   XASO_RETURN_IF_ERROR(db_.Read([&](soci::session& s) -> Status {
@@ -252,6 +286,8 @@ Status SqlIdentityRepository::CreateSession(const std::string& token_hash, const
     // Expired sessions of this account are removed while we are here.
     s << "DELETE FROM web_session WHERE account_id = :a AND expires_at < :t", soci::use(a),
         soci::use(t);
+    AppendAudit(s, {account.commune_id, account.id, account.username, "session",
+                    std::to_string(account.id), "sign_in", ""}, now);
     return Ok{};
   });
 }
@@ -274,7 +310,17 @@ Result<std::optional<Account>> SqlIdentityRepository::FindSessionAccount(
 
 Status SqlIdentityRepository::DeleteSession(const std::string& token_hash) {
   return db_.Write([&](soci::session& s) -> Status {
+    soci::rowset<soci::row> rows =
+        (s.prepare << "SELECT w.commune_id, w.account_id, a.username FROM web_session w "
+                      "JOIN account a ON a.id = w.account_id WHERE w.token_hash = :h",
+         soci::use(token_hash));
+    std::optional<audit::AuditRecord> rec;
+    for (const soci::row& r : rows) {
+      rec = audit::AuditRecord{RowInt(r, 0), RowInt(r, 1), RowText(r, 2), "session",
+                               std::to_string(RowInt(r, 1)), "sign_out", ""};
+    }
     s << "DELETE FROM web_session WHERE token_hash = :h", soci::use(token_hash);
+    if (rec) AppendAudit(s, *rec, std::time(nullptr));
     return Ok{};
   });
 }

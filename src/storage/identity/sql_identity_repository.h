@@ -15,6 +15,10 @@ class SqlIdentityRepository final : public identity::IdentityRepository {
   Result<identity::Commune> GetCommuneBySlug(const std::string& slug) override;
   Result<identity::Commune> GetCommune(int64_t id) override;
   Result<std::vector<identity::Village>> ListVillages(int64_t commune_id) override;
+  Result<int64_t> CreateCommune(const identity::Commune& commune,
+                                const std::vector<identity::Village>& villages,
+                                const std::vector<identity::Unit>& units, int64_t now,
+                                const audit::AuditRecord& audit) override;
   Result<std::vector<identity::Unit>> ListUnits(int64_t commune_id) override;
   Result<std::optional<identity::Account>> FindAccountByUsername(const std::string& u) override;
   Result<identity::Account> GetAccount(int64_t id) override;
