@@ -15,9 +15,6 @@ struct EmbeddedFile {
 // Defined in generated sources.
 std::span<const EmbeddedFile> EmbeddedMigrations();
 std::span<const EmbeddedFile> EmbeddedWebAssets();
-
-}  // namespace xaso
-
-namespace xaso {
 std::span<const EmbeddedFile> EmbeddedDemoFiles();
+
 }  // namespace xaso

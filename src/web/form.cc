@@ -33,7 +33,7 @@ std::optional<std::string> PercentDecode(std::string_view s, bool plus_is_space)
 }
 
 std::string PercentEncode(std::string_view s) {
-  static const char* kHex = "0123456789ABCDEF";
+  static constexpr char kHex[] = "0123456789ABCDEF";
   std::string out;
   for (unsigned char c : s) {
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||

@@ -89,6 +89,7 @@ Data PageData(Context& ctx, const std::string& title) {
   d.set("lang", ctx.lang == Lang::kEn ? "en" : "vi");
   d.set("title", title);
   d.set("request_id", ctx.req.request_id);
+  d.set("here", PercentEncode(ctx.req.path));  // where the language links come back to
   if (ctx.account) {
     d.set("csrf", EnsureCsrf(ctx));  // the sign-out form in the layout
     Data user;
@@ -103,7 +104,7 @@ Data PageData(Context& ctx, const std::string& title) {
 Response RenderPage(Context& ctx, int status, const std::string& tmpl, Data data,
                     const std::string& title) {
   Data layout = PageData(ctx, title);
-  for (const char* key : {"t", "lang", "csrf", "user", "staff"}) {
+  for (const char* key : {"t", "lang", "csrf", "user", "staff", "here"}) {
     if (layout.get(key) && !data.get(key)) data.set(key, *layout.get(key));
   }
   layout.set("content", RenderTemplate(tmpl, data));
@@ -221,6 +222,16 @@ Response Router::Handle(const Request& req) {
                          : ErrorPage(ctx, 405);
         r.status = 405;
         return Finish(ctx, std::move(r));
+      }
+      // "/xa/nhat-tan" is the commune's address typed without its final slash.
+      if (req.method == "GET" && !req.path.ends_with("/")) {
+        for (const Route& r : routes_) {
+          if (r.method == "GET" && Match(r.pattern, req.path + "/", ctx.params)) {
+            Response moved{308, {}, ""};
+            moved.With("Location", PercentEncode(req.path + "/"));
+            return Finish(ctx, std::move(moved));
+          }
+        }
       }
       return fail(404, ErrorCode::kNotFound, "Không tìm thấy.");
     }

@@ -16,8 +16,8 @@ struct ServerOptions {
 };
 
 // Serves until SIGINT or SIGTERM. Errors: kUnavailable when the address cannot be bound.
-// Precondition: SIGINT and SIGTERM are blocked in the calling thread (so that sigwait
-// receives them); `ServeUntilSignal` does that itself before starting worker threads.
+// Blocks SIGINT and SIGTERM in the calling thread before the worker threads start (they
+// inherit the mask) and waits for them with sigwait, so the stop is always orderly.
 Status ServeUntilSignal(const ServerOptions& options, Router& router);
 
 }  // namespace xaso::web

@@ -85,12 +85,22 @@ describe('accounts and sessions', () => {
     await again.signIn('motcua', 'mật-khẩu-mới-2026');
   });
 
-  test('English is the second language', async () => {
+  test('English is the second language, and the switch returns to the same page', async () => {
     const c = new Client(server.base);
-    await c.get('/ngon-ngu/en');
+    const back = await c.get('/ngon-ngu/en?next=/xa/nhat-tan/quy-dinh');
+    assert.equal(back.headers.get('location'), '/xa/nhat-tan/quy-dinh');
+    const evil = await c.get('/ngon-ngu/en?next=//evil.example/');
+    assert.equal(evil.headers.get('location'), '/');
     const html = await (await c.get('/')).text();
     assert.match(html, /<html lang="en">/);
     assert.match(html, /Latest announcements/);
+  });
+
+  test('a commune address without its final slash is redirected', async () => {
+    const res = await fetch(`${server.base}/xa/nhat-tan`, { redirect: 'manual' });
+    assert.equal(res.status, 308);
+    assert.equal(res.headers.get('location'), '/xa/nhat-tan/');
+    assert.equal((await fetch(`${server.base}/khong-co`, { redirect: 'manual' })).status, 404);
   });
 
   test('the calendar API computes deadlines across Tết', async () => {

@@ -56,10 +56,6 @@ std::optional<VerifyFailure> VerifyChain(const std::vector<AuditEntry>& entries,
                                          int64_t head_seq, std::string_view head_hash,
                                          const HashFn& hash);
 
-}  // namespace xaso::audit
-
-namespace xaso::audit {
-
 // Read access for pages and the CLI; implemented by storage::SqlAuditLog.
 class AuditReader {
  public:

@@ -1,5 +1,5 @@
 // Who may do what: the one place where a permission is granted to a role. Routes name the
-// permission they need (web/routes.cc); nothing else decides access.
+// permission they need (web/router.h and the Add*Routes functions); nothing else decides access.
 #pragma once
 
 #include <string_view>
