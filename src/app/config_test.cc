@@ -9,7 +9,7 @@ namespace xaso::app {
 namespace {
 
 std::string WriteFile(const std::string& text) {
-  const std::string path = ::testing::TempDir() + "xaso_config_test.toml";
+  std::string path = ::testing::TempDir() + "xaso_config_test.toml";
   std::ofstream(path) << text;
   return path;
 }

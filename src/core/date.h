@@ -30,7 +30,8 @@ class Date {
   std::string ToIso() const;  // YYYY-MM-DD
   std::string ToVi() const;   // dd/mm/yyyy
 
-  auto operator<=>(const Date&) const = default;
+  // clang-tidy 14 misreads the defaulted comparison as a literal 0.
+  auto operator<=>(const Date&) const = default;  // NOLINT(modernize-use-nullptr)
 
  private:
   long days_ = 0;

@@ -108,10 +108,13 @@ using Status = Result<void>;
 // Declares or assigns `lhs` from the value of a Result, or returns its error.
 #define XASO_ASSIGN_OR_RETURN(lhs, expr) \
   XASO_ASSIGN_OR_RETURN_IMPL_(XASO_CONCAT_(xaso_result_, __LINE__), lhs, expr)
+// `lhs` may be a declaration ("int x"), so it cannot be parenthesised.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define XASO_ASSIGN_OR_RETURN_IMPL_(tmp, lhs, expr) \
   auto tmp = (expr);                                \
   if (!tmp.has_value()) return std::move(tmp).error(); \
   lhs = std::move(tmp).value()
+// NOLINTEND(bugprone-macro-parentheses)
 
 // Always-on invariant check. Never use it on user input.
 #define XASO_CHECK(cond)                                                     \

@@ -83,7 +83,7 @@ char VietnameseBase(uint32_t cp) {
       "aaaaaaaceeeeiiiidnooooo/ouuuuyty";
   if (cp >= 0xC0 && cp <= 0xFF) {
     const char b = kLatin1[cp - 0xC0];
-    return (b == '*' || b == '/') ? 0 : b;
+    return (b == '*' || b == '/') ? '\0' : b;
   }
   switch (cp) {
     case 0x102: case 0x103: return 'a';

@@ -187,6 +187,7 @@ TEST_P(StorageTest, AuditChainVerifiesAndDetectsTampering) {
 TEST_P(StorageTest, ConcurrentWritersKeepOneIntactChain) {
   SqlAuditLog log(*db_);
   std::vector<std::thread> writers;
+  writers.reserve(4);
   std::atomic<int> failures{0};
   for (int t = 0; t < 4; ++t) {
     writers.emplace_back([&, t] {

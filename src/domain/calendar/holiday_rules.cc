@@ -102,7 +102,7 @@ std::optional<int> ParseInt(std::string_view text) {
   return value;
 }
 
-Error LineError(int line, std::string message) {
+Error LineError(int line, const std::string& message) {
   return MakeError(ErrorCode::kInvalidArgument, "line " + std::to_string(line) + ": " + message);
 }
 

@@ -76,6 +76,7 @@ Result<std::vector<CalendarOverride>> SqlCalendarRepository::LoadOverrides(int64
   }));
   if (bad) return MakeError(ErrorCode::kInternal, "a calendar_override row cannot be read");
   std::vector<CalendarOverride> out;
+  out.reserve(by_day.size());
   for (auto& [d, o] : by_day) out.push_back(std::move(o));
   return out;
 }
