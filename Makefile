@@ -23,11 +23,16 @@ demo: build
 # tests against the real binary on both databases, then the browser test.
 test: build
 	bash tools/check_layers.sh
+	bash tools/format.sh --check
 	build/release/xaso check-config --config config/xaso.example.toml
 	bash tools/with_postgres.sh bash tools/run_tests.sh
 
-lint:
+# Layers, formatting and the curated clang-tidy checks (warnings are errors).
+lint: build
 	bash tools/check_layers.sh
+	bash tools/format.sh --check
+	run-clang-tidy -p build/release -j $(JOBS) -quiet -warnings-as-errors='*' 'src/.*\.cc$$'
+
 
 bench: build
 	bash bench/home_vs_nginx.sh

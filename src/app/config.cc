@@ -1,12 +1,12 @@
 #include "app/config.h"
 
-#include <toml++/toml.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <map>
 #include <optional>
 #include <vector>
+
+#include <toml++/toml.h>
 
 namespace xaso::app {
 
@@ -22,19 +22,19 @@ Status LoadConfigFile(const std::string& path, Config& c) {
       {"server", {"listen", "threads", "max_body_bytes", "secure_cookies", "session_hours"}},
       {"database", {"url"}},
       {"portal", {"default_commune"}},
-      {"security", {"signin_max_failures_per_account", "signin_max_failures_per_ip",
-                    "signin_window_minutes"}}};
+      {"security",
+       {"signin_max_failures_per_account", "signin_max_failures_per_ip", "signin_window_minutes"}}};
   for (auto&& [section, node] : t) {
     auto k = known.find(std::string(section.str()));
     if (k == known.end() || !node.is_table()) {
-      return MakeError(ErrorCode::kInvalidArgument, "config: unknown section [" +
-                                                        std::string(section.str()) + "]");
+      return MakeError(ErrorCode::kInvalidArgument,
+                       "config: unknown section [" + std::string(section.str()) + "]");
     }
     for (auto&& [key, v] : *node.as_table()) {
       if (std::find(k->second.begin(), k->second.end(), std::string(key.str())) ==
           k->second.end()) {
-        return MakeError(ErrorCode::kInvalidArgument, "config: unknown key " + k->first + "." +
-                                                          std::string(key.str()));
+        return MakeError(ErrorCode::kInvalidArgument,
+                         "config: unknown key " + k->first + "." + std::string(key.str()));
       }
     }
   }

@@ -14,8 +14,8 @@ struct Config {
   struct Server {
     std::string listen = "127.0.0.1:8080";  // HOST:PORT
     int threads = 2;  // HTTP worker threads; the database pool has max(2, threads) connections
-    int64_t max_body_bytes = 1 << 20;        // larger bodies get 413
-    bool secure_cookies = false;             // true behind TLS
+    int64_t max_body_bytes = 1 << 20;  // larger bodies get 413
+    bool secure_cookies = false;       // true behind TLS
     int64_t session_hours = 8;
   } server;
   struct Database {

@@ -1,9 +1,9 @@
 #include "app/config.h"
 
-#include <gtest/gtest.h>
-
 #include <cstdlib>
 #include <fstream>
+
+#include <gtest/gtest.h>
 
 namespace xaso::app {
 namespace {

@@ -1,8 +1,8 @@
 // `xaso demo`: Nhật Tân commune (Hưng Yên) as the seed plan describes it, with one demo
 // account per role. Demo passwords are public by design and must never be used in production.
+#include "core/embedded.h"
 #include "app/system.h"
 #include "app/system_impl.h"
-#include "core/embedded.h"
 
 namespace xaso::app {
 namespace {
@@ -81,9 +81,9 @@ Result<std::vector<DemoAccount>> System::LoadDemo() {
   for (int i = 1; i <= 8; ++i) villages.push_back({0, 0, "Thôn " + std::to_string(i), "thon"});
   std::vector<identity::Unit> unit_seeds;
   for (const UnitSeed& u : kUnits) unit_seeds.push_back({0, 0, u.code, u.vi, u.en});
-  XASO_ASSIGN_OR_RETURN(const int64_t commune_id,
-                        impl_->identity->CreateCommune(c, villages, unit_seeds, now,
-                                                       {0, 0, "demo", "", "", "", ""}));
+  XASO_ASSIGN_OR_RETURN(
+      const int64_t commune_id,
+      impl_->identity->CreateCommune(c, villages, unit_seeds, now, {0, 0, "demo", "", "", "", ""}));
   auto units = impl_->identity->ListUnits(commune_id);
   if (!units) return units.error();
   std::vector<DemoAccount> out;
@@ -123,10 +123,12 @@ Result<std::vector<DemoAccount>> System::LoadDemo() {
        "Chủ tịch UBND xã tiếp công dân định kỳ vào sáng thứ Năm hằng tuần tại Trụ sở UBND xã.", 2},
       {"Công khai dự toán ngân sách xã năm 2027",
        "Dự toán ngân sách xã năm 2027 được niêm yết tại Trụ sở UBND xã và nhà văn hóa các thôn "
-       "từ ngày 20/11/2026, trong 30 ngày.", 6},
+       "từ ngày 20/11/2026, trong 30 ngày.",
+       6},
       {"Triển khai Kế hoạch 11/KH-UBND nâng cao chỉ số PAPI",
        "UBND xã triển khai Kế hoạch nâng cao hiệu quả quản trị và hành chính công; Nhân dân "
-       "theo dõi tiến độ trên cổng thông tin của xã.", 30},
+       "theo dõi tiến độ trên cổng thông tin của xã.",
+       30},
   };
   for (const auto& n : kNews) {
     portal::Announcement a;

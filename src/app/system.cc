@@ -1,5 +1,4 @@
 #include "app/system.h"
-#include "app/system_impl.h"
 
 #include <spdlog/spdlog.h>
 
@@ -14,9 +13,9 @@
 #include "storage/portal/sql_portal_repository.h"
 #include "web/router.h"
 #include "web/server.h"
+#include "app/system_impl.h"
 
 namespace xaso::app {
-
 
 System::System(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 System::~System() = default;
@@ -25,9 +24,9 @@ Result<std::unique_ptr<System>> System::Open(const Config& config) {
   if (!platform::InitCrypto()) return MakeError(ErrorCode::kInternal, "libsodium init failed");
   auto impl = std::make_unique<Impl>();
   impl->config = config;
-  XASO_ASSIGN_OR_RETURN(impl->db, storage::Database::Open(
-                                      config.database.url,
-                                      static_cast<size_t>(std::max(2, config.server.threads))));
+  XASO_ASSIGN_OR_RETURN(
+      impl->db, storage::Database::Open(config.database.url,
+                                        static_cast<size_t>(std::max(2, config.server.threads))));
   impl->identity = std::make_unique<storage::SqlIdentityRepository>(*impl->db);
   impl->portal = std::make_unique<storage::SqlPortalRepository>(*impl->db);
   impl->audit = std::make_unique<storage::SqlAuditLog>(*impl->db);
@@ -88,7 +87,8 @@ Status System::Serve() {
 }
 
 namespace {
-Result<identity::Commune> CommuneBySlug(identity::IdentityRepository& repo, const std::string& slug) {
+Result<identity::Commune> CommuneBySlug(identity::IdentityRepository& repo,
+                                        const std::string& slug) {
   if (!slug.empty()) return repo.GetCommuneBySlug(slug);
   XASO_ASSIGN_OR_RETURN(auto all, repo.ListCommunes());
   if (all.empty()) return MakeError(ErrorCode::kNotFound, "no commune in the database");

@@ -8,12 +8,12 @@
 #include <string>
 #include <vector>
 
-#include "app/config.h"
 #include "core/result.h"
 #include "domain/audit/audit.h"
 #include "domain/calendar/legal_calendar.h"
 #include "domain/identity/identity.h"
 #include "domain/rules/rule_book.h"
+#include "app/config.h"
 
 namespace xaso::app {
 

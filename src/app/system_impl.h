@@ -3,8 +3,8 @@
 
 #include <memory>
 
-#include "app/system.h"
 #include "core/clock.h"
+#include "domain/calendar/calendar_service.h"
 #include "domain/identity/account_service.h"
 #include "platform/crypto.h"
 #include "storage/audit/sql_audit_log.h"
@@ -13,7 +13,7 @@
 #include "storage/identity/sql_identity_repository.h"
 #include "storage/portal/sql_portal_repository.h"
 #include "storage/rules/sql_rule_repository.h"
-#include "domain/calendar/calendar_service.h"
+#include "app/system.h"
 
 namespace xaso::app {
 

@@ -14,7 +14,11 @@ class Date {
   Date() = default;
   // Precondition: a valid date (use Parse or IsValid for input).
   static Date FromYmd(int year, int month, int day);
-  static Date FromDays(long days) { Date d; d.days_ = days; return d; }
+  static Date FromDays(long days) {
+    Date d;
+    d.days_ = days;
+    return d;
+  }
   static bool IsValid(int year, int month, int day);
   // Accepts YYYY-MM-DD only.
   static std::optional<Date> ParseIso(std::string_view text);

@@ -13,7 +13,7 @@ TEST(DateTest, RoundTripsThroughDays) {
 }
 
 TEST(DateTest, KnowsWeekdays) {
-  EXPECT_EQ(Date::FromYmd(2024, 1, 29).weekday(), 0);  // Monday, the plan's date.
+  EXPECT_EQ(Date::FromYmd(2024, 1, 29).weekday(), 0);   // Monday, the plan's date.
   EXPECT_EQ(Date::FromYmd(2026, 11, 26).weekday(), 3);  // Thursday.
   EXPECT_EQ(Date::FromYmd(1970, 1, 1).weekday(), 3);
 }

@@ -46,16 +46,25 @@ inline Error MakeError(ErrorCode code, std::string message) {
 template <class T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(T value) : v_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
   Result(Error error) : v_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
   bool has_value() const { return v_.index() == 0; }
   explicit operator bool() const { return has_value(); }
 
   // Precondition: has_value(). Calling it on an error is a bug and aborts.
-  T& value() & { Check(); return std::get<0>(v_); }
-  const T& value() const& { Check(); return std::get<0>(v_); }
-  T&& value() && { Check(); return std::get<0>(std::move(v_)); }
+  T& value() & {
+    Check();
+    return std::get<0>(v_);
+  }
+  const T& value() const& {
+    Check();
+    return std::get<0>(v_);
+  }
+  T&& value() && {
+    Check();
+    return std::get<0>(std::move(v_));
+  }
   T& operator*() & { return value(); }
   const T& operator*() const& { return value(); }
   T* operator->() { return &value(); }
@@ -99,9 +108,9 @@ using Status = Result<void>;
 #define XASO_CONCAT_(a, b) XASO_CONCAT_INNER_(a, b)
 
 // Returns the error of `expr` (a Status or Result) from the enclosing function.
-#define XASO_RETURN_IF_ERROR(expr)                              \
-  do {                                                          \
-    auto&& xaso_status_ = (expr);                               \
+#define XASO_RETURN_IF_ERROR(expr)                                         \
+  do {                                                                     \
+    auto&& xaso_status_ = (expr);                                          \
     if (!xaso_status_.has_value()) return std::move(xaso_status_).error(); \
   } while (false)
 
@@ -110,16 +119,16 @@ using Status = Result<void>;
   XASO_ASSIGN_OR_RETURN_IMPL_(XASO_CONCAT_(xaso_result_, __LINE__), lhs, expr)
 // `lhs` may be a declaration ("int x"), so it cannot be parenthesised.
 // NOLINTBEGIN(bugprone-macro-parentheses)
-#define XASO_ASSIGN_OR_RETURN_IMPL_(tmp, lhs, expr) \
-  auto tmp = (expr);                                \
+#define XASO_ASSIGN_OR_RETURN_IMPL_(tmp, lhs, expr)    \
+  auto tmp = (expr);                                   \
   if (!tmp.has_value()) return std::move(tmp).error(); \
   lhs = std::move(tmp).value()
 // NOLINTEND(bugprone-macro-parentheses)
 
 // Always-on invariant check. Never use it on user input.
-#define XASO_CHECK(cond)                                                     \
-  do {                                                                       \
-    if (!(cond)) ::xaso::internal::CheckFailed(#cond, __FILE__, __LINE__);   \
+#define XASO_CHECK(cond)                                                   \
+  do {                                                                     \
+    if (!(cond)) ::xaso::internal::CheckFailed(#cond, __FILE__, __LINE__); \
   } while (false)
 
 namespace xaso::internal {

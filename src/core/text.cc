@@ -9,13 +9,23 @@ bool IsValidUtf8(std::string_view s) {
   const size_t n = s.size();
   while (i < n) {
     const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) { ++i; continue; }
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
     int len;
     uint32_t cp;
-    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
-    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
-    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
-    else return false;
+    if ((c & 0xE0) == 0xC0) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4;
+      cp = c & 0x07;
+    } else
+      return false;
     if (i + len > n) return false;
     for (int k = 1; k < len; ++k) {
       const auto cc = static_cast<unsigned char>(s[i + k]);
@@ -32,7 +42,9 @@ bool IsValidUtf8(std::string_view s) {
 }
 
 std::string_view Trim(std::string_view s) {
-  auto ws = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+  auto ws = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  };
   while (!s.empty() && ws(s.front())) s.remove_prefix(1);
   while (!s.empty() && ws(s.back())) s.remove_suffix(1);
   return s;
@@ -49,7 +61,10 @@ namespace {
 // Decodes one code point; precondition: valid UTF-8 at s[i].
 uint32_t Decode(std::string_view s, size_t& i) {
   const auto c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) { ++i; return c; }
+  if (c < 0x80) {
+    ++i;
+    return c;
+  }
   int len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
   uint32_t cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
   for (int k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (s[i + k] & 0x3F);
@@ -86,12 +101,18 @@ char VietnameseBase(uint32_t cp) {
     return (b == '*' || b == '/') ? '\0' : b;
   }
   switch (cp) {
-    case 0x102: case 0x103: return 'a';
-    case 0x110: case 0x111: return 'd';
-    case 0x128: case 0x129: return 'i';
-    case 0x168: case 0x169: return 'u';
-    case 0x1A0: case 0x1A1: return 'o';
-    case 0x1AF: case 0x1B0: return 'u';
+    case 0x102:
+    case 0x103: return 'a';
+    case 0x110:
+    case 0x111: return 'd';
+    case 0x128:
+    case 0x129: return 'i';
+    case 0x168:
+    case 0x169: return 'u';
+    case 0x1A0:
+    case 0x1A1: return 'o';
+    case 0x1AF:
+    case 0x1B0: return 'u';
     default: break;
   }
   if (cp >= 0x1EA0 && cp <= 0x1EF9) {

@@ -26,8 +26,7 @@ bool ConstantTimeEquals(std::string_view a, std::string_view b);
 class SodiumPasswordHasher final : public identity::PasswordHasher {
  public:
   enum class Strength { kInteractive, kMinimumForTests };
-  explicit SodiumPasswordHasher(Strength strength = Strength::kInteractive)
-      : strength_(strength) {}
+  explicit SodiumPasswordHasher(Strength strength = Strength::kInteractive) : strength_(strength) {}
   std::string Hash(std::string_view password) const override;
   bool Verify(std::string_view hash, std::string_view password) const override;
 

@@ -1,12 +1,12 @@
 #include "storage/database.h"
 
+#include <optional>
+
 #include <soci/connection-pool.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 #include <spdlog/spdlog.h>
-
-#include <optional>
 
 namespace xaso::storage {
 
@@ -106,7 +106,9 @@ std::optional<std::string> PostgresConnectString(const std::string& url) {
 }  // namespace
 
 Database::Database(std::string url, Dialect dialect, size_t size)
-    : url_(std::move(url)), dialect_(dialect), size_(size),
+    : url_(std::move(url)),
+      dialect_(dialect),
+      size_(size),
       pool_(std::make_unique<soci::connection_pool>(size)) {}
 
 Database::~Database() = default;

@@ -1,10 +1,10 @@
 #include "storage/migrator.h"
 
-#include <soci/soci.h>
-
 #include <algorithm>
 #include <ctime>
 #include <set>
+
+#include <soci/soci.h>
 
 #include "core/embedded.h"
 #include "core/text.h"
@@ -57,8 +57,7 @@ Result<MigrationReport> Migrate(Database& db) {
     bool applied_now = false;
     XASO_RETURN_IF_ERROR(db.Write([&](soci::session& s) -> Status {
       int n = 0;
-      s << "SELECT COUNT(*) FROM schema_migration WHERE name = :n", soci::use(name),
-          soci::into(n);
+      s << "SELECT COUNT(*) FROM schema_migration WHERE name = :n", soci::use(name), soci::into(n);
       if (n > 0) return Ok{};
       for (const std::string& stmt : SplitStatements(f.data, db.dialect())) s << stmt;
       const long long now = std::time(nullptr);

@@ -2,10 +2,10 @@
 // INTEGER PRIMARY KEY as int and PostgreSQL a BIGINT identity as long long.
 #pragma once
 
-#include <soci/soci.h>
-
 #include <cstdint>
 #include <string>
+
+#include <soci/soci.h>
 
 namespace xaso::storage {
 

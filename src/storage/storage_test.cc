@@ -1,20 +1,20 @@
 // One storage suite, every back-end: SQLite always; PostgreSQL when XASO_TEST_PG_URL names a
 // server (make test starts one). Each PostgreSQL test gets a database of its own.
+#include <algorithm>
+#include <atomic>
+#include <cstdlib>
+#include <random>
+#include <thread>
+
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 
-#include <algorithm>
-#include <atomic>
-#include <thread>
-#include <cstdlib>
-#include <random>
-
 #include "platform/crypto.h"
 #include "storage/audit/sql_audit_log.h"
+#include "storage/calendar/sql_calendar_repository.h"
 #include "storage/database.h"
 #include "storage/identity/sql_identity_repository.h"
 #include "storage/migrator.h"
-#include "storage/calendar/sql_calendar_repository.h"
 #include "storage/portal/sql_portal_repository.h"
 #include "storage/rules/sql_rule_repository.h"
 
@@ -32,17 +32,20 @@ class StorageTest : public ::testing::TestWithParam<std::string> {
     ASSERT_TRUE(platform::InitCrypto());
     std::string url;
     if (GetParam() == "sqlite") {
-      path_ = ::testing::TempDir() + "xaso_storage_" + std::to_string(std::random_device{}()) + ".db";
+      path_ =
+          ::testing::TempDir() + "xaso_storage_" + std::to_string(std::random_device{}()) + ".db";
       url = "sqlite:" + path_;
     } else {
       if (PgUrl().empty()) GTEST_SKIP() << "XASO_TEST_PG_URL not set";
       pg_name_ = "xaso_t" + std::to_string(std::random_device{}());
       auto admin = Database::Open(PgUrl(), 1);
       ASSERT_TRUE(admin.has_value()) << admin.error().message;
-      ASSERT_TRUE((*admin)->Read([&](soci::session& s) -> Status {
-        s << "CREATE DATABASE " + pg_name_;
-        return Ok{};
-      }).has_value());
+      ASSERT_TRUE((*admin)
+                      ->Read([&](soci::session& s) -> Status {
+                        s << "CREATE DATABASE " + pg_name_;
+                        return Ok{};
+                      })
+                      .has_value());
       url = PgUrl().substr(0, PgUrl().rfind('/') + 1) + pg_name_;
     }
     auto db = Database::Open(url, 2);
@@ -50,12 +53,14 @@ class StorageTest : public ::testing::TestWithParam<std::string> {
     db_ = std::move(*db);
     auto m = Migrate(*db_);
     ASSERT_TRUE(m.has_value()) << m.error().message;
-    ASSERT_TRUE(db_->Write([this](soci::session& s) -> Status {
-      s << "INSERT INTO commune (slug, name, province, level_above, created_at) VALUES "
-           "('nhat-tan', 'Xã Nhật Tân', 'Hưng Yên', 'UBND tỉnh Hưng Yên', 0)";
-      s << "SELECT id FROM commune WHERE slug = 'nhat-tan'", soci::into(commune_id_);
-      return Ok{};
-    }).has_value());
+    ASSERT_TRUE(
+        db_->Write([this](soci::session& s) -> Status {
+             s << "INSERT INTO commune (slug, name, province, level_above, created_at) VALUES "
+                  "('nhat-tan', 'Xã Nhật Tân', 'Hưng Yên', 'UBND tỉnh Hưng Yên', 0)";
+             s << "SELECT id FROM commune WHERE slug = 'nhat-tan'", soci::into(commune_id_);
+             return Ok{};
+           })
+            .has_value());
   }
   void TearDown() override {
     db_.reset();
@@ -131,7 +136,8 @@ TEST_P(StorageTest, FailedTransactionLeavesNoPartialRows) {
   auto st = db_->Write([&](soci::session& s) -> Status {
     long long c = commune_id_;
     s << "INSERT INTO announcement (commune_id, title, body, published_at) "
-         "VALUES (:c, 'a', 'b', 1)", soci::use(c);
+         "VALUES (:c, 'a', 'b', 1)",
+        soci::use(c);
     // The second statement violates a foreign key; the first must not survive.
     s << "INSERT INTO announcement (commune_id, title, body, published_at) "
          "VALUES (999999, 'a', 'b', 1)";
@@ -168,16 +174,18 @@ TEST_P(StorageTest, CountsFailedSigninsInTheWindow) {
 TEST_P(StorageTest, AuditChainVerifiesAndDetectsTampering) {
   SqlAuditLog log(*db_);
   for (int i = 0; i < 5; ++i) {
-    ASSERT_TRUE(log.Append({commune_id_, 1, "chutich", "x", std::to_string(i), "update", "a→b"},
-                           1000 + i).has_value());
+    ASSERT_TRUE(
+        log.Append({commune_id_, 1, "chutich", "x", std::to_string(i), "update", "a→b"}, 1000 + i)
+            .has_value());
   }
   auto ok = log.VerifyAll();
   ASSERT_TRUE(ok.has_value());
   EXPECT_FALSE(ok->has_value());
   ASSERT_TRUE(db_->Write([](soci::session& s) -> Status {
-    s << "UPDATE audit_entry SET summary = 'sửa lén' WHERE seq = 3";
-    return Ok{};
-  }).has_value());
+                   s << "UPDATE audit_entry SET summary = 'sửa lén' WHERE seq = 3";
+                   return Ok{};
+                 })
+                  .has_value());
   auto bad = log.VerifyAll();
   ASSERT_TRUE(bad.has_value());
   ASSERT_TRUE(bad->has_value());
@@ -192,8 +200,9 @@ TEST_P(StorageTest, ConcurrentWritersKeepOneIntactChain) {
   for (int t = 0; t < 4; ++t) {
     writers.emplace_back([&, t] {
       for (int i = 0; i < 25; ++i) {
-        auto st = log.Append({commune_id_, t, "writer" + std::to_string(t), "x",
-                              std::to_string(i), "update", ""}, 1000 + i);
+        auto st = log.Append(
+            {commune_id_, t, "writer" + std::to_string(t), "x", std::to_string(i), "update", ""},
+            1000 + i);
         if (!st.has_value()) ++failures;
       }
     });
@@ -212,9 +221,10 @@ TEST_P(StorageTest, AuditChainDetectsADeletedLastEntry) {
     ASSERT_TRUE(log.Append({commune_id_, 1, "a", "x", "1", "u", ""}, 1000).has_value());
   }
   ASSERT_TRUE(db_->Write([](soci::session& s) -> Status {
-    s << "DELETE FROM audit_entry WHERE seq = 3";
-    return Ok{};
-  }).has_value());
+                   s << "DELETE FROM audit_entry WHERE seq = 3";
+                   return Ok{};
+                 })
+                  .has_value());
   auto bad = log.VerifyAll();
   ASSERT_TRUE(bad.has_value());
   EXPECT_TRUE(bad->has_value());
@@ -223,27 +233,32 @@ TEST_P(StorageTest, AuditChainDetectsADeletedLastEntry) {
 TEST_P(StorageTest, EveryTableIsKeyedByCommune) {
   std::vector<std::string> missing;
   ASSERT_TRUE(db_->Read([&](soci::session& s) -> Status {
-    std::vector<std::string> tables;
-    if (db_->dialect() == Dialect::kSqlite) {
-      soci::rowset<std::string> rs = (s.prepare << "SELECT name FROM sqlite_master WHERE "
-                                                   "type = 'table' AND name NOT LIKE 'sqlite_%'");
-      for (auto& t : rs) tables.push_back(t);
-    } else {
-      soci::rowset<std::string> rs = (s.prepare << "SELECT table_name FROM information_schema."
-                                                   "tables WHERE table_schema = 'public'");
-      for (auto& t : rs) tables.push_back(t);
-    }
-    for (const auto& t : tables) {
-      if (t == "schema_migration" || t == "commune") continue;  // documented exceptions
-      try {
-        soci::rowset<soci::row> rs = (s.prepare << "SELECT commune_id FROM " + t + " LIMIT 1");
-        (void)rs;
-      } catch (const soci::soci_error&) {
-        missing.push_back(t);
-      }
-    }
-    return Ok{};
-  }).has_value());
+                   std::vector<std::string> tables;
+                   if (db_->dialect() == Dialect::kSqlite) {
+                     soci::rowset<std::string> rs =
+                         (s.prepare << "SELECT name FROM sqlite_master WHERE "
+                                       "type = 'table' AND name NOT LIKE 'sqlite_%'");
+                     for (auto& t : rs) tables.push_back(t);
+                   } else {
+                     soci::rowset<std::string> rs =
+                         (s.prepare << "SELECT table_name FROM information_schema."
+                                       "tables WHERE table_schema = 'public'");
+                     for (auto& t : rs) tables.push_back(t);
+                   }
+                   for (const auto& t : tables) {
+                     if (t == "schema_migration" || t == "commune")
+                       continue;  // documented exceptions
+                     try {
+                       soci::rowset<soci::row> rs =
+                           (s.prepare << "SELECT commune_id FROM " + t + " LIMIT 1");
+                       (void)rs;
+                     } catch (const soci::soci_error&) {
+                       missing.push_back(t);
+                     }
+                   }
+                   return Ok{};
+                 })
+                  .has_value());
   EXPECT_TRUE(missing.empty()) << missing.front();
 }
 
@@ -254,8 +269,13 @@ TEST_P(StorageTest, TheRuleBookKeepsEveryDatedVersion) {
   rules::RuleBook book(*seeded);
   EXPECT_EQ(*book.LookupInt("complaint.acceptance_max", Date::FromYmd(2026, 6, 30)), 10);
   EXPECT_EQ(*book.LookupInt("complaint.acceptance_max", Date::FromYmd(2026, 7, 1)), 7);
-  rules::LegalRule local{commune_id_, "feedback.answer_max", "5", rules::RuleUnit::kWorkingDays,
-                         Date::FromYmd(2027, 1, 1), "Quyết định của UBND xã", "V"};
+  rules::LegalRule local{commune_id_,
+                         "feedback.answer_max",
+                         "5",
+                         rules::RuleUnit::kWorkingDays,
+                         Date::FromYmd(2027, 1, 1),
+                         "Quyết định của UBND xã",
+                         "V"};
   SqlAuditLog log(*db_);
   const int64_t before = *log.Count();
   ASSERT_TRUE(repo.AddVersion(local, {commune_id_, 1, "quantri"}).has_value());
@@ -285,7 +305,8 @@ TEST_P(StorageTest, CalendarOverridesMergeNationalAndCommuneRows) {
   ASSERT_NE(it, mine->end());
   EXPECT_EQ(it->kind, Kind::kWorkingDay);  // the commune's row wins
   auto national = repo.LoadOverrides(0);
-  auto jt = std::find_if(national->begin(), national->end(), [&](auto& o) { return o.date == day; });
+  auto jt =
+      std::find_if(national->begin(), national->end(), [&](auto& o) { return o.date == day; });
   ASSERT_NE(jt, national->end());
   EXPECT_EQ(jt->kind, Kind::kDayOff);
   ASSERT_TRUE(repo.DeleteOverride(commune_id_, day, {}).has_value());

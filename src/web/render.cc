@@ -1,10 +1,10 @@
 #include "web/render.h"
 
-#include <nlohmann/json.hpp>
-
 #include <map>
 #include <mutex>
 #include <unordered_map>
+
+#include <nlohmann/json.hpp>
 
 #include "core/embedded.h"
 

@@ -2,9 +2,9 @@
 // escaping by default, the message catalogue (templates/i18n/*.json) and the page layout.
 #pragma once
 
-#include <kainjow/mustache.hpp>
-
 #include <string>
+
+#include <kainjow/mustache.hpp>
 
 namespace xaso::web {
 

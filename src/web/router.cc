@@ -56,8 +56,9 @@ Response ErrorJson(int status, const Error& error) {
 }
 
 std::string SessionCookie(const Services& svc, const std::string& token, int64_t max_age) {
-  return "xaso_session=" + token + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" +
-         std::to_string(max_age) + (svc.secure_cookies ? "; Secure" : "");
+  return "xaso_session=" + token +
+         "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(max_age) +
+         (svc.secure_cookies ? "; Secure" : "");
 }
 
 audit::AuditRecord ActorOf(const Context& ctx) {
@@ -241,8 +242,8 @@ Response Router::Handle(const Request& req) {
     if (!identity::Allows(ctx.role, route->permission)) {
       if (ctx.role == Role::kAnonymous) {
         if (api) {
-          return Finish(ctx, ErrorJson(401, MakeError(ErrorCode::kUnauthenticated,
-                                                      "Cần đăng nhập.")));
+          return Finish(ctx,
+                        ErrorJson(401, MakeError(ErrorCode::kUnauthenticated, "Cần đăng nhập.")));
         }
         return Finish(ctx, RedirectResponse("/dang-nhap?next=" + PercentEncode(req.path)));
       }
@@ -263,7 +264,8 @@ Response Router::Handle(const Request& req) {
             !platform::ConstantTimeEquals(it->second, req.Cookie("xaso_csrf"))) {
           return fail(403, ErrorCode::kPermissionDenied, "Biểu mẫu đã hết hạn.");
         }
-      } else if (!platform::ConstantTimeEquals(req.Header("x-csrf-token"), req.Cookie("xaso_csrf")) ||
+      } else if (!platform::ConstantTimeEquals(req.Header("x-csrf-token"),
+                                               req.Cookie("xaso_csrf")) ||
                  req.Cookie("xaso_csrf").empty()) {
         return fail(403, ErrorCode::kPermissionDenied, "Thiếu mã chống giả mạo (X-CSRF-Token).");
       }
@@ -279,9 +281,10 @@ Response Router::Handle(const Request& req) {
   }
   // Only the request id leaves the server; the cause is in the log.
   Response r = api ? ErrorJson(500, MakeError(ErrorCode::kInternal, ""))
-                   : HtmlResponse(500, "<!doctype html><html lang=\"vi\"><title>Lỗi</title><main>"
-                                       "<h1>Lỗi hệ thống</h1><p>Mã yêu cầu: " +
-                                           EscapeHtml(req.request_id) + "</p></main></html>");
+                   : HtmlResponse(500,
+                                  "<!doctype html><html lang=\"vi\"><title>Lỗi</title><main>"
+                                  "<h1>Lỗi hệ thống</h1><p>Mã yêu cầu: " +
+                                      EscapeHtml(req.request_id) + "</p></main></html>");
   r.With("X-Request-Id", req.request_id);
   AddSecurityHeaders(r);
   return r;

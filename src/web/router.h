@@ -16,10 +16,10 @@
 #include "core/clock.h"
 #include "domain/audit/audit.h"
 #include "domain/calendar/calendar_service.h"
-#include "domain/rules/rule_book.h"
 #include "domain/identity/account_service.h"
 #include "domain/identity/authorization.h"
 #include "domain/portal/portal.h"
+#include "domain/rules/rule_book.h"
 #include "web/http.h"
 #include "web/render.h"
 
@@ -34,8 +34,8 @@ struct Services {
   calendar::CalendarService* calendar = nullptr;
   rules::RuleRepository* rules = nullptr;
   const Clock* clock = nullptr;
-  std::string default_commune;     // slug shown at "/"
-  bool secure_cookies = false;     // set the Secure flag (behind TLS)
+  std::string default_commune;  // slug shown at "/"
+  bool secure_cookies = false;  // set the Secure flag (behind TLS)
   size_t max_body_bytes = 1 << 20;
   int64_t session_seconds = 8 * 3600;
 };

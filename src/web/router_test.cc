@@ -1,8 +1,8 @@
 #include "web/router.h"
 
-#include <gtest/gtest.h>
-
 #include <stdexcept>
+
+#include <gtest/gtest.h>
 
 #include "platform/crypto.h"
 #include "testing/fake_identity_repository.h"
@@ -42,8 +42,7 @@ TEST_F(RouterTest, AnEscapedExceptionBecomesA500WithOnlyTheRequestId) {
 
 TEST_F(RouterTest, ApiErrorsHideInternalMessages) {
   Router router(services_);
-  router.AddRouteForTest({"GET", "/api/v1/boom", identity::Permission::kReadPublic,
-                          RouteKind::kApi,
+  router.AddRouteForTest({"GET", "/api/v1/boom", identity::Permission::kReadPublic, RouteKind::kApi,
                           [](Context&) -> Response { throw std::runtime_error("sql text"); }});
   Response r = router.Handle(Get("/api/v1/boom"));
   EXPECT_EQ(r.status, 500);
@@ -57,7 +56,8 @@ TEST_F(RouterTest, EveryResponseCarriesTheSecurityHeaders) {
     Response r = router.Handle(Get(path));
     bool csp = false, nosniff = false;
     for (const auto& [k, v] : r.headers) {
-      csp |= k == "Content-Security-Policy" && v.find("frame-ancestors 'none'") != std::string::npos;
+      csp |=
+          k == "Content-Security-Policy" && v.find("frame-ancestors 'none'") != std::string::npos;
       nosniff |= k == "X-Content-Type-Options" && v == "nosniff";
     }
     EXPECT_TRUE(csp && nosniff) << path;

@@ -1,10 +1,10 @@
 #include "web/server.h"
 
-#include <restinio/all.hpp>
-#include <spdlog/spdlog.h>
-
 #include <atomic>
 #include <csignal>
+
+#include <restinio/all.hpp>
+#include <spdlog/spdlog.h>
 
 #include "web/form.h"
 

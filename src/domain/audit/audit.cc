@@ -19,9 +19,8 @@ std::string ChainHash(const AuditEntry& entry, const HashFn& hash) {
   return hash(entry.prev_hash + CanonicalBytes(entry));
 }
 
-std::optional<VerifyFailure> VerifyChain(const std::vector<AuditEntry>& entries,
-                                         int64_t head_seq, std::string_view head_hash,
-                                         const HashFn& hash) {
+std::optional<VerifyFailure> VerifyChain(const std::vector<AuditEntry>& entries, int64_t head_seq,
+                                         std::string_view head_hash, const HashFn& hash) {
   std::string prev(kGenesisHash);
   int64_t expected_seq = 1;
   const int64_t commune = entries.empty() ? 0 : entries.front().record.commune_id;
@@ -39,7 +38,8 @@ std::optional<VerifyFailure> VerifyChain(const std::vector<AuditEntry>& entries,
     ++expected_seq;
   }
   if (expected_seq - 1 != head_seq || prev != head_hash) {
-    return VerifyFailure{commune, expected_seq, "chain ends before the recorded head (entries removed)"};
+    return VerifyFailure{commune, expected_seq,
+                         "chain ends before the recorded head (entries removed)"};
   }
   return std::nullopt;
 }

@@ -16,12 +16,12 @@ namespace xaso::audit {
 // What a change records; written by the repository in the transaction of the change.
 struct AuditRecord {
   int64_t commune_id = 0;
-  int64_t actor_id = 0;   // 0 for the system or an anonymous citizen
-  std::string actor;      // username or "system"
-  std::string entity;     // e.g. "account"
+  int64_t actor_id = 0;  // 0 for the system or an anonymous citizen
+  std::string actor;     // username or "system"
+  std::string entity;    // e.g. "account"
   std::string entity_id;
-  std::string action;     // e.g. "create", "change_password"
-  std::string summary;    // before → after, without secrets
+  std::string action;   // e.g. "create", "change_password"
+  std::string summary;  // before → after, without secrets
 };
 
 struct AuditEntry {
@@ -46,15 +46,14 @@ std::string ChainHash(const AuditEntry& entry, const HashFn& hash);
 
 struct VerifyFailure {
   int64_t commune_id = 0;
-  int64_t seq = 0;       // the first entry that does not verify
-  std::string reason;    // English, for operators
+  int64_t seq = 0;     // the first entry that does not verify
+  std::string reason;  // English, for operators
 };
 
 // Walks one commune's entries in seq order; nullopt when the chain is intact and ends at
 // the recorded head (`head_seq`, `head_hash`).
-std::optional<VerifyFailure> VerifyChain(const std::vector<AuditEntry>& entries,
-                                         int64_t head_seq, std::string_view head_hash,
-                                         const HashFn& hash);
+std::optional<VerifyFailure> VerifyChain(const std::vector<AuditEntry>& entries, int64_t head_seq,
+                                         std::string_view head_hash, const HashFn& hash);
 
 // Read access for pages and the CLI; implemented by storage::SqlAuditLog.
 class AuditReader {

@@ -10,10 +10,19 @@
 namespace xaso::calendar {
 namespace {
 
-constexpr std::array<std::string_view, 13> kCsvColumns = {
-    "key",          "kind",    "month",   "day",         "length_days",
-    "days_before",  "effective_from",     "effective_to", "name_vi",
-    "name_en",      "legal_basis",        "confidence",  "compensate_on_rest_day"};
+constexpr std::array<std::string_view, 13> kCsvColumns = {"key",
+                                                          "kind",
+                                                          "month",
+                                                          "day",
+                                                          "length_days",
+                                                          "days_before",
+                                                          "effective_from",
+                                                          "effective_to",
+                                                          "name_vi",
+                                                          "name_en",
+                                                          "legal_basis",
+                                                          "confidence",
+                                                          "compensate_on_rest_day"};
 
 // Splits CSV text into records of fields. Handles quoted fields with "" escapes and embedded
 // commas and newlines. `line` of each record is its 1-based starting line, for messages.
@@ -206,10 +215,8 @@ std::optional<Date> AnchorDay(const HolidayRule& rule, int year) {
     case RuleKind::kSolarDay:
       if (!Date::IsValid(year, rule.month, rule.day)) return std::nullopt;
       return Date::FromYmd(year, rule.month, rule.day);
-    case RuleKind::kLunarDay:
-      return LunarToSolar(year, rule.month, rule.day, /*leap=*/false);
-    case RuleKind::kTetBlock:
-      return LunarNewYear(year);
+    case RuleKind::kLunarDay: return LunarToSolar(year, rule.month, rule.day, /*leap=*/false);
+    case RuleKind::kTetBlock: return LunarNewYear(year);
   }
   return std::nullopt;
 }
@@ -230,8 +237,8 @@ Result<std::vector<HolidayRule>> ParseHolidayRulesCsv(std::string_view csv) {
   if (records.empty()) return MakeError(ErrorCode::kInvalidArgument, "missing CSV header");
   const CsvRecord& header = records.front();
   if (header.fields.size() != kCsvColumns.size()) {
-    return LineError(header.line, "header must have " + std::to_string(kCsvColumns.size()) +
-                                      " columns");
+    return LineError(header.line,
+                     "header must have " + std::to_string(kCsvColumns.size()) + " columns");
   }
   for (size_t c = 0; c < kCsvColumns.size(); ++c) {
     if (header.fields[c] != kCsvColumns[c]) {

@@ -40,8 +40,8 @@ enum class Confidence {
 struct HolidayRule {
   std::string key{};  // Stable identifier of the holiday, e.g. "quoc_khanh".
   RuleKind kind = RuleKind::kSolarDay;
-  int month = 1;  // 1-12; for kLunarDay a lunar month.
-  int day = 1;    // 1-31 (solar) or 1-30 (lunar).
+  int month = 1;        // 1-12; for kLunarDay a lunar month.
+  int day = 1;          // 1-31 (solar) or 1-30 (lunar).
   int length_days = 1;  // >= 1.
   int days_before = 0;  // >= 0: days of the block before the anchor.
   Date effective_from{};
@@ -65,7 +65,7 @@ struct CalendarOverride {
 
   Date date{};
   Kind kind = Kind::kDayOff;
-  std::string name_vi{};    // E.g. "Nghỉ Tết Nguyên đán (hoán đổi)".
+  std::string name_vi{};      // E.g. "Nghỉ Tết Nguyên đán (hoán đổi)".
   std::string legal_basis{};  // E.g. "Văn bản 8662/VPCP-KGVX ngày 03/11/2023".
 
   friend bool operator==(const CalendarOverride&, const CalendarOverride&) = default;

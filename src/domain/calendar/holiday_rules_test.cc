@@ -112,8 +112,8 @@ TEST(HolidayRulesTest, TextFormsRoundTrip) {
   for (RuleKind k : {RuleKind::kSolarDay, RuleKind::kLunarDay, RuleKind::kTetBlock}) {
     EXPECT_EQ(ParseRuleKind(RuleKindName(k)), k);
   }
-  for (Confidence c : {Confidence::kVerified, Confidence::kSourced, Confidence::kMemory,
-                       Confidence::kInferred}) {
+  for (Confidence c :
+       {Confidence::kVerified, Confidence::kSourced, Confidence::kMemory, Confidence::kInferred}) {
     EXPECT_EQ(ParseConfidenceTag(ConfidenceTag(c)), c);
   }
   for (auto k : {CalendarOverride::Kind::kDayOff, CalendarOverride::Kind::kWorkingDay}) {
@@ -131,20 +131,34 @@ TEST(HolidayRulesTest, RuleDays) {
     int year;
     std::vector<const char*> days;
   };
-  HolidayRule quoc_khanh = {.key = "quoc_khanh", .month = 9, .day = 2, .length_days = 2,
-                            .days_before = 1, .effective_from = D("2021-01-01"),
+  HolidayRule quoc_khanh = {.key = "quoc_khanh",
+                            .month = 9,
+                            .day = 2,
+                            .length_days = 2,
+                            .days_before = 1,
+                            .effective_from = D("2021-01-01"),
                             .name_vi = "Quốc khánh"};
-  HolidayRule lunar30 = {.key = "x", .kind = RuleKind::kLunarDay, .month = 12, .day = 30,
-                         .effective_from = D("2000-01-01"), .name_vi = "x"};
-  HolidayRule leap_day = {.key = "x", .month = 2, .day = 29,
-                          .effective_from = D("2000-01-01"), .name_vi = "x"};
+  HolidayRule lunar30 = {.key = "x",
+                         .kind = RuleKind::kLunarDay,
+                         .month = 12,
+                         .day = 30,
+                         .effective_from = D("2000-01-01"),
+                         .name_vi = "x"};
+  HolidayRule leap_day = {
+      .key = "x", .month = 2, .day = 29, .effective_from = D("2000-01-01"), .name_vi = "x"};
   const Case cases[] = {
-      {.name = "Tết 2024", .rule = TetRule2019(), .year = 2024,
+      {.name = "Tết 2024",
+       .rule = TetRule2019(),
+       .year = 2024,
        .days = {"2024-02-09", "2024-02-10", "2024-02-11", "2024-02-12", "2024-02-13"}},
-      {.name = "Tết 2026", .rule = TetRule2019(), .year = 2026,
+      {.name = "Tết 2026",
+       .rule = TetRule2019(),
+       .year = 2026,
        .days = {"2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19", "2026-02-20"}},
       {.name = "Tết before the rule", .rule = TetRule2019(), .year = 2020, .days = {}},
-      {.name = "Quốc khánh 2025", .rule = quoc_khanh, .year = 2025,
+      {.name = "Quốc khánh 2025",
+       .rule = quoc_khanh,
+       .year = 2025,
        .days = {"2025-09-01", "2025-09-02"}},
       // Lunar 12/30 of lunar year 2023 is 2024-02-09, in the next Gregorian year.
       {.name = "lunar 30 exists", .rule = lunar30, .year = 2023, .days = {"2024-02-09"}},

@@ -16,18 +16,15 @@ bool IsWeekend(Date day) { return day.weekday() >= kSaturday; }
 
 // The decided days of one Gregorian year.
 struct LegalCalendar::YearTable {
-  long first_day = 0;          // days() of 1 January.
-  std::vector<bool> working;   // working[i] is for first_day + i; one entry per day of the year.
+  long first_day = 0;             // days() of 1 January.
+  std::vector<bool> working;      // working[i] is for first_day + i; one entry per day of the year.
   std::vector<Holiday> days_off;  // HolidaysIn(year), ascending.
 
   bool Contains(Date day) const {
-    return day.days() >= first_day &&
-           day.days() - first_day < static_cast<long>(working.size());
+    return day.days() >= first_day && day.days() - first_day < static_cast<long>(working.size());
   }
   // Precondition: Contains(day).
-  bool IsWorking(Date day) const {
-    return working[static_cast<size_t>(day.days() - first_day)];
-  }
+  bool IsWorking(Date day) const { return working[static_cast<size_t>(day.days() - first_day)]; }
 };
 
 struct LegalCalendar::Cache {

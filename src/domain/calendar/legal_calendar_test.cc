@@ -40,21 +40,21 @@ TEST(LegalCalendarTest, Holidays2025) {
   // The rules and the seeded 2025 announcement: Tết 27-31/01 instead of 28/01-01/02 + 03/02
   // (01/02 is still listed: it is a Tết day of the rules, a Saturday), and Fri 02/5 off for
   // Sat 26/4 worked.
-  ExpectHolidays(testing::SeedCalendar(), 2025,
-                 {{"2025-01-01", kPublic, "Tết Dương lịch"},
-                  {"2025-01-27", kAnnounced, "Nghỉ Tết Nguyên đán Ất Tỵ (28 tháng Chạp)"},
-                  {"2025-01-28", kPublic, "Tết Nguyên đán"},
-                  {"2025-01-29", kPublic, "Tết Nguyên đán"},
-                  {"2025-01-30", kPublic, "Tết Nguyên đán"},
-                  {"2025-01-31", kPublic, "Tết Nguyên đán"},
-                  {"2025-02-01", kPublic, "Tết Nguyên đán"},
-                  {"2025-04-07", kPublic, "Giỗ Tổ Hùng Vương"},
-                  {"2025-04-30", kPublic, "Ngày Chiến thắng"},
-                  {"2025-05-01", kPublic, "Ngày Quốc tế Lao động"},
-                  {"2025-05-02", kAnnounced,
-                   "Nghỉ hoán đổi dịp 30/4 - 01/5 (làm bù thứ Bảy 26/4/2025)"},
-                  {"2025-09-01", kPublic, "Quốc khánh"},
-                  {"2025-09-02", kPublic, "Quốc khánh"}});
+  ExpectHolidays(
+      testing::SeedCalendar(), 2025,
+      {{"2025-01-01", kPublic, "Tết Dương lịch"},
+       {"2025-01-27", kAnnounced, "Nghỉ Tết Nguyên đán Ất Tỵ (28 tháng Chạp)"},
+       {"2025-01-28", kPublic, "Tết Nguyên đán"},
+       {"2025-01-29", kPublic, "Tết Nguyên đán"},
+       {"2025-01-30", kPublic, "Tết Nguyên đán"},
+       {"2025-01-31", kPublic, "Tết Nguyên đán"},
+       {"2025-02-01", kPublic, "Tết Nguyên đán"},
+       {"2025-04-07", kPublic, "Giỗ Tổ Hùng Vương"},
+       {"2025-04-30", kPublic, "Ngày Chiến thắng"},
+       {"2025-05-01", kPublic, "Ngày Quốc tế Lao động"},
+       {"2025-05-02", kAnnounced, "Nghỉ hoán đổi dịp 30/4 - 01/5 (làm bù thứ Bảy 26/4/2025)"},
+       {"2025-09-01", kPublic, "Quốc khánh"},
+       {"2025-09-02", kPublic, "Quốc khánh"}});
   // Rules only: Tết 28/01 - 01/02, and the Saturday 01/02 is given back on Monday 03/02.
   ExpectHolidays(RulesOnly(), 2025,
                  {{"2025-01-01", kPublic, "Tết Dương lịch"},
@@ -187,19 +187,30 @@ TEST(LegalCalendarTest, CompensationForWeekendHolidays) {
   };
   const Case cases[] = {
       // 01/01/2022 is a Saturday: back on Monday 03/01.
-      {.name = "new year on Saturday", .year = 2022, .days_off = {"2022-01-03"},
-       .from = "2021-12-31", .to = "2022-01-07"},
+      {.name = "new year on Saturday",
+       .year = 2022,
+       .days_off = {"2022-01-03"},
+       .from = "2021-12-31",
+       .to = "2022-01-07"},
       // 01/01/2023 is a Sunday: back on Monday 02/01.
-      {.name = "new year on Sunday", .year = 2023, .days_off = {"2023-01-02"},
-       .from = "2022-12-30", .to = "2023-01-06"},
+      {.name = "new year on Sunday",
+       .year = 2023,
+       .days_off = {"2023-01-02"},
+       .from = "2022-12-30",
+       .to = "2023-01-06"},
       // 30/4 and 01/5/2022 are Saturday and Sunday: back on Monday 02/5 and Tuesday 03/5.
-      {.name = "30/4 and 1/5 on a weekend", .year = 2022, .days_off = {"2022-05-02", "2022-05-03"},
-       .from = "2022-04-29", .to = "2022-05-06"},
+      {.name = "30/4 and 1/5 on a weekend",
+       .year = 2022,
+       .days_off = {"2022-05-02", "2022-05-03"},
+       .from = "2022-04-29",
+       .to = "2022-05-06"},
       // 2023: Giỗ Tổ Sat 29/4, 30/4 Sun, 01/5 Mon: 02/5 for Giỗ Tổ and 03/5 for 30/4 (the
       // announced break was 29/4 - 03/5).
-      {.name = "three holidays in a row", .year = 2023,
+      {.name = "three holidays in a row",
+       .year = 2023,
        .days_off = {"2023-05-01", "2023-05-02", "2023-05-03"},
-       .from = "2023-04-28", .to = "2023-05-05"},
+       .from = "2023-04-28",
+       .to = "2023-05-05"},
   };
   for (const Case& c : cases) {
     std::vector<std::string> got;
@@ -223,13 +234,19 @@ TEST(LegalCalendarTest, CompensationForWeekendHolidays) {
 
 TEST(LegalCalendarTest, OverridesDayOffAndWorkingSaturday) {
   std::vector<CalendarOverride> overrides = {
-      {.date = D("2025-01-27"), .kind = CalendarOverride::Kind::kDayOff,
-       .name_vi = "Nghỉ Tết (hoán đổi)", .legal_basis = "thử nghiệm"},
-      {.date = D("2025-02-08"), .kind = CalendarOverride::Kind::kWorkingDay,
-       .name_vi = "Làm bù cho 27/01", .legal_basis = "thử nghiệm"},
+      {.date = D("2025-01-27"),
+       .kind = CalendarOverride::Kind::kDayOff,
+       .name_vi = "Nghỉ Tết (hoán đổi)",
+       .legal_basis = "thử nghiệm"},
+      {.date = D("2025-02-08"),
+       .kind = CalendarOverride::Kind::kWorkingDay,
+       .name_vi = "Làm bù cho 27/01",
+       .legal_basis = "thử nghiệm"},
       // Cancels the compensation day of Tết 2025.
-      {.date = D("2025-02-03"), .kind = CalendarOverride::Kind::kWorkingDay,
-       .name_vi = "Đi làm", .legal_basis = "thử nghiệm"},
+      {.date = D("2025-02-03"),
+       .kind = CalendarOverride::Kind::kWorkingDay,
+       .name_vi = "Đi làm",
+       .legal_basis = "thử nghiệm"},
   };
   const LegalCalendar cal(testing::SeedRules(), overrides);
   EXPECT_FALSE(cal.IsWorkingDay(D("2025-01-27")));
@@ -251,8 +268,8 @@ TEST(LegalCalendarTest, OverridesDayOffAndWorkingSaturday) {
                   {"2025-09-01", kPublic, "Quốc khánh"},
                   {"2025-09-02", kPublic, "Quốc khánh"}});
   // A later override of the same day wins.
-  overrides.push_back({.date = D("2025-01-27"), .kind = CalendarOverride::Kind::kWorkingDay,
-                       .name_vi = "Đổi ý"});
+  overrides.push_back(
+      {.date = D("2025-01-27"), .kind = CalendarOverride::Kind::kWorkingDay, .name_vi = "Đổi ý"});
   EXPECT_TRUE(LegalCalendar(testing::SeedRules(), overrides).IsWorkingDay(D("2025-01-27")));
 }
 
@@ -318,7 +335,7 @@ TEST(LegalCalendarTest, CaseKeepsRulesInForceWhenOpened) {
 TEST(LegalCalendarTest, CalendarDaysDeadlineRollsToWorkingDay) {
   const LegalCalendar cal = testing::SeedCalendar();
   EXPECT_EQ(LegalCalendar::AddCalendarDays(D("2026-02-10"), 7), D("2026-02-17"));
-  EXPECT_EQ(cal.CalendarDaysDeadline(D("2026-02-10"), 7), D("2026-02-23"));  // Tết.
+  EXPECT_EQ(cal.CalendarDaysDeadline(D("2026-02-10"), 7), D("2026-02-23"));   // Tết.
   EXPECT_EQ(cal.CalendarDaysDeadline(D("2026-03-02"), 15), D("2026-03-17"));  // A Tuesday.
   EXPECT_EQ(cal.CalendarDaysDeadline(D("2026-03-02"), 12), D("2026-03-16"));  // Sat -> Mon.
 }

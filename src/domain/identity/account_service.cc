@@ -16,8 +16,8 @@ Result<Account> AccountService::SignIn(const std::string& username, const std::s
   }
   XASO_ASSIGN_OR_RETURN(std::optional<Account> account, repo_.FindAccountByUsername(username));
   const bool ok = account && account->active && hasher_.Verify(account->password_hash, password);
-  XASO_RETURN_IF_ERROR(repo_.RecordSigninAttempt(
-      {account ? account->commune_id : 0, username, ip, now, ok}));
+  XASO_RETURN_IF_ERROR(
+      repo_.RecordSigninAttempt({account ? account->commune_id : 0, username, ip, now, ok}));
   if (!ok) {
     return MakeError(ErrorCode::kUnauthenticated, "Tên đăng nhập hoặc mật khẩu không đúng.");
   }

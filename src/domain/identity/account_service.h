@@ -13,7 +13,7 @@
 namespace xaso::identity {
 
 struct SigninLimits {
-  int max_failures_per_account = 5;   // within `window_seconds`
+  int max_failures_per_account = 5;  // within `window_seconds`
   int max_failures_per_ip = 20;
   int64_t window_seconds = 15 * 60;
 };

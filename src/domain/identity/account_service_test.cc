@@ -39,7 +39,8 @@ TEST_F(AccountServiceTest, GivesOneMessageForUnknownUserAndWrongPassword) {
 }
 
 TEST_F(AccountServiceTest, LocksAnAccountAfterFiveFailuresEvenWithTheRightPassword) {
-  for (int i = 0; i < 5; ++i) (void)service_.SignIn("chutich", "sai", "10.0.0." + std::to_string(i));
+  for (int i = 0; i < 5; ++i)
+    (void)service_.SignIn("chutich", "sai", "10.0.0." + std::to_string(i));
   auto r = service_.SignIn("chutich", "mat-khau-dung-10", "10.0.0.9");
   ASSERT_FALSE(r.has_value());
   EXPECT_EQ(r.error().code, ErrorCode::kResourceExhausted);

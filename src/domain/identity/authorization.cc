@@ -8,18 +8,15 @@ bool Allows(Role role, Permission p) {
                      role == Role::kAdmin;
   switch (p) {
     case Permission::kReadPublic:
-    case Permission::kSignIn:
-      return true;
-    case Permission::kUseAccount:
-      return signed_in;
+    case Permission::kSignIn: return true;
+    case Permission::kUseAccount: return signed_in;
     case Permission::kViewDashboard:
       // Supervisors and the level above read the commune's records too (PRODUCT.md).
       return staff || role == Role::kSupervisor || role == Role::kLevelAbove;
     case Permission::kViewAuditLog:
       return role == Role::kLeader || role == Role::kAdmin || role == Role::kSupervisor;
     case Permission::kManageAccounts:
-    case Permission::kManageCalendar:
-      return role == Role::kAdmin;
+    case Permission::kManageCalendar: return role == Role::kAdmin;
     case Permission::kPublishAnnouncement:
       return role == Role::kOfficer || role == Role::kLeader || role == Role::kAdmin;
   }

@@ -20,8 +20,9 @@ enum class Permission {
 };
 
 inline constexpr Permission kAllPermissions[] = {
-    Permission::kReadPublic,    Permission::kSignIn,         Permission::kUseAccount,
-    Permission::kViewDashboard, Permission::kViewAuditLog,   Permission::kManageAccounts,
+    Permission::kReadPublic,     Permission::kSignIn,
+    Permission::kUseAccount,     Permission::kViewDashboard,
+    Permission::kViewAuditLog,   Permission::kManageAccounts,
     Permission::kManageCalendar, Permission::kPublishAnnouncement};
 
 bool Allows(Role role, Permission permission);

@@ -40,8 +40,8 @@ std::string_view RoleNameVi(Role role) {
 bool IsValidUsername(std::string_view u) {
   if (u.size() < 3 || u.size() > 32 || !(u[0] >= 'a' && u[0] <= 'z')) return false;
   for (char c : u) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
-                    c == '-';
+    const bool ok =
+        (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
     if (!ok) return false;
   }
   return true;

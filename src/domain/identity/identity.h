@@ -20,8 +20,8 @@ enum class Role {
   kAdmin,
 };
 
-inline constexpr Role kAllRoles[] = {Role::kAnonymous, Role::kCitizen,    Role::kClerk,
-                                     Role::kOfficer,   Role::kLeader,     Role::kSupervisor,
+inline constexpr Role kAllRoles[] = {Role::kAnonymous,  Role::kCitizen, Role::kClerk,
+                                     Role::kOfficer,    Role::kLeader,  Role::kSupervisor,
                                      Role::kLevelAbove, Role::kAdmin};
 
 // The stored code ("officer") and back; nullopt for an unknown code.

@@ -53,8 +53,8 @@ class IdentityRepository {
   virtual Result<int> CountFailedSigninsForUser(const std::string& username, int64_t since) = 0;
   virtual Result<int> CountFailedSigninsFromIp(const std::string& ip, int64_t since) = 0;
 
-  virtual Status CreateSession(const std::string& token_hash, const Account& account,
-                               int64_t now, int64_t expires_at) = 0;
+  virtual Status CreateSession(const std::string& token_hash, const Account& account, int64_t now,
+                               int64_t expires_at) = 0;
   // The signed-in account, or nullopt when the token is unknown or expired.
   virtual Result<std::optional<Account>> FindSessionAccount(const std::string& token_hash,
                                                             int64_t now) = 0;

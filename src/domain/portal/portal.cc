@@ -13,8 +13,8 @@ Status ValidateAnnouncement(const Announcement& a) {
     } else if (Trim(v).empty()) {
       err.fields.push_back({field, std::string("Cần nhập ") + name + "."});
     } else if (Utf8Length(v) > max) {
-      err.fields.push_back({field, std::string(name) + " quá dài (tối đa " +
-                                       std::to_string(max) + " ký tự)."});
+      err.fields.push_back(
+          {field, std::string(name) + " quá dài (tối đa " + std::to_string(max) + " ký tự)."});
     }
   };
   check("title", a.title, 300, "tiêu đề");

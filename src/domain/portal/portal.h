@@ -22,12 +22,12 @@ struct Announcement {
 struct Document {
   int64_t id = 0;
   int64_t commune_id = 0;
-  std::string number;    // "11/KH-UBND"
-  std::string kind;      // "ke_hoach", "quyet_dinh", ...
+  std::string number;  // "11/KH-UBND"
+  std::string kind;    // "ke_hoach", "quyet_dinh", ...
   std::string title;
   std::string issued_on;  // YYYY-MM-DD
   std::string issuer;
-  std::string body;       // Markdown text
+  std::string body;  // Markdown text
 };
 
 struct LeaderContact {

@@ -11,9 +11,12 @@ struct UnitName {
   const char* code;
 };
 constexpr UnitName kUnits[] = {
-    {RuleUnit::kWorkingDays, "working_days"}, {RuleUnit::kCalendarDays, "calendar_days"},
-    {RuleUnit::kDays, "days"},                {RuleUnit::kShare, "share"},
-    {RuleUnit::kCount, "count"},              {RuleUnit::kText, "text"},
+    {RuleUnit::kWorkingDays, "working_days"},
+    {RuleUnit::kCalendarDays, "calendar_days"},
+    {RuleUnit::kDays, "days"},
+    {RuleUnit::kShare, "share"},
+    {RuleUnit::kCount, "count"},
+    {RuleUnit::kText, "text"},
 };
 }  // namespace
 

@@ -30,9 +30,9 @@ void AppendAudit(soci::session& s, const audit::AuditRecord& rec, int64_t now) {
   long long actor_id = rec.actor_id, eseq = e.seq, at = now;
   s << "INSERT INTO audit_entry (commune_id, seq, at, actor_id, actor, entity, entity_id, action, "
        "summary, prev_hash, hash) VALUES (:c, :s, :at, :ai, :a, :e, :ei, :ac, :su, :p, :h)",
-      soci::use(commune), soci::use(eseq), soci::use(at), soci::use(actor_id),
-      soci::use(rec.actor), soci::use(rec.entity), soci::use(rec.entity_id),
-      soci::use(rec.action), soci::use(rec.summary), soci::use(e.prev_hash), soci::use(e.hash);
+      soci::use(commune), soci::use(eseq), soci::use(at), soci::use(actor_id), soci::use(rec.actor),
+      soci::use(rec.entity), soci::use(rec.entity_id), soci::use(rec.action),
+      soci::use(rec.summary), soci::use(e.prev_hash), soci::use(e.hash);
   s << "UPDATE audit_head SET seq = :s, hash = :h WHERE commune_id = :c", soci::use(eseq),
       soci::use(e.hash), soci::use(commune);
 }
@@ -74,8 +74,7 @@ Result<std::vector<audit::AuditEntry>> SqlAuditLog::Recent(int64_t commune_id, i
     long long c = commune_id;
     int lim = limit;
     soci::rowset<soci::row> rows =
-        (s.prepare << std::string(kColumns) +
-                          "WHERE commune_id = :c ORDER BY seq DESC LIMIT :l",
+        (s.prepare << std::string(kColumns) + "WHERE commune_id = :c ORDER BY seq DESC LIMIT :l",
          soci::use(c), soci::use(lim));
     for (const soci::row& r : rows) out.push_back(EntryFromRow(r));
     return Ok{};
@@ -105,8 +104,7 @@ Result<std::optional<audit::VerifyFailure>> SqlAuditLog::VerifyAll() {
       std::vector<audit::AuditEntry> entries;
       long long c = commune;
       soci::rowset<soci::row> rows =
-          (s.prepare << std::string(kColumns) + "WHERE commune_id = :c ORDER BY seq",
-           soci::use(c));
+          (s.prepare << std::string(kColumns) + "WHERE commune_id = :c ORDER BY seq", soci::use(c));
       for (const soci::row& r : rows) entries.push_back(EntryFromRow(r));
       auto f = audit::VerifyChain(entries, head.first, head.second, platform::Sha256Hex);
       if (f) {

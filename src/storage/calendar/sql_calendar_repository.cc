@@ -1,10 +1,9 @@
 #include "storage/calendar/sql_calendar_repository.h"
 
-#include <soci/soci.h>
-
+#include <ctime>
 #include <map>
 
-#include <ctime>
+#include <soci/soci.h>
 
 #include "storage/audit/sql_audit_log.h"
 #include "storage/row_util.h"

@@ -1,8 +1,8 @@
 #include "storage/identity/sql_identity_repository.h"
 
-#include <soci/soci.h>
-
 #include <ctime>
+
+#include <soci/soci.h>
 
 #include "storage/audit/sql_audit_log.h"
 #include "storage/row_util.h"
@@ -59,7 +59,8 @@ Result<std::vector<Commune>> SqlIdentityRepository::QueryCommunes(const std::str
   XASO_RETURN_IF_ERROR(db_.Read([&](soci::session& s) -> Status {
     const std::string sql =
         "SELECT id, slug, name, province, level_above, address, phone, email, about_vi, "
-        "about_en, content_version FROM commune " + where + " ORDER BY name";
+        "about_en, content_version FROM commune " +
+        where + " ORDER BY name";
     auto fill = [&](soci::rowset<soci::row>& rows) {
       for (const soci::row& r : rows) {
         Commune c;
@@ -98,7 +99,8 @@ Result<Commune> SqlIdentityRepository::GetCommuneBySlug(const std::string& slug)
 }
 
 Result<Commune> SqlIdentityRepository::GetCommune(int64_t id) {
-  XASO_ASSIGN_OR_RETURN(auto list, QueryCommunes("WHERE CAST(id AS TEXT) = :s", std::to_string(id)));
+  XASO_ASSIGN_OR_RETURN(auto list,
+                        QueryCommunes("WHERE CAST(id AS TEXT) = :s", std::to_string(id)));
   if (list.empty()) return MakeError(ErrorCode::kNotFound, "Không tìm thấy xã.");
   return list.front();
 }
@@ -286,8 +288,10 @@ Status SqlIdentityRepository::CreateSession(const std::string& token_hash, const
     // Expired sessions of this account are removed while we are here.
     s << "DELETE FROM web_session WHERE account_id = :a AND expires_at < :t", soci::use(a),
         soci::use(t);
-    AppendAudit(s, {account.commune_id, account.id, account.username, "session",
-                    std::to_string(account.id), "sign_in", ""}, now);
+    AppendAudit(s,
+                {account.commune_id, account.id, account.username, "session",
+                 std::to_string(account.id), "sign_in", ""},
+                now);
     return Ok{};
   });
 }
@@ -316,8 +320,13 @@ Status SqlIdentityRepository::DeleteSession(const std::string& token_hash) {
          soci::use(token_hash));
     std::optional<audit::AuditRecord> rec;
     for (const soci::row& r : rows) {
-      rec = audit::AuditRecord{RowInt(r, 0), RowInt(r, 1), RowText(r, 2), "session",
-                               std::to_string(RowInt(r, 1)), "sign_out", ""};
+      rec = audit::AuditRecord{RowInt(r, 0),
+                               RowInt(r, 1),
+                               RowText(r, 2),
+                               "session",
+                               std::to_string(RowInt(r, 1)),
+                               "sign_out",
+                               ""};
     }
     s << "DELETE FROM web_session WHERE token_hash = :h", soci::use(token_hash);
     if (rec) AppendAudit(s, *rec, std::time(nullptr));

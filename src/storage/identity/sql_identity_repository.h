@@ -32,8 +32,8 @@ class SqlIdentityRepository final : public identity::IdentityRepository {
   Status RecordSigninAttempt(const identity::SigninAttempt& attempt) override;
   Result<int> CountFailedSigninsForUser(const std::string& username, int64_t since) override;
   Result<int> CountFailedSigninsFromIp(const std::string& ip, int64_t since) override;
-  Status CreateSession(const std::string& token_hash, const identity::Account& account,
-                       int64_t now, int64_t expires_at) override;
+  Status CreateSession(const std::string& token_hash, const identity::Account& account, int64_t now,
+                       int64_t expires_at) override;
   Result<std::optional<identity::Account>> FindSessionAccount(const std::string& token_hash,
                                                               int64_t now) override;
   Status DeleteSession(const std::string& token_hash) override;

@@ -1,8 +1,8 @@
 #include "storage/portal/sql_portal_repository.h"
 
-#include <soci/soci.h>
-
 #include <ctime>
+
+#include <soci/soci.h>
 
 #include "storage/audit/sql_audit_log.h"
 #include "storage/row_util.h"
@@ -80,8 +80,8 @@ Result<portal::Document> SqlPortalRepository::GetDocument(int64_t commune_id, in
   XASO_RETURN_IF_ERROR(db_.Read([&](soci::session& s) -> Status {
     long long c = commune_id, i = id;
     soci::rowset<soci::row> rows =
-        (s.prepare << std::string(kDocColumns) + "WHERE commune_id = :c AND id = :i",
-         soci::use(c), soci::use(i));
+        (s.prepare << std::string(kDocColumns) + "WHERE commune_id = :c AND id = :i", soci::use(c),
+         soci::use(i));
     for (const soci::row& r : rows) out = DocFromRow(r);
     return Ok{};
   }));

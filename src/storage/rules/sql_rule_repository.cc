@@ -1,8 +1,8 @@
 #include "storage/rules/sql_rule_repository.h"
 
-#include <soci/soci.h>
-
 #include <ctime>
+
+#include <soci/soci.h>
 
 #include "storage/audit/sql_audit_log.h"
 #include "storage/row_util.h"
@@ -23,8 +23,8 @@ Result<std::vector<rules::LegalRule>> SqlRuleRepository::LoadRules() {
         bad = true;
         continue;
       }
-      out.push_back({RowInt(r, 0), RowText(r, 1), RowText(r, 2), *unit, *from, RowText(r, 5),
-                     RowText(r, 6)});
+      out.push_back(
+          {RowInt(r, 0), RowText(r, 1), RowText(r, 2), *unit, *from, RowText(r, 5), RowText(r, 6)});
     }
     return Ok{};
   }));
@@ -39,8 +39,8 @@ Status SqlRuleRepository::AddVersion(const rules::LegalRule& rule,
     const std::string unit = rules::RuleUnitCode(rule.unit), from = rule.effective_from.ToIso();
     s << "INSERT INTO legal_rule (commune_id, rule_key, value, unit, effective_from, "
          "legal_basis, confidence) VALUES (:c, :k, :v, :u, :f, :b, :n)",
-        soci::use(c), soci::use(rule.key), soci::use(rule.value), soci::use(unit),
-        soci::use(from), soci::use(rule.legal_basis), soci::use(rule.confidence);
+        soci::use(c), soci::use(rule.key), soci::use(rule.value), soci::use(unit), soci::use(from),
+        soci::use(rule.legal_basis), soci::use(rule.confidence);
     audit::AuditRecord a = audit;
     a.entity = "legal_rule";
     a.entity_id = rule.key;

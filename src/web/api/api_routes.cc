@@ -1,7 +1,7 @@
 // The JSON API under /api/v1. Errors share one body: {"error":{"code","message","fields"}}.
-#include <nlohmann/json.hpp>
-
 #include <charconv>
+
+#include <nlohmann/json.hpp>
 
 #include "web/router.h"
 
@@ -16,8 +16,11 @@ Response Communes(Context& ctx) {
   if (!list) return ErrorJson(HttpStatusFor(list.error().code, false), list.error());
   json out = json::array();
   for (const auto& c : *list) {
-    out.push_back({{"slug", c.slug}, {"name", c.name}, {"province", c.province},
-                   {"level_above", c.level_above}, {"url", "/xa/" + c.slug + "/"}});
+    out.push_back({{"slug", c.slug},
+                   {"name", c.name},
+                   {"province", c.province},
+                   {"level_above", c.level_above},
+                   {"url", "/xa/" + c.slug + "/"}});
   }
   return JsonResponse(200, json{{"communes", out}}.dump());
 }
@@ -55,7 +58,8 @@ Result<std::shared_ptr<const calendar::LegalCalendar>> CalendarFor(Context& ctx)
 Response Holidays(Context& ctx) {
   auto year = ParseInt(ctx.req.Query("year"), 1900, 2200);
   if (!year) {
-    return ErrorJson(400, Error{ErrorCode::kInvalidArgument, "Năm không hợp lệ.",
+    return ErrorJson(400, Error{ErrorCode::kInvalidArgument,
+                                "Năm không hợp lệ.",
                                 {{"year", "Cần một năm từ 1900 đến 2200."}}});
   }
   auto cal = CalendarFor(ctx);
@@ -79,7 +83,8 @@ Response AddWorkingDays(Context& ctx) {
   auto cal = CalendarFor(ctx);
   if (!cal) return ErrorJson(HttpStatusFor(cal.error().code, false), cal.error());
   const Date due = (*cal)->AddWorkingDays(*from, *days);
-  return JsonResponse(200, json{{"from", from->ToIso()}, {"days", *days}, {"due", due.ToIso()}}.dump());
+  return JsonResponse(200,
+                      json{{"from", from->ToIso()}, {"days", *days}, {"due", due.ToIso()}}.dump());
 }
 
 }  // namespace
@@ -87,8 +92,8 @@ Response AddWorkingDays(Context& ctx) {
 void AddApiRoutes(std::vector<Route>& routes) {
   routes.push_back({"GET", "/api/v1/communes", Permission::kReadPublic, RouteKind::kApi, Communes});
   routes.push_back({"GET", "/api/v1/me", Permission::kUseAccount, RouteKind::kApi, Me});
-  routes.push_back({"GET", "/api/v1/calendar/holidays", Permission::kReadPublic, RouteKind::kApi,
-                    Holidays});
+  routes.push_back(
+      {"GET", "/api/v1/calendar/holidays", Permission::kReadPublic, RouteKind::kApi, Holidays});
   routes.push_back({"GET", "/api/v1/calendar/add-working-days", Permission::kReadPublic,
                     RouteKind::kApi, AddWorkingDays});
 }

@@ -47,7 +47,8 @@ Response AccountsPage(Context& ctx, int status, Data d) {
 Result<identity::Account> TargetAccount(Context& ctx) {
   XASO_ASSIGN_OR_RETURN(auto acc, ctx.svc.identity->FindAccountByUsername(ctx.form["username"]));
   if (!acc || acc->commune_id != ctx.account->commune_id) {
-    return Error{ErrorCode::kNotFound, "Không tìm thấy tài khoản.",
+    return Error{ErrorCode::kNotFound,
+                 "Không tìm thấy tài khoản.",
                  {{"target", "Không có tài khoản này trong xã."}}};
   }
   return *acc;
@@ -62,7 +63,8 @@ Response CreateAccount(Context& ctx) {
   a.title = ctx.form["title"];
   Status st = Ok{};
   if (!role || *role == Role::kAnonymous) {
-    st = Error{ErrorCode::kInvalidArgument, "Vai trò không hợp lệ.", {{"role", "Chọn một vai trò."}}};
+    st = Error{
+        ErrorCode::kInvalidArgument, "Vai trò không hợp lệ.", {{"role", "Chọn một vai trò."}}};
   } else {
     a.role = *role;
     auto id = ctx.svc.accounts->CreateAccount(a, ctx.form["password"], ActorOf(ctx));
@@ -70,7 +72,8 @@ Response CreateAccount(Context& ctx) {
   }
   if (!st) {
     Data d = FieldErrors(st.error());
-    if (st.error().code == ErrorCode::kAlreadyExists) d.set("error_username", "Tên đăng nhập đã có.");
+    if (st.error().code == ErrorCode::kAlreadyExists)
+      d.set("error_username", "Tên đăng nhập đã có.");
     d.set("form_username", a.username);
     d.set("form_display_name", a.display_name);
     d.set("form_title", a.title);
@@ -88,10 +91,12 @@ Response GrantRole(Context& ctx) {
   if (!target) {
     st = target.error();
   } else if (!role) {
-    st = Error{ErrorCode::kInvalidArgument, "Vai trò không hợp lệ.", {{"target", "Chọn một vai trò."}}};
+    st = Error{
+        ErrorCode::kInvalidArgument, "Vai trò không hợp lệ.", {{"target", "Chọn một vai trò."}}};
   } else if (target->id == ctx.account->id && *role != Role::kAdmin) {
     // Keeps at least the acting administrator in place; another admin can demote them.
-    st = Error{ErrorCode::kFailedPrecondition, "Không thể tự bỏ quyền quản trị của mình.",
+    st = Error{ErrorCode::kFailedPrecondition,
+               "Không thể tự bỏ quyền quản trị của mình.",
                {{"target", "Không thể tự bỏ quyền quản trị của mình."}}};
   } else {
     st = ctx.svc.accounts->GrantRole(target->id, *role, ActorOf(ctx));
@@ -104,15 +109,17 @@ Response GrantRole(Context& ctx) {
 
 Response ResetPassword(Context& ctx) {
   auto target = TargetAccount(ctx);
-  Status st = target ? ctx.svc.accounts->ResetPassword(target->id, ctx.form["password"], ActorOf(ctx))
-                     : Status(target.error());
+  Status st = target
+                  ? ctx.svc.accounts->ResetPassword(target->id, ctx.form["password"], ActorOf(ctx))
+                  : Status(target.error());
   if (!st) {
     Error e = st.error();
     for (auto& f : e.fields) f.field = "target";
     return AccountsPage(ctx, HttpStatusFor(e.code, true), FieldErrors(e));
   }
   Data d;
-  d.set("notice", "Đã đặt lại mật khẩu của " + target->username + "; các phiên đăng nhập đã kết thúc.");
+  d.set("notice",
+        "Đã đặt lại mật khẩu của " + target->username + "; các phiên đăng nhập đã kết thúc.");
   return AccountsPage(ctx, 200, d);
 }
 
@@ -187,8 +194,8 @@ void AddAdminRoutes(std::vector<Route>& routes) {
                     RouteKind::kPage, ResetPassword});
   routes.push_back({"GET", "/quan-tri/lich", Permission::kManageCalendar, RouteKind::kPage,
                     [](Context& ctx) { return CalendarPage(ctx, 200, Data()); }});
-  routes.push_back({"POST", "/quan-tri/lich", Permission::kManageCalendar, RouteKind::kPage,
-                    SaveOverride});
+  routes.push_back(
+      {"POST", "/quan-tri/lich", Permission::kManageCalendar, RouteKind::kPage, SaveOverride});
   routes.push_back({"POST", "/quan-tri/lich/xoa", Permission::kManageCalendar, RouteKind::kPage,
                     DeleteOverride});
 }

@@ -73,7 +73,8 @@ Response PasswordForm(Context& ctx, int status, const Error* error, bool done) {
 
 Response PasswordPost(Context& ctx) {
   if (ctx.form["new_password"] != ctx.form["confirm_password"]) {
-    Error e{ErrorCode::kInvalidArgument, Message(ctx.lang, "password.failed"),
+    Error e{ErrorCode::kInvalidArgument,
+            Message(ctx.lang, "password.failed"),
             {{"confirm_password", Message(ctx.lang, "password.mismatch")}}};
     return PasswordForm(ctx, 422, &e, false);
   }
@@ -94,8 +95,8 @@ void AddAuthRoutes(std::vector<Route>& routes) {
   routes.push_back({"POST", "/dang-xuat", Permission::kUseAccount, RouteKind::kPage, Signout});
   routes.push_back({"GET", "/doi-mat-khau", Permission::kUseAccount, RouteKind::kPage,
                     [](Context& ctx) { return PasswordForm(ctx, 200, nullptr, false); }});
-  routes.push_back({"POST", "/doi-mat-khau", Permission::kUseAccount, RouteKind::kPage,
-                    PasswordPost});
+  routes.push_back(
+      {"POST", "/doi-mat-khau", Permission::kUseAccount, RouteKind::kPage, PasswordPost});
 }
 
 }  // namespace xaso::web

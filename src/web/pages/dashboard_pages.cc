@@ -71,8 +71,8 @@ Response Dashboard(Context& ctx) {
 }  // namespace
 
 void AddDashboardRoutes(std::vector<Route>& routes) {
-  routes.push_back({"GET", "/bang-dieu-khien", Permission::kViewDashboard, RouteKind::kPage,
-                    Dashboard});
+  routes.push_back(
+      {"GET", "/bang-dieu-khien", Permission::kViewDashboard, RouteKind::kPage, Dashboard});
 }
 
 }  // namespace xaso::web

@@ -21,9 +21,10 @@ struct Part {
   const char* href;  // empty while the part is not yet available
 };
 constexpr Part kParts[] = {
-    {"plan", ""},          {"inspection", ""}, {"disclosure", ""}, {"budget", ""},
-    {"consultation", ""},  {"contribution", ""}, {"feedback", ""}, {"complaints", ""},
-    {"one_stop", ""},      {"surveys", ""},    {"papi", ""},       {"reports", ""},
+    {"plan", ""},          {"inspection", ""},    {"disclosure", ""},
+    {"budget", ""},        {"consultation", ""},  {"contribution", ""},
+    {"feedback", ""},      {"complaints", ""},    {"one_stop", ""},
+    {"surveys", ""},       {"papi", ""},          {"reports", ""},
     {"communication", ""}, {"rules", "quy-dinh"}, {"documents", "#van-ban"},
 };
 
@@ -105,7 +106,7 @@ Response Home(Context& ctx, const std::string& slug) {
   c.set("phone", commune->phone);
   c.set("email", commune->email);
   c.set("about", ctx.lang == Lang::kEn && !commune->about_en.empty() ? commune->about_en
-                                                                      : commune->about_vi);
+                                                                     : commune->about_vi);
   d.set("commune", c);
 
   Data leaders(Data::type::list);
@@ -202,8 +203,8 @@ Response SetLanguage(Context& ctx) {
   ctx.set_cookies.push_back("lang=" + lang + "; Path=/; SameSite=Lax; Max-Age=31536000");
   // Back to the page the visitor was on; only a local path, never another site.
   const std::string next = ctx.req.Query("next");
-  const bool local = !next.empty() && next[0] == '/' &&
-                     (next.size() == 1 || (next[1] != '/' && next[1] != '\\'));
+  const bool local =
+      !next.empty() && next[0] == '/' && (next.size() == 1 || (next[1] != '/' && next[1] != '\\'));
   return RedirectResponse(local ? PercentEncode(next) : "/");
 }
 
@@ -214,11 +215,11 @@ void AddPortalRoutes(std::vector<Route>& routes) {
                     [](Context& ctx) { return Home(ctx, ""); }});
   routes.push_back({"GET", "/xa/{slug}/", Permission::kReadPublic, RouteKind::kPage,
                     [](Context& ctx) { return Home(ctx, ctx.params["slug"]); }});
-  routes.push_back({"GET", "/xa/{slug}/van-ban/{id}", Permission::kReadPublic, RouteKind::kPage,
-                    DocumentPage});
+  routes.push_back(
+      {"GET", "/xa/{slug}/van-ban/{id}", Permission::kReadPublic, RouteKind::kPage, DocumentPage});
   routes.push_back({"GET", "/static/{file}", Permission::kReadPublic, RouteKind::kPage, Static});
-  routes.push_back({"GET", "/ngon-ngu/{lang}", Permission::kReadPublic, RouteKind::kPage,
-                    SetLanguage});
+  routes.push_back(
+      {"GET", "/ngon-ngu/{lang}", Permission::kReadPublic, RouteKind::kPage, SetLanguage});
   routes.push_back({"GET", "/healthz", Permission::kReadPublic, RouteKind::kPage,
                     [](Context&) { return TextResponse(200, "ok"); }});
 }

@@ -65,8 +65,8 @@ Response RulesPage(Context& ctx) {
 }  // namespace
 
 void AddRulesRoutes(std::vector<Route>& routes) {
-  routes.push_back({"GET", "/xa/{slug}/quy-dinh", Permission::kReadPublic, RouteKind::kPage,
-                    RulesPage});
+  routes.push_back(
+      {"GET", "/xa/{slug}/quy-dinh", Permission::kReadPublic, RouteKind::kPage, RulesPage});
 }
 
 }  // namespace xaso::web
