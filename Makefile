@@ -24,6 +24,7 @@ demo: build
 test: build
 	bash tools/check_layers.sh
 	bash tools/format.sh --check
+	bash tools/tidy.sh
 	build/release/xaso check-config --config config/xaso.example.toml
 	bash tools/with_postgres.sh bash tools/run_tests.sh
 
@@ -31,7 +32,7 @@ test: build
 lint: build
 	bash tools/check_layers.sh
 	bash tools/format.sh --check
-	run-clang-tidy -p build/release -j $(JOBS) -quiet -warnings-as-errors='*' 'src/.*\.cc$$'
+	bash tools/tidy.sh
 
 
 bench: build

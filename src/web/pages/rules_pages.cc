@@ -15,8 +15,8 @@ const char* UnitVi(rules::RuleUnit u) {
     case rules::RuleUnit::kCalendarDays: return "ngày (theo lịch)";
     case rules::RuleUnit::kDays: return "ngày";
     case rules::RuleUnit::kShare: return "tỷ lệ";
-    case rules::RuleUnit::kCount: return "";
-    case rules::RuleUnit::kText: return "";
+    case rules::RuleUnit::kCount:
+    case rules::RuleUnit::kText: break;  // a count or a text needs no unit word
   }
   return "";
 }
