@@ -113,6 +113,16 @@ Result<int64_t> System::AddUser(const std::string& commune_slug, const std::stri
   return impl_->accounts->CreateAccount(a, password, Cli(commune.id));
 }
 
+Result<int64_t> System::AddCommune(const identity::Commune& commune) {
+  XASO_RETURN_IF_ERROR(identity::ValidateCommune(commune));
+  return impl_->identity->CreateCommune(commune, {}, {}, impl_->clock.NowUnix(),
+                                        {0, 0, "cli", "", "", "", ""});
+}
+
+Result<std::vector<identity::Commune>> System::ListCommunes() {
+  return impl_->identity->ListCommunes();
+}
+
 Result<std::vector<identity::Account>> System::ListUsers(const std::string& commune_slug) {
   XASO_ASSIGN_OR_RETURN(auto commune, CommuneBySlug(*impl_->identity, commune_slug));
   return impl_->identity->ListAccounts(commune.id);

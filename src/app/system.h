@@ -47,6 +47,10 @@ class System {
   // Serves HTTP until SIGINT/SIGTERM.
   Status Serve();
 
+  // `xaso communes`: a province hosts several communes in one installation.
+  Result<int64_t> AddCommune(const identity::Commune& commune);
+  Result<std::vector<identity::Commune>> ListCommunes();
+
   // `xaso users`.
   Result<int64_t> AddUser(const std::string& commune_slug, const std::string& username,
                           const std::string& display_name, const std::string& role,

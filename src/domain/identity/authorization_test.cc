@@ -22,6 +22,21 @@ TEST(AuthorizationTest, CitizensDoNotSeeTheStaffDashboard) {
   EXPECT_TRUE(Allows(Role::kSupervisor, Permission::kViewDashboard));
 }
 
+TEST(CommuneTest, ValidatesSlugAndRequiredFields) {
+  Commune c{0, "nhat-tan", "Xã Nhật Tân", "Tỉnh Hưng Yên", "UBND tỉnh Hưng Yên"};
+  EXPECT_TRUE(ValidateCommune(c).has_value());
+  c.slug = "Nhật-Tân";
+  c.level_above = " ";
+  auto s = ValidateCommune(c);
+  ASSERT_FALSE(s.has_value());
+  ASSERT_EQ(s.error().fields.size(), 2u);
+  EXPECT_EQ(s.error().fields[0].field, "slug");
+  EXPECT_EQ(s.error().fields[1].field, "level_above");
+  c.slug = "-x";
+  c.level_above = "UBND tỉnh";
+  EXPECT_FALSE(ValidateCommune(c).has_value());
+}
+
 TEST(AuthorizationTest, RoleCodesRoundTrip) {
   for (Role r : kAllRoles) EXPECT_EQ(RoleFromCode(RoleCode(r)), r);
   EXPECT_FALSE(RoleFromCode("root"));

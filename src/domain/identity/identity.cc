@@ -1,5 +1,7 @@
 #include "domain/identity/identity.h"
 
+#include "core/text.h"
+
 namespace xaso::identity {
 
 std::string_view RoleCode(Role role) {
@@ -35,6 +37,25 @@ std::string_view RoleNameVi(Role role) {
     case Role::kAdmin: return "Quản trị";
   }
   return "";
+}
+
+Status ValidateCommune(const Commune& c) {
+  Error e{ErrorCode::kInvalidArgument, "Thông tin xã không hợp lệ.", {}};
+  bool slug_ok =
+      c.slug.size() >= 2 && c.slug.size() <= 40 && c.slug.front() != '-' && c.slug.back() != '-';
+  for (char ch : c.slug)
+    slug_ok &= (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-';
+  if (!slug_ok) e.fields.push_back({"slug", "Mã xã gồm 2–40 ký tự a–z, 0–9 và '-'."});
+  const auto required = [&](const std::string& v, const char* field, const char* message) {
+    if (std::string_view(Trim(v)).empty() || !IsValidUtf8(v) || Utf8Length(v) > 200) {
+      e.fields.push_back({field, message});
+    }
+  };
+  required(c.name, "name", "Cần tên xã (tối đa 200 ký tự).");
+  required(c.province, "province", "Cần tên tỉnh.");
+  required(c.level_above, "level_above", "Cần cơ quan cấp trên nhận báo cáo.");
+  if (!e.fields.empty()) return e;
+  return Ok{};
 }
 
 bool IsValidUsername(std::string_view u) {

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/result.h"
+
 namespace xaso::identity {
 
 // The roles of PRODUCT.md. An anonymous visitor has no account and is kAnonymous.
@@ -72,6 +74,10 @@ struct Account {
   std::string password_hash;
   bool active = true;
 };
+
+// A commune's slug (its URL segment) is 2–40 characters of a–z, 0–9 and '-'; the name,
+// province and level above are required. kInvalidArgument with one field error per problem.
+Status ValidateCommune(const Commune& commune);
 
 // Usernames: 3–32 characters of a–z, 0–9, '.', '_' or '-', starting with a letter.
 bool IsValidUsername(std::string_view username);

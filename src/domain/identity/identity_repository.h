@@ -25,6 +25,7 @@ class IdentityRepository {
  public:
   virtual ~IdentityRepository() = default;
 
+  // In the order they were added; the first is the installation's default commune.
   virtual Result<std::vector<Commune>> ListCommunes() = 0;
   // kNotFound when no commune has that slug.
   virtual Result<Commune> GetCommuneBySlug(const std::string& slug) = 0;

@@ -60,7 +60,7 @@ Result<std::vector<Commune>> SqlIdentityRepository::QueryCommunes(const std::str
     const std::string sql =
         "SELECT id, slug, name, province, level_above, address, phone, email, about_vi, "
         "about_en, content_version FROM commune " +
-        where + " ORDER BY name";
+        where + " ORDER BY id";
     auto fill = [&](soci::rowset<soci::row>& rows) {
       for (const soci::row& r : rows) {
         Commune c;

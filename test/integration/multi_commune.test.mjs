@@ -1,0 +1,60 @@
+// Several communes in one installation: each sees and manages only its own records.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Client, startServer, xaso } from './harness.mjs';
+
+describe('two communes in one database', () => {
+  let server;
+  let admin2;
+  before(async () => {
+    server = await startServer();
+    const add = xaso(['communes', 'add', 'tien-tien', '--name', 'Xã Tiên Tiến', '--province', 'Tỉnh Hưng Yên',
+      '--level-above', 'Ủy ban nhân dân tỉnh Hưng Yên', '--db', server.db]);
+    assert.equal(add.status, 0, add.stderr);
+    const user = xaso(['users', 'add', 'quantri.tt', '--name', 'Quản trị Tiên Tiến', '--role', 'admin',
+      '--commune', 'tien-tien', '--db', server.db], { XASO_PASSWORD: 'mat-khau-tien-tien' });
+    assert.equal(user.status, 0, user.stderr);
+    admin2 = new Client(server.base);
+    await admin2.signIn('quantri.tt', 'mat-khau-tien-tien');
+  });
+  after(async () => { await server.stop(); });
+
+  test('each commune has its own portal and both are listed', async () => {
+    const html = await (await fetch(`${server.base}/xa/tien-tien/`)).text();
+    assert.match(html, /<h1>Xã Tiên Tiến<\/h1>/);
+    assert.doesNotMatch(html, /Nguyễn Văn Minh/);  // Nhật Tân's chairman
+    assert.match(await (await fetch(`${server.base}/`)).text(), /<h1>Xã Nhật Tân<\/h1>/);
+    const { communes } = await (await fetch(`${server.base}/api/v1/communes`)).json();
+    assert.deepEqual(communes.map((c) => c.slug), ['nhat-tan', 'tien-tien']);
+  });
+
+  test("an administrator sees and changes only their own commune's accounts", async () => {
+    const page = await (await admin2.get('/quan-tri/tai-khoan')).text();
+    assert.match(page, /quantri.tt/);
+    assert.doesNotMatch(page, /chutich/);
+    const reset = await admin2.post('/quan-tri/tai-khoan/mat-khau', { username: 'chutich', password: 'mat-khau-chiem-quyen' });
+    assert.equal(reset.status, 404);
+    const role = await admin2.post('/quan-tri/tai-khoan/vai-tro', { username: 'chutich', role: 'citizen' });
+    assert.equal(role.status, 404);
+    await new Client(server.base).signIn('chutich');  // still the demo password, still a leader
+    const dash = await admin2.get('/bang-dieu-khien');
+    assert.match(await dash.text(), /Xã Tiên Tiến/);
+  });
+
+  test("one commune's announced day off leaves the other's deadlines alone", async () => {
+    const ok = await admin2.post('/quan-tri/lich', { date: '2027-03-08', kind: 'day_off', name_vi: 'Lễ hội làng' });
+    assert.equal(ok.status, 303);
+    const due = (slug) => fetch(`${server.base}/api/v1/calendar/add-working-days?from=2027-03-05&days=1&commune=${slug}`)
+      .then((r) => r.json()).then((j) => j.due);
+    assert.equal(await due('tien-tien'), '2027-03-09');
+    assert.equal(await due('nhat-tan'), '2027-03-08');
+  });
+
+  test('a bad commune is refused by the command line', () => {
+    const r = xaso(['communes', 'add', 'Có Dấu', '--name', 'X', '--province', 'Y', '--level-above', 'Z', '--db', server.db]);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /Mã xã gồm/);
+    const dup = xaso(['communes', 'add', 'tien-tien', '--name', 'X', '--province', 'Y', '--level-above', 'Z', '--db', server.db]);
+    assert.equal(dup.status, 1);
+  });
+});
