@@ -5,6 +5,7 @@
 #include <soci/soci.h>
 
 #include "storage/audit/sql_audit_log.h"
+#include "storage/query.h"
 #include "storage/row_util.h"
 
 namespace xaso::storage {
@@ -33,92 +34,60 @@ Account AccountFromRow(const soci::row& r) {
   return a;
 }
 
-Result<std::vector<Account>> QueryAccounts(Database& db, const std::string& where,
-                                           const std::string& text_arg, long long int_arg) {
-  std::vector<Account> out;
-  XASO_RETURN_IF_ERROR(db.Read([&](soci::session& s) -> Status {
-    const std::string sql =
-        std::string("SELECT ") + kAccountColumns + " FROM account a WHERE " + where;
-    if (!text_arg.empty()) {
-      soci::rowset<soci::row> rows = (s.prepare << sql, soci::use(text_arg));
-      for (const soci::row& r : rows) out.push_back(AccountFromRow(r));
-    } else {
-      soci::rowset<soci::row> rows = (s.prepare << sql, soci::use(int_arg));
-      for (const soci::row& r : rows) out.push_back(AccountFromRow(r));
-    }
-    return Ok{};
-  }));
-  return out;
+constexpr const char* kCommuneColumns =
+    "SELECT id, slug, name, province, level_above, address, phone, email, about_vi, about_en, "
+    "content_version FROM commune ";
+
+Commune CommuneFromRow(const soci::row& r) {
+  Commune c;
+  c.id = RowInt(r, 0);
+  c.slug = RowText(r, 1);
+  c.name = RowText(r, 2);
+  c.province = RowText(r, 3);
+  c.level_above = RowText(r, 4);
+  c.address = RowText(r, 5);
+  c.phone = RowText(r, 6);
+  c.email = RowText(r, 7);
+  c.about_vi = RowText(r, 8);
+  c.about_en = RowText(r, 9);
+  c.content_version = RowInt(r, 10);
+  return c;
+}
+
+// The single commune a query names, or kNotFound.
+Result<Commune> OneCommune(Result<std::vector<Commune>> list) {
+  if (!list) return std::move(list).error();
+  if (list->empty()) return MakeError(ErrorCode::kNotFound, "Không tìm thấy xã.");
+  return list->front();
+}
+
+std::string AccountSql(const char* where) {
+  return std::string("SELECT ") + kAccountColumns + " FROM account a WHERE " + where;
 }
 
 }  // namespace
 
-Result<std::vector<Commune>> SqlIdentityRepository::QueryCommunes(const std::string& where,
-                                                                  const std::string& arg) {
-  std::vector<Commune> out;
-  XASO_RETURN_IF_ERROR(db_.Read([&](soci::session& s) -> Status {
-    const std::string sql =
-        "SELECT id, slug, name, province, level_above, address, phone, email, about_vi, "
-        "about_en, content_version FROM commune " +
-        where + " ORDER BY id";
-    auto fill = [&](soci::rowset<soci::row>& rows) {
-      for (const soci::row& r : rows) {
-        Commune c;
-        c.id = RowInt(r, 0);
-        c.slug = RowText(r, 1);
-        c.name = RowText(r, 2);
-        c.province = RowText(r, 3);
-        c.level_above = RowText(r, 4);
-        c.address = RowText(r, 5);
-        c.phone = RowText(r, 6);
-        c.email = RowText(r, 7);
-        c.about_vi = RowText(r, 8);
-        c.about_en = RowText(r, 9);
-        c.content_version = RowInt(r, 10);
-        out.push_back(c);
-      }
-    };
-    if (arg.empty()) {
-      soci::rowset<soci::row> rows = (s.prepare << sql);
-      fill(rows);
-    } else {
-      soci::rowset<soci::row> rows = (s.prepare << sql, soci::use(arg));
-      fill(rows);
-    }
-    return Ok{};
-  }));
-  return out;
+Result<std::vector<Commune>> SqlIdentityRepository::ListCommunes() {
+  return QueryAll<Commune>(db_, std::string(kCommuneColumns) + "ORDER BY id", CommuneFromRow);
 }
 
-Result<std::vector<Commune>> SqlIdentityRepository::ListCommunes() { return QueryCommunes("", ""); }
-
 Result<Commune> SqlIdentityRepository::GetCommuneBySlug(const std::string& slug) {
-  XASO_ASSIGN_OR_RETURN(auto list, QueryCommunes("WHERE slug = :s", slug));
-  if (list.empty()) return MakeError(ErrorCode::kNotFound, "Không tìm thấy xã.");
-  return list.front();
+  return OneCommune(QueryAll<Commune>(db_, std::string(kCommuneColumns) + "WHERE slug = :s",
+                                      CommuneFromRow, slug));
 }
 
 Result<Commune> SqlIdentityRepository::GetCommune(int64_t id) {
-  XASO_ASSIGN_OR_RETURN(auto list,
-                        QueryCommunes("WHERE CAST(id AS TEXT) = :s", std::to_string(id)));
-  if (list.empty()) return MakeError(ErrorCode::kNotFound, "Không tìm thấy xã.");
-  return list.front();
+  return OneCommune(QueryAll<Commune>(db_, std::string(kCommuneColumns) + "WHERE id = :i",
+                                      CommuneFromRow, static_cast<long long>(id)));
 }
 
 Result<std::vector<identity::Village>> SqlIdentityRepository::ListVillages(int64_t commune_id) {
-  std::vector<identity::Village> out;
-  XASO_RETURN_IF_ERROR(db_.Read([&](soci::session& s) -> Status {
-    long long c = commune_id;
-    soci::rowset<soci::row> rows =
-        (s.prepare << "SELECT id, commune_id, name, kind FROM village WHERE commune_id = :c "
-                      "ORDER BY id",
-         soci::use(c));
-    for (const soci::row& r : rows) {
-      out.push_back({RowInt(r, 0), RowInt(r, 1), RowText(r, 2), RowText(r, 3)});
-    }
-    return Ok{};
-  }));
-  return out;
+  return QueryAll<identity::Village>(
+      db_, "SELECT id, commune_id, name, kind FROM village WHERE commune_id = :c ORDER BY id",
+      [](const soci::row& r) {
+        return identity::Village{RowInt(r, 0), RowInt(r, 1), RowText(r, 2), RowText(r, 3)};
+      },
+      static_cast<long long>(commune_id));
 }
 
 Result<int64_t> SqlIdentityRepository::CreateCommune(const Commune& c,
@@ -156,35 +125,33 @@ Result<int64_t> SqlIdentityRepository::CreateCommune(const Commune& c,
 }
 
 Result<std::vector<identity::Unit>> SqlIdentityRepository::ListUnits(int64_t commune_id) {
-  std::vector<identity::Unit> out;
-  XASO_RETURN_IF_ERROR(db_.Read([&](soci::session& s) -> Status {
-    long long c = commune_id;
-    soci::rowset<soci::row> rows =
-        (s.prepare << "SELECT id, commune_id, code, name_vi, name_en FROM unit "
-                      "WHERE commune_id = :c ORDER BY id",
-         soci::use(c));
-    for (const soci::row& r : rows) {
-      out.push_back({RowInt(r, 0), RowInt(r, 1), RowText(r, 2), RowText(r, 3), RowText(r, 4)});
-    }
-    return Ok{};
-  }));
-  return out;
+  return QueryAll<identity::Unit>(
+      db_,
+      "SELECT id, commune_id, code, name_vi, name_en FROM unit WHERE commune_id = :c ORDER BY id",
+      [](const soci::row& r) {
+        return identity::Unit{RowInt(r, 0), RowInt(r, 1), RowText(r, 2), RowText(r, 3),
+                              RowText(r, 4)};
+      },
+      static_cast<long long>(commune_id));
 }
 
 Result<std::optional<Account>> SqlIdentityRepository::FindAccountByUsername(const std::string& u) {
-  XASO_ASSIGN_OR_RETURN(auto list, QueryAccounts(db_, "a.username = :u", u, 0));
+  XASO_ASSIGN_OR_RETURN(auto list,
+                        QueryAll<Account>(db_, AccountSql("a.username = :u"), AccountFromRow, u));
   if (list.empty()) return std::optional<Account>();
   return std::optional<Account>(list.front());
 }
 
 Result<Account> SqlIdentityRepository::GetAccount(int64_t id) {
-  XASO_ASSIGN_OR_RETURN(auto list, QueryAccounts(db_, "a.id = :i", "", id));
+  XASO_ASSIGN_OR_RETURN(auto list, QueryAll<Account>(db_, AccountSql("a.id = :i"), AccountFromRow,
+                                                     static_cast<long long>(id)));
   if (list.empty()) return MakeError(ErrorCode::kNotFound, "Không tìm thấy tài khoản.");
   return list.front();
 }
 
 Result<std::vector<Account>> SqlIdentityRepository::ListAccounts(int64_t commune_id) {
-  return QueryAccounts(db_, "a.commune_id = :c ORDER BY a.id", "", commune_id);
+  return QueryAll<Account>(db_, AccountSql("a.commune_id = :c ORDER BY a.id"), AccountFromRow,
+                           static_cast<long long>(commune_id));
 }
 
 Result<int64_t> SqlIdentityRepository::CreateAccount(const Account& a, int64_t now,

@@ -40,8 +40,6 @@ class SqlIdentityRepository final : public identity::IdentityRepository {
   Status DeleteSessionsOfAccount(int64_t account_id) override;
 
  private:
-  Result<std::vector<identity::Commune>> QueryCommunes(const std::string& where,
-                                                       const std::string& arg);
   Database& db_;
 };
 

@@ -5,6 +5,7 @@
 #include <soci/soci.h>
 
 #include "storage/audit/sql_audit_log.h"
+#include "storage/query.h"
 #include "storage/row_util.h"
 
 namespace xaso::storage {
@@ -20,36 +21,26 @@ void BumpContentVersion(soci::session& s, long long commune_id) {
 
 Result<std::vector<portal::Announcement>> SqlPortalRepository::RecentAnnouncements(
     int64_t commune_id, int limit) {
-  std::vector<portal::Announcement> out;
-  XASO_RETURN_IF_ERROR(db_.Read([&](soci::session& s) -> Status {
-    long long c = commune_id;
-    int l = limit;
-    soci::rowset<soci::row> rows =
-        (s.prepare << "SELECT id, commune_id, title, body, published_at FROM announcement "
-                      "WHERE commune_id = :c ORDER BY published_at DESC, id DESC LIMIT :l",
-         soci::use(c), soci::use(l));
-    for (const soci::row& r : rows) {
-      out.push_back({RowInt(r, 0), RowInt(r, 1), RowText(r, 2), RowText(r, 3), RowInt(r, 4)});
-    }
-    return Ok{};
-  }));
-  return out;
+  return QueryAll<portal::Announcement>(
+      db_,
+      "SELECT id, commune_id, title, body, published_at FROM announcement "
+      "WHERE commune_id = :c ORDER BY published_at DESC, id DESC LIMIT :l",
+      [](const soci::row& r) {
+        return portal::Announcement{RowInt(r, 0), RowInt(r, 1), RowText(r, 2), RowText(r, 3),
+                                    RowInt(r, 4)};
+      },
+      static_cast<long long>(commune_id), limit);
 }
 
 Result<std::vector<portal::LeaderContact>> SqlPortalRepository::Leaders(int64_t commune_id) {
-  std::vector<portal::LeaderContact> out;
-  XASO_RETURN_IF_ERROR(db_.Read([&](soci::session& s) -> Status {
-    long long c = commune_id;
-    soci::rowset<soci::row> rows =
-        (s.prepare << "SELECT display_name, title, public_phone, public_email FROM account "
-                      "WHERE commune_id = :c AND role = 'leader' AND active = 1 ORDER BY id",
-         soci::use(c));
-    for (const soci::row& r : rows) {
-      out.push_back({RowText(r, 0), RowText(r, 1), RowText(r, 2), RowText(r, 3)});
-    }
-    return Ok{};
-  }));
-  return out;
+  return QueryAll<portal::LeaderContact>(
+      db_,
+      "SELECT display_name, title, public_phone, public_email FROM account "
+      "WHERE commune_id = :c AND role = 'leader' AND active = 1 ORDER BY id",
+      [](const soci::row& r) {
+        return portal::LeaderContact{RowText(r, 0), RowText(r, 1), RowText(r, 2), RowText(r, 3)};
+      },
+      static_cast<long long>(commune_id));
 }
 
 namespace {
@@ -63,30 +54,18 @@ portal::Document DocFromRow(const soci::row& r) {
 }  // namespace
 
 Result<std::vector<portal::Document>> SqlPortalRepository::ListDocuments(int64_t commune_id) {
-  std::vector<portal::Document> out;
-  XASO_RETURN_IF_ERROR(db_.Read([&](soci::session& s) -> Status {
-    long long c = commune_id;
-    soci::rowset<soci::row> rows =
-        (s.prepare << std::string(kDocColumns) + "WHERE commune_id = :c ORDER BY issued_on DESC",
-         soci::use(c));
-    for (const soci::row& r : rows) out.push_back(DocFromRow(r));
-    return Ok{};
-  }));
-  return out;
+  return QueryAll<portal::Document>(
+      db_, std::string(kDocColumns) + "WHERE commune_id = :c ORDER BY issued_on DESC", DocFromRow,
+      static_cast<long long>(commune_id));
 }
 
 Result<portal::Document> SqlPortalRepository::GetDocument(int64_t commune_id, int64_t id) {
-  std::optional<portal::Document> out;
-  XASO_RETURN_IF_ERROR(db_.Read([&](soci::session& s) -> Status {
-    long long c = commune_id, i = id;
-    soci::rowset<soci::row> rows =
-        (s.prepare << std::string(kDocColumns) + "WHERE commune_id = :c AND id = :i", soci::use(c),
-         soci::use(i));
-    for (const soci::row& r : rows) out = DocFromRow(r);
-    return Ok{};
-  }));
-  if (!out) return MakeError(ErrorCode::kNotFound, "Không tìm thấy văn bản.");
-  return *out;
+  XASO_ASSIGN_OR_RETURN(
+      auto docs, QueryAll<portal::Document>(
+                     db_, std::string(kDocColumns) + "WHERE commune_id = :c AND id = :i",
+                     DocFromRow, static_cast<long long>(commune_id), static_cast<long long>(id)));
+  if (docs.empty()) return MakeError(ErrorCode::kNotFound, "Không tìm thấy văn bản.");
+  return docs.front();
 }
 
 Result<int64_t> SqlPortalRepository::CreateAnnouncement(const portal::Announcement& a,
