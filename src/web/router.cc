@@ -174,6 +174,7 @@ Router::Router(Services& services) : svc_(services) {
   AddApiRoutes(routes_);
   AddAdminRoutes(routes_);
   AddRulesRoutes(routes_);
+  AddAnnouncementRoutes(routes_);
 }
 
 Response Router::Handle(const Request& req) {

@@ -97,5 +97,10 @@ void AddDashboardRoutes(std::vector<Route>& routes);
 void AddApiRoutes(std::vector<Route>& routes);
 void AddAdminRoutes(std::vector<Route>& routes);
 void AddRulesRoutes(std::vector<Route>& routes);
+void AddAnnouncementRoutes(std::vector<Route>& routes);
+
+// Drops this process's cached public pages after a write made here, so that the writer sees
+// the change at once (other processes notice it through content_version within a second).
+void InvalidatePublicPages();
 
 }  // namespace xaso::web

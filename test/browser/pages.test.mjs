@@ -44,7 +44,8 @@ describe('pages for each kind of visitor', () => {
     await page.fill('input[name="password"]', 'xaso-demo-quantri');
     await page.click('form.form button[type="submit"]');
     await page.waitForURL((u) => u.pathname === '/bang-dieu-khien');
-    for (const path of ['/bang-dieu-khien', '/quan-tri/tai-khoan', '/quan-tri/lich', '/doi-mat-khau']) {
+    for (const path of ['/bang-dieu-khien', '/quan-tri/tai-khoan', '/quan-tri/lich', '/doi-mat-khau',
+      '/quan-ly/thong-bao']) {
       await assertAccessible(t, page, path);
     }
     // Add an announced day off through the form, as an administrator would.

@@ -32,6 +32,8 @@ const TABLE = [
   ['GET', '/quan-tri/lich', '/quan-tri/lich', null, ['admin']],
   ['POST', '/quan-tri/lich', '/quan-tri/lich', { date: '' }, ['admin']],
   ['POST', '/quan-tri/lich/xoa', '/quan-tri/lich/xoa', { date: '' }, ['admin']],
+  ['GET', '/quan-ly/thong-bao', '/quan-ly/thong-bao', null, ['officer', 'leader', 'admin']],
+  ['POST', '/quan-ly/thong-bao', '/quan-ly/thong-bao', { title: '' }, ['officer', 'leader', 'admin']],
   ['GET', '/api/v1/communes', '/api/v1/communes', null, ALL],
   ['GET', '/api/v1/me', '/api/v1/me', null, SIGNED_IN],
   ['GET', '/api/v1/calendar/holidays', '/api/v1/calendar/holidays?year=2026', null, ALL],

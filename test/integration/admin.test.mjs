@@ -84,6 +84,28 @@ describe('administration', () => {
     assert.equal((await api('&commune=nhat-tan')).due, '2027-03-08');
   });
 
+  test('an officer publishes an announcement that the home page shows at once, escaped', async () => {
+    const officer = new Client(server.base);
+    await officer.signIn('vanphong');
+    const before = await (await fetch(`${server.base}/`)).text();  // fills the page cache
+    assert.doesNotMatch(before, /Lịch cắt điện/);
+    const bad = await officer.post('/quan-ly/thong-bao', { title: '  ', body: 'x'.repeat(20001) });
+    assert.equal(bad.status, 422);
+    const html = await bad.text();
+    assert.match(html, /Cần nhập tiêu đề/);
+    assert.match(html, /quá dài/);
+    const ok = await officer.post('/quan-ly/thong-bao', {
+      title: 'Lịch cắt điện <script>alert(1)</script>', body: 'Thôn 3 mất điện sáng thứ Bảy.',
+    });
+    assert.equal(ok.status, 200);
+    const home = await (await fetch(`${server.base}/`)).text();
+    assert.match(home, /Lịch cắt điện &lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+    assert.doesNotMatch(home, /<script>alert/);
+    const citizen = new Client(server.base);
+    await citizen.signIn('congdan');
+    assert.equal((await citizen.post('/quan-ly/thong-bao', { title: 'x', body: 'y' })).status, 403);
+  });
+
   test('the public rule book shows each rule with its legal basis and date', async () => {
     const html = await (await fetch(`${server.base}/xa/nhat-tan/quy-dinh`)).text();
     assert.match(html, /Hạn trả lời phản ánh, kiến nghị/);

@@ -49,6 +49,7 @@ Response Dashboard(Context& ctx) {
     d.set("holidays", hs);
   }
   d.set("admin", Data(identity::Allows(ctx.role, Permission::kManageAccounts)));
+  d.set("can_publish", Data(identity::Allows(ctx.role, Permission::kPublishAnnouncement)));
   d.set("rules_href", "/xa/" + commune->slug + "/quy-dinh");
   if (identity::Allows(ctx.role, Permission::kViewAuditLog)) {
     Data entries(Data::type::list);

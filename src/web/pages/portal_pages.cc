@@ -67,6 +67,10 @@ class HomeCache {
     it->second.checked = std::chrono::steady_clock::now();
     return it->second.page;
   }
+  void Clear() {
+    std::lock_guard lock(mu_);
+    pages_.clear();
+  }
   void Put(const std::string& key, int64_t version, std::string page) {
     std::lock_guard lock(mu_);
     if (pages_.size() > 1000) pages_.clear();
@@ -209,6 +213,8 @@ Response SetLanguage(Context& ctx) {
 }
 
 }  // namespace
+
+void InvalidatePublicPages() { TheHomeCache().Clear(); }
 
 void AddPortalRoutes(std::vector<Route>& routes) {
   routes.push_back({"GET", "/", Permission::kReadPublic, RouteKind::kPage,
