@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Enforces the layer rules of STYLE.md §8.3 (docs/architecture.md): each layer may include
+# Enforces the layer rules of docs/architecture.md ("Layers"): each layer may include
 # only the layers below it. Exits 1 and names every offending include.
 set -uo pipefail
 cd "$(dirname "$0")/../src"

@@ -40,6 +40,12 @@ if ! command -v npm >/dev/null; then
   export DEBIAN_FRONTEND=noninteractive
   $SUDO apt-get install -y -qq --no-install-recommends nodejs npm
 fi
+# playwright-core needs Node.js 20 or later (Debian 12's own nodejs is 18).
+node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+if (( node_major < 20 )); then
+  echo "install-deps: Node.js $node_major found; the browser tests need Node.js 20 or later" >&2
+  exit 1
+fi
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 if [[ -f "$ROOT/test/browser/package-lock.json" ]]; then

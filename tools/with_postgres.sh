@@ -2,7 +2,7 @@
 # Runs a command with a private PostgreSQL server: initdb in a temporary directory, a free
 # port on 127.0.0.1, trust authentication for user xaso. Exports XASO_TEST_PG_URL and stops
 # the server afterwards, whatever the command's outcome. PostgreSQL refuses to run as root,
-# so as root the server runs as the `postgres` system user (BUILD-NOTES.md).
+# so as root the server runs as the `postgres` system user.
 set -euo pipefail
 
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)

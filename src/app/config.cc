@@ -19,7 +19,8 @@ Status LoadConfigFile(const std::string& path, Config& c) {
                      "config " + path + ": " + std::string(e.description()));
   }
   const std::map<std::string, std::vector<std::string>> known = {
-      {"server", {"listen", "threads", "max_body_bytes", "secure_cookies", "session_hours"}},
+      {"server",
+       {"listen", "threads", "max_body_bytes", "secure_cookies", "session_hours", "trusted_proxy"}},
       {"database", {"url"}},
       {"portal", {"default_commune"}},
       {"security",
@@ -43,6 +44,7 @@ Status LoadConfigFile(const std::string& path, Config& c) {
   c.server.max_body_bytes = t["server"]["max_body_bytes"].value_or(c.server.max_body_bytes);
   c.server.secure_cookies = t["server"]["secure_cookies"].value_or(c.server.secure_cookies);
   c.server.session_hours = t["server"]["session_hours"].value_or(c.server.session_hours);
+  c.server.trusted_proxy = t["server"]["trusted_proxy"].value_or(c.server.trusted_proxy);
   c.database.url = t["database"]["url"].value_or(c.database.url);
   c.portal.default_commune = t["portal"]["default_commune"].value_or(c.portal.default_commune);
   auto& s = c.security;
@@ -64,6 +66,7 @@ Status ApplyEnvironment(Config& c) {
   if (auto v = env("XASO_LISTEN")) c.server.listen = *v;
   if (auto v = env("XASO_DB")) c.database.url = *v;
   if (auto v = env("XASO_DEFAULT_COMMUNE")) c.portal.default_commune = *v;
+  if (auto v = env("XASO_TRUSTED_PROXY")) c.server.trusted_proxy = *v;
   if (auto v = env("XASO_SECURE_COOKIES")) c.server.secure_cookies = *v == "1" || *v == "true";
   if (auto v = env("XASO_THREADS")) {
     try {

@@ -17,6 +17,7 @@ struct Config {
     int64_t max_body_bytes = 1 << 20;  // larger bodies get 413
     bool secure_cookies = false;       // true behind TLS
     int64_t session_hours = 8;
+    std::string trusted_proxy = "";  // reverse proxy whose X-Forwarded-For is believed
   } server;
   struct Database {
     std::string url = "sqlite:var/xaso.db";  // sqlite:PATH or postgresql://...

@@ -83,6 +83,7 @@ Status System::Serve() {
   options.port = listen.second;
   options.threads = static_cast<size_t>(impl_->config.server.threads);
   options.max_body_bytes = services.max_body_bytes;
+  options.trusted_proxy = impl_->config.server.trusted_proxy;
   return web::ServeUntilSignal(options, router);
 }
 

@@ -1,5 +1,5 @@
 // The Command interface that every `xaso` subcommand implements, one file per subcommand
-// (STYLE.md §8.8, like drogon_ctl), and the factories that main.cc registers.
+// (STYLE.md, like drogon_ctl), and the factories that main.cc registers.
 #pragma once
 
 #include <memory>

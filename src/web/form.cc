@@ -84,6 +84,17 @@ std::map<std::string, std::string> ParseCookies(std::string_view header) {
   return out;
 }
 
+std::optional<std::string> LocalPath(std::string_view path) {
+  if (path.empty() || path.size() > 512 || path[0] != '/') return std::nullopt;
+  if (path.size() > 1 && path[1] == '/') return std::nullopt;  // "//host" is another site
+  for (char c : path) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '/' || c == '_' || c == '.' || c == '~' || c == '-';
+    if (!ok) return std::nullopt;
+  }
+  return std::string(path);
+}
+
 std::string EscapeHtml(std::string_view s) {
   std::string out;
   out.reserve(s.size());

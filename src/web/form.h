@@ -18,6 +18,11 @@ std::optional<std::map<std::string, std::string>> ParseForm(std::string_view bod
 
 std::map<std::string, std::string> ParseCookies(std::string_view header);
 
+// `path` if it is a path on this site that is safe to put in a Location header: it starts
+// with one '/', and holds only A–Z, a–z, 0–9 and "/_.~-". Anything else (another host, a
+// scheme, control characters, spaces, backslashes) gives nullopt.
+std::optional<std::string> LocalPath(std::string_view path);
+
 // HTML-escapes text for the few places that build markup outside templates.
 std::string EscapeHtml(std::string_view s);
 

@@ -26,6 +26,15 @@ TEST(FormTest, KeepsTheFirstOfRepeatedNames) {
   EXPECT_EQ(f->at("role"), "citizen");
 }
 
+TEST(FormTest, LocalPathAcceptsOnlyPlainPathsOfThisSite) {
+  EXPECT_EQ(LocalPath("/xa/nhat-tan/quy-dinh"), "/xa/nhat-tan/quy-dinh");
+  EXPECT_EQ(LocalPath("/"), "/");
+  for (const char* bad : {"", "x", "//evil.example", "/\\evil", "/a b", "/x\r\nSet-Cookie: a=b",
+                          "https://evil.example", "/\t/evil", "/đường"}) {
+    EXPECT_FALSE(LocalPath(bad)) << bad;
+  }
+}
+
 TEST(FormTest, ParsesCookiesAndEscapesHtml) {
   auto c = ParseCookies("a=1; xaso_session=abc ; lang=en");
   EXPECT_EQ(c["xaso_session"], "abc");

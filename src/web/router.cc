@@ -73,6 +73,11 @@ audit::AuditRecord ActorOf(const Context& ctx) {
   return r;
 }
 
+void RenewCsrf(Context& ctx) {
+  ctx.csrf.clear();
+  EnsureCsrf(ctx);
+}
+
 const std::string& EnsureCsrf(Context& ctx) {
   // A random token in a SameSite=Strict cookie that every form echoes (double submit). Made
   // on the first page that shows a form, so cacheable public pages set no cookie.
@@ -158,8 +163,23 @@ void AddSecurityHeaders(Response& r) {
 
 bool IsApi(const std::string& path) { return path.rfind("/api/", 0) == 0; }
 
+// C0 control characters other than tab and line breaks have no place in a form: they would be
+// stored and shown back (NUL even behaves differently in SQLite and PostgreSQL).
+bool HasControlCharacters(const std::map<std::string, std::string>& form) {
+  for (const auto& [name, value] : form) {
+    for (const std::string* s : {&name, &value}) {
+      for (unsigned char c : *s) {
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return true;
+      }
+    }
+  }
+  return false;
+}
+
 Response Finish(Context& ctx, Response r) {
   for (const auto& c : ctx.set_cookies) r.With("Set-Cookie", c);
+  // A page for a signed-in person, or one that sets a cookie, is never stored by a cache.
+  if (ctx.account || !ctx.set_cookies.empty()) r.With("Cache-Control", "no-store");
   AddSecurityHeaders(r);
   r.With("X-Request-Id", ctx.req.request_id);
   return r;
@@ -209,9 +229,11 @@ Response Router::Handle(const Request& req) {
 
     const Route* route = nullptr;
     bool path_matched = false;
+    std::string allow;
     for (const Route& r : routes_) {
       if (!Match(r.pattern, req.path, ctx.params)) continue;
       path_matched = true;
+      allow += (allow.empty() ? "" : ", ") + r.method;
       if (r.method == req.method || (r.method == "GET" && req.method == "HEAD")) {
         route = &r;
         break;
@@ -223,6 +245,7 @@ Response Router::Handle(const Request& req) {
                                                     "Phương thức không được hỗ trợ."))
                          : ErrorPage(ctx, 405);
         r.status = 405;
+        r.With("Allow", allow);
         return Finish(ctx, std::move(r));
       }
       // "/xa/nhat-tan" is the commune's address typed without its final slash.
@@ -257,7 +280,9 @@ Response Router::Handle(const Request& req) {
           return fail(415, ErrorCode::kInvalidArgument, "Kiểu dữ liệu không được hỗ trợ.");
         }
         auto form = ParseForm(req.body);
-        if (!form) return fail(400, ErrorCode::kInvalidArgument, "Dữ liệu biểu mẫu không hợp lệ.");
+        if (!form || HasControlCharacters(*form)) {
+          return fail(400, ErrorCode::kInvalidArgument, "Dữ liệu biểu mẫu không hợp lệ.");
+        }
         ctx.form = std::move(*form);
         // An empty cookie must not match an empty field: both are required.
         const auto it = ctx.form.find("_csrf");

@@ -81,12 +81,14 @@ class Router {
 audit::AuditRecord ActorOf(const Context& ctx);
 // The CSRF token to put in a form; sets the cookie when the browser has none yet.
 const std::string& EnsureCsrf(Context& ctx);
+// A fresh token at sign-in, so that a token planted before sign-in is worthless after it.
+void RenewCsrf(Context& ctx);
 Data PageData(Context& ctx, const std::string& title);
 Response RenderPage(Context& ctx, int status, const std::string& tmpl, Data data,
                     const std::string& title);
 Response ErrorPage(Context& ctx, int status);
 Response ErrorJson(int status, const Error& error);
-// The HTTP status for an error code (STYLE.md §8.6); `form` selects 422 for invalid input.
+// The HTTP status for an error code (STYLE.md, "Errors"); `form` selects 422 for invalid input.
 int HttpStatusFor(ErrorCode code, bool form);
 std::string SessionCookie(const Services& svc, const std::string& token, int64_t max_age);
 

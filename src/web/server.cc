@@ -6,6 +6,8 @@
 #include <restinio/all.hpp>
 #include <spdlog/spdlog.h>
 
+#include "core/text.h"
+#include "platform/crypto.h"
 #include "web/form.h"
 
 namespace xaso::web {
@@ -13,7 +15,17 @@ namespace {
 
 std::atomic<uint64_t> g_request_counter{0};
 
-Request Translate(const restinio::request_handle_t& req) {
+// The client's address: the socket peer, or the last hop that the trusted proxy appended.
+std::string ClientIp(const std::string& peer, const std::string& forwarded_for,
+                     const std::string& trusted_proxy) {
+  if (trusted_proxy.empty() || peer != trusted_proxy || forwarded_for.empty()) return peer;
+  const size_t comma = forwarded_for.rfind(',');
+  std::string last(
+      Trim(comma == std::string::npos ? forwarded_for : forwarded_for.substr(comma + 1)));
+  return last.empty() || last.size() > 64 ? peer : last;
+}
+
+Request Translate(const restinio::request_handle_t& req, const std::string& trusted_proxy) {
   Request r;
   r.method = std::string(req->header().method().c_str());
   const std::string raw_path(req->header().path());
@@ -31,10 +43,13 @@ Request Translate(const restinio::request_handle_t& req) {
   }
   r.cookies = ParseCookies(r.Header("cookie"));
   r.body = req->body();
-  r.ip = req->remote_endpoint().address().to_string();
+  r.ip = ClientIp(req->remote_endpoint().address().to_string(), r.Header("x-forwarded-for"),
+                  trusted_proxy);
+  // A random prefix per process keeps ids unique across processes and restarts.
+  static const std::string kPrefix = platform::RandomToken(6);
   char id[32];
-  std::snprintf(id, sizeof id, "%08llx", static_cast<unsigned long long>(++g_request_counter));
-  r.request_id = id;
+  std::snprintf(id, sizeof id, "-%llx", static_cast<unsigned long long>(++g_request_counter));
+  r.request_id = kPrefix + id;
   return r;
 }
 
@@ -67,12 +82,16 @@ Status ServeUntilSignal(const ServerOptions& options, Router& router) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  auto handler = [&router](const restinio::request_handle_t& req) {
-    Response res = router.Handle(Translate(req));
+  auto handler = [&router, &options](const restinio::request_handle_t& req) {
+    Response res = router.Handle(Translate(req, options.trusted_proxy));
     auto builder = req->create_response(restinio::http_status_line_t{
         restinio::http_status_code_t{static_cast<std::uint16_t>(res.status)},
         ReasonPhrase(res.status)});
-    for (auto& [name, value] : res.headers) builder.append_header(name, value);
+    for (auto& [name, value] : res.headers) {
+      // Defence in depth: a header value never carries a line break (header injection).
+      if (value.find_first_of("\r\n") != std::string::npos) continue;
+      builder.append_header(name, value);
+    }
     builder.set_body(std::move(res.body));
     return builder.done();
   };

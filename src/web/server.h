@@ -13,6 +13,9 @@ struct ServerOptions {
   int port = 8080;
   size_t threads = 2;
   size_t max_body_bytes = 1 << 20;
+  // The address of a reverse proxy (nginx) whose X-Forwarded-For is believed; empty = none.
+  // Sign-in limits per IP then count the citizen's address, not the proxy's.
+  std::string trusted_proxy;
 };
 
 // Serves until SIGINT or SIGTERM. Errors: kUnavailable when the address cannot be bound.

@@ -34,7 +34,7 @@ export function rawSql(server, sql) {
   return r.stdout.trim();
 }
 
-export async function startServer() {
+export async function startServer({ env = {} } = {}) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'xaso-it-'));
   let db, file, pgUrl, dbName;
   if (KIND === 'sqlite') {
@@ -56,7 +56,7 @@ export async function startServer() {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const child = spawn(BIN, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`], {
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env },
   });
   let log = '';
   child.stderr.on('data', (d) => { log += d; });

@@ -61,6 +61,7 @@ class FakeIdentityRepository final : public identity::IdentityRepository {
   Status UpdatePasswordHash(int64_t id, const std::string& hash, int64_t,
                             const audit::AuditRecord& rec) override {
     accounts.at(id).password_hash = hash;
+    ++sessions_deleted;  // the contract: a password change ends the account's sessions
     audit_log.push_back(rec);
     return Ok{};
   }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <mutex>
 #include <string>
 
 #include "core/clock.h"
@@ -44,6 +45,10 @@ class AccountService {
                        const audit::AuditRecord& who);
   Status GrantRole(int64_t account_id, Role role, const audit::AuditRecord& who);
 
+  // The checks CreateAccount makes before writing: username, name and title (at most 100
+  // characters, no control characters) and the password. kInvalidArgument with field errors.
+  static Status ValidateNewAccount(const Account& account, const std::string& password);
+
   // At least 10 characters; the message is Vietnamese.
   static std::optional<std::string> PasswordProblem(const std::string& password);
 
@@ -52,6 +57,11 @@ class AccountService {
   const PasswordHasher& hasher_;
   const Clock& clock_;
   SigninLimits limits_;
+  // Checked when the account does not exist, for equal timing; made on first use so that
+  // start-up stays fast.
+  const std::string& DummyHash();
+  std::once_flag dummy_once_;
+  std::string dummy_hash_;  // written once under dummy_once_
 };
 
 }  // namespace xaso::identity

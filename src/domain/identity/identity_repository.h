@@ -46,10 +46,12 @@ class IdentityRepository {
   // kAlreadyExists when the username is taken.
   virtual Result<int64_t> CreateAccount(const Account& account, int64_t now,
                                         const audit::AuditRecord& audit) = 0;
+  // Also ends every session of the account, in the same transaction.
   virtual Status UpdatePasswordHash(int64_t account_id, const std::string& hash, int64_t now,
                                     const audit::AuditRecord& audit) = 0;
   virtual Status UpdateRole(int64_t account_id, Role role, const audit::AuditRecord& audit) = 0;
 
+  // Also forgets attempts older than a day.
   virtual Status RecordSigninAttempt(const SigninAttempt& attempt) = 0;
   virtual Result<int> CountFailedSigninsForUser(const std::string& username, int64_t since) = 0;
   virtual Result<int> CountFailedSigninsFromIp(const std::string& ip, int64_t since) = 0;

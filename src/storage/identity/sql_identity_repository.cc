@@ -5,6 +5,7 @@
 #include <soci/soci.h>
 
 #include "storage/audit/sql_audit_log.h"
+#include "storage/content_version.h"
 #include "storage/query.h"
 #include "storage/row_util.h"
 
@@ -173,6 +174,8 @@ Result<int64_t> SqlIdentityRepository::CreateAccount(const Account& a, int64_t n
     audit::AuditRecord r = rec;
     r.commune_id = a.commune_id;
     AppendAudit(s, r, now);
+    // A new leader appears among the published contacts on the home page.
+    BumpContentVersion(s, commune);
     return Ok{};
   }));
   return static_cast<int64_t>(id);
@@ -189,6 +192,7 @@ Status SqlIdentityRepository::UpdatePasswordHash(int64_t account_id, const std::
     if (st.get_affected_rows() == 0) {
       return MakeError(ErrorCode::kNotFound, "Không tìm thấy tài khoản.");
     }
+    s << "DELETE FROM web_session WHERE account_id = :i", soci::use(id);
     AppendAudit(s, rec, now);
     return Ok{};
   });
@@ -206,6 +210,10 @@ Status SqlIdentityRepository::UpdateRole(int64_t account_id, identity::Role role
       return MakeError(ErrorCode::kNotFound, "Không tìm thấy tài khoản.");
     }
     AppendAudit(s, rec, std::time(nullptr));
+    // The role decides who is listed among the leaders on the home page.
+    long long commune = 0;
+    s << "SELECT commune_id FROM account WHERE id = :i", soci::use(id), soci::into(commune);
+    BumpContentVersion(s, commune);
     return Ok{};
   });
 }
@@ -217,6 +225,9 @@ Status SqlIdentityRepository::RecordSigninAttempt(const identity::SigninAttempt&
     s << "INSERT INTO signin_attempt (commune_id, username, ip, at, succeeded) "
          "VALUES (:c, :u, :i, :a, :s)",
         soci::use(c), soci::use(a.username), soci::use(a.ip), soci::use(at), soci::use(ok);
+    // Attempts older than a day no longer count towards any limit; the table stays small.
+    long long old = at - 86400;
+    s << "DELETE FROM signin_attempt WHERE at < :o", soci::use(old);
     return Ok{};
   });
 }

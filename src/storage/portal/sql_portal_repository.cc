@@ -5,19 +5,11 @@
 #include <soci/soci.h>
 
 #include "storage/audit/sql_audit_log.h"
+#include "storage/content_version.h"
 #include "storage/query.h"
 #include "storage/row_util.h"
 
 namespace xaso::storage {
-namespace {
-
-// Public pages are cached by content_version; every public write bumps it in its transaction.
-void BumpContentVersion(soci::session& s, long long commune_id) {
-  s << "UPDATE commune SET content_version = content_version + 1 WHERE id = :c",
-      soci::use(commune_id);
-}
-
-}  // namespace
 
 Result<std::vector<portal::Announcement>> SqlPortalRepository::RecentAnnouncements(
     int64_t commune_id, int limit) {

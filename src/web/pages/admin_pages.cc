@@ -61,12 +61,16 @@ Response CreateAccount(Context& ctx) {
   a.username = ctx.form["username"];
   a.display_name = ctx.form["display_name"];
   a.title = ctx.form["title"];
-  Status st = Ok{};
+  a.role = role.value_or(Role::kCitizen);
+  // Every problem of the form is reported at once: the service's and the role's.
+  Status st = identity::AccountService::ValidateNewAccount(a, ctx.form["password"]);
   if (!role || *role == Role::kAnonymous) {
-    st = Error{
-        ErrorCode::kInvalidArgument, "Vai trò không hợp lệ.", {{"role", "Chọn một vai trò."}}};
-  } else {
-    a.role = *role;
+    Error e = st ? Error{ErrorCode::kInvalidArgument, "Thông tin tài khoản không hợp lệ.", {}}
+                 : st.error();
+    e.fields.push_back({"role", "Chọn một vai trò."});
+    st = e;
+  }
+  if (st) {
     auto id = ctx.svc.accounts->CreateAccount(a, ctx.form["password"], ActorOf(ctx));
     if (!id) st = id.error();
   }
@@ -79,6 +83,7 @@ Response CreateAccount(Context& ctx) {
     d.set("form_title", a.title);
     return AccountsPage(ctx, HttpStatusFor(st.error().code, true), d);
   }
+  InvalidatePublicPages();  // a new leader is listed on the home page
   Data d;
   d.set("notice", "Đã tạo tài khoản " + a.username + ".");
   return AccountsPage(ctx, 200, d);
@@ -102,6 +107,7 @@ Response GrantRole(Context& ctx) {
     st = ctx.svc.accounts->GrantRole(target->id, *role, ActorOf(ctx));
   }
   if (!st) return AccountsPage(ctx, HttpStatusFor(st.error().code, true), FieldErrors(st.error()));
+  InvalidatePublicPages();  // the leaders' list on the home page follows the roles
   Data d;
   d.set("notice", "Đã đổi vai trò của " + target->username + ".");
   return AccountsPage(ctx, 200, d);

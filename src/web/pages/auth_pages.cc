@@ -8,13 +8,10 @@ namespace {
 
 using identity::Permission;
 
-// Only local paths are followed after sign-in, so the form cannot redirect off-site.
+// Only plain local paths are followed after sign-in, so the form can neither redirect
+// off-site nor smuggle characters into the Location header.
 std::string SafeNext(const std::string& next) {
-  if (next.size() > 1 && next[0] == '/' && next[1] != '/' && next[1] != '\\' &&
-      next.find("://") == std::string::npos) {
-    return next;
-  }
-  return "/bang-dieu-khien";
+  return LocalPath(next).value_or("/bang-dieu-khien");
 }
 
 Response SigninForm(Context& ctx, int status, const std::string& error,
@@ -46,6 +43,7 @@ Response SigninPost(Context& ctx) {
                                             now + ctx.svc.session_seconds);
   if (!st) return ErrorPage(ctx, HttpStatusFor(st.error().code, false));
   ctx.set_cookies.push_back(SessionCookie(ctx.svc, token, ctx.svc.session_seconds));
+  RenewCsrf(ctx);
   std::string next = SafeNext(ctx.form["next"]);
   // Citizens have no dashboard: their default landing page is the portal.
   if (next == "/bang-dieu-khien" && !identity::Allows(account->role, Permission::kViewDashboard)) {

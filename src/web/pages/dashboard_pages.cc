@@ -58,7 +58,10 @@ Response Dashboard(Context& ctx) {
         Data x;
         x.set("at", VnDateTime(e.at));
         x.set("actor", e.record.actor);
-        x.set("action", e.record.entity + " · " + e.record.action);
+        // A known action reads in the page's language; an unknown one shows its code.
+        const std::string key = "audit." + e.record.entity + "." + e.record.action;
+        const std::string label = Message(ctx.lang, key);
+        x.set("action", label == key ? e.record.entity + " · " + e.record.action : label);
         x.set("summary", e.record.summary);
         entries.push_back(x);
       }

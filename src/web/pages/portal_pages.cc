@@ -206,10 +206,7 @@ Response SetLanguage(Context& ctx) {
   const std::string lang = ctx.params["lang"] == "en" ? "en" : "vi";
   ctx.set_cookies.push_back("lang=" + lang + "; Path=/; SameSite=Lax; Max-Age=31536000");
   // Back to the page the visitor was on; only a local path, never another site.
-  const std::string next = ctx.req.Query("next");
-  const bool local =
-      !next.empty() && next[0] == '/' && (next.size() == 1 || (next[1] != '/' && next[1] != '\\'));
-  return RedirectResponse(local ? PercentEncode(next) : "/");
+  return RedirectResponse(LocalPath(ctx.req.Query("next")).value_or("/"));
 }
 
 }  // namespace
