@@ -4,12 +4,17 @@
 #include <fstream>
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 namespace xaso::app {
 namespace {
 
+// One file per test and per call: ctest runs the cases of this file in parallel processes.
 std::string WriteFile(const std::string& text) {
-  std::string path = ::testing::TempDir() + "xaso_config_test.toml";
+  static int counter = 0;
+  std::string path = ::testing::TempDir() + "xaso_config_" +
+                     ::testing::UnitTest::GetInstance()->current_test_info()->name() + "_" +
+                     std::to_string(getpid()) + "_" + std::to_string(++counter) + ".toml";
   std::ofstream(path) << text;
   return path;
 }
