@@ -117,6 +117,13 @@ Response RenderPage(Context& ctx, int status, const std::string& tmpl, Data data
   return HtmlResponse(status, RenderTemplate("layout", layout));
 }
 
+Data ErrorData(const Error& error) {
+  Data d;
+  d.set("error", error.message);
+  for (const auto& f : error.fields) d.set("error_" + f.field, f.message);
+  return d;
+}
+
 Response ErrorPage(Context& ctx, int status) {
   const std::string key = "error." + std::to_string(status);
   Data d;

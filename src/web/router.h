@@ -87,6 +87,8 @@ Data PageData(Context& ctx, const std::string& title);
 Response RenderPage(Context& ctx, int status, const std::string& tmpl, Data data,
                     const std::string& title);
 Response ErrorPage(Context& ctx, int status);
+// A form's errors for its template: {{error}} and one {{error_<field>}} per field.
+Data ErrorData(const Error& error);
 Response ErrorJson(int status, const Error& error);
 // The HTTP status for an error code (STYLE.md, "Errors"); `form` selects 422 for invalid input.
 int HttpStatusFor(ErrorCode code, bool form);

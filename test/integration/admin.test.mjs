@@ -114,6 +114,23 @@ describe('administration', () => {
     assert.match(html, /7 ngày làm việc/);  // the 2026 version is in force now
   });
 
+  test("the dashboard's feedback deadline follows the dated rule in force", async () => {
+    const leader = new Client(server.base);
+    await leader.signIn('chutich');
+    const due = (html) => html.match(/\((\d+) ngày làm việc\): <strong>(\d\d)\/(\d\d)\/(\d{4})</);
+    const before = due(await (await leader.get('/bang-dieu-khien')).text());
+    assert.ok(before, 'the dashboard shows the deadline');
+    assert.equal(before[1], '10');
+    const today = new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);  // Vietnam
+    const r = xaso(['rules', 'add', 'feedback.answer_max', '5', '--from', today, '--basis', 'Quyết định của UBND xã',
+      '--confidence', 'V', '--commune', 'nhat-tan', '--db', server.db]);
+    assert.equal(r.status, 0, r.stderr);
+    const after = due(await (await leader.get('/bang-dieu-khien')).text());
+    assert.equal(after[1], '5');
+    const api = await (await fetch(`${server.base}/api/v1/calendar/add-working-days?from=${today}&days=5&commune=nhat-tan`)).json();
+    assert.equal(`${after[4]}-${after[3]}-${after[2]}`, api.due);
+  });
+
   test('every change above is in an intact audit chain', () => {
     const r = xaso(['audit', 'verify', '--db', server.db]);
     assert.equal(r.status, 0, r.stdout + r.stderr);

@@ -8,13 +8,6 @@ namespace {
 using identity::Permission;
 using identity::Role;
 
-Data FieldErrors(const Error& e) {
-  Data d;
-  d.set("error", e.message);
-  for (const auto& f : e.fields) d.set("error_" + f.field, f.message);
-  return d;
-}
-
 // --- Accounts -------------------------------------------------------------------------------
 
 Response AccountsPage(Context& ctx, int status, Data d) {
@@ -75,7 +68,7 @@ Response CreateAccount(Context& ctx) {
     if (!id) st = id.error();
   }
   if (!st) {
-    Data d = FieldErrors(st.error());
+    Data d = ErrorData(st.error());
     if (st.error().code == ErrorCode::kAlreadyExists)
       d.set("error_username", "Tên đăng nhập đã có.");
     d.set("form_username", a.username);
@@ -106,7 +99,7 @@ Response GrantRole(Context& ctx) {
   } else {
     st = ctx.svc.accounts->GrantRole(target->id, *role, ActorOf(ctx));
   }
-  if (!st) return AccountsPage(ctx, HttpStatusFor(st.error().code, true), FieldErrors(st.error()));
+  if (!st) return AccountsPage(ctx, HttpStatusFor(st.error().code, true), ErrorData(st.error()));
   InvalidatePublicPages();  // the leaders' list on the home page follows the roles
   Data d;
   d.set("notice", "Đã đổi vai trò của " + target->username + ".");
@@ -121,7 +114,7 @@ Response ResetPassword(Context& ctx) {
   if (!st) {
     Error e = st.error();
     for (auto& f : e.fields) f.field = "target";
-    return AccountsPage(ctx, HttpStatusFor(e.code, true), FieldErrors(e));
+    return AccountsPage(ctx, HttpStatusFor(e.code, true), ErrorData(e));
   }
   Data d;
   d.set("notice",
@@ -170,7 +163,7 @@ Response SaveOverride(Context& ctx) {
     st = ctx.svc.calendar->SaveOverride(ctx.account->commune_id, o, ActorOf(ctx));
   }
   if (!st) {
-    Data d = FieldErrors(st.error());
+    Data d = ErrorData(st.error());
     for (const char* f : {"date", "kind", "name_vi", "legal_basis"}) {
       d.set(std::string("form_") + f, ctx.form[f]);
     }
@@ -183,7 +176,7 @@ Response DeleteOverride(Context& ctx) {
   auto date = Date::ParseIso(ctx.form["date"]);
   Status st = date ? ctx.svc.calendar->DeleteOverride(ctx.account->commune_id, *date, ActorOf(ctx))
                    : Status(MakeError(ErrorCode::kInvalidArgument, "Ngày không hợp lệ."));
-  if (!st) return CalendarPage(ctx, HttpStatusFor(st.error().code, true), FieldErrors(st.error()));
+  if (!st) return CalendarPage(ctx, HttpStatusFor(st.error().code, true), ErrorData(st.error()));
   return RedirectResponse("/quan-tri/lich");
 }
 

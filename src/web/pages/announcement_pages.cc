@@ -29,9 +29,7 @@ Response Publish(Context& ctx) {
   a.published_at = ctx.svc.clock->NowUnix();
   auto id = ctx.svc.portal->CreateAnnouncement(a, ActorOf(ctx));
   if (!id) {
-    Data d;
-    d.set("error", id.error().message);
-    for (const auto& f : id.error().fields) d.set("error_" + f.field, f.message);
+    Data d = ErrorData(id.error());
     d.set("form_title", a.title);
     d.set("form_body", a.body);
     return AnnouncementsPage(ctx, HttpStatusFor(id.error().code, true), d);

@@ -59,12 +59,8 @@ Response Signout(Context& ctx) {
 }
 
 Response PasswordForm(Context& ctx, int status, const Error* error, bool done) {
-  Data d;
+  Data d = error ? ErrorData(*error) : Data();
   d.set("csrf", EnsureCsrf(ctx));
-  if (error) {
-    d.set("error", error->message);
-    for (const auto& f : error->fields) d.set("error_" + f.field, f.message);
-  }
   if (done) d.set("done", Data(true));
   return RenderPage(ctx, status, "change_password", d, Message(ctx.lang, "password.title"));
 }

@@ -37,7 +37,14 @@ Response Dashboard(Context& ctx) {
   d.set("today", today.ToVi());
   if (auto cal = ctx.svc.calendar->For(commune_id)) {
     d.set("today_working", Data((*cal)->IsWorkingDay(today)));
-    d.set("plus10", (*cal)->AddWorkingDays(today, 10).ToVi());
+    // The answer deadline of feedback received today, under the rule in force today (a dated
+    // row of the rule book, never a number in code).
+    if (auto all = ctx.svc.rules->LoadRules()) {
+      if (auto days = rules::RuleBook(*all).LookupInt("feedback.answer_max", today, commune_id)) {
+        d.set("feedback_days", std::to_string(*days));
+        d.set("feedback_due", (*cal)->AddWorkingDays(today, *days).ToVi());
+      }
+    }
     Data hs(Data::type::list);
     for (const auto& h : (*cal)->HolidaysIn(today.year())) {
       if (h.date < today) continue;
