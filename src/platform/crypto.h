@@ -2,6 +2,7 @@
 // storage, web and app; the domain sees only the PasswordHasher port.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -17,6 +18,11 @@ std::string Sha256Hex(std::string_view data);
 
 // `bytes` random bytes as unpadded base64url text.
 std::string RandomToken(size_t bytes = 32);
+
+// Standard base64 with padding, for binary data kept in TEXT columns.
+std::string Base64Encode(std::string_view bytes);
+// The bytes of standard base64 text; nullopt when the text is not valid base64.
+std::optional<std::string> Base64Decode(std::string_view text);
 
 // Constant-time comparison of two strings of any length.
 bool ConstantTimeEquals(std::string_view a, std::string_view b);

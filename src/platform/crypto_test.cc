@@ -30,3 +30,17 @@ TEST(CryptoTest, TokensAreRandomAndUrlSafe) {
 
 }  // namespace
 }  // namespace xaso::platform
+
+namespace xaso::platform {
+namespace {
+TEST(CryptoTest, Base64RoundTripsBinaryAndRefusesGarbage) {
+  ASSERT_TRUE(InitCrypto());
+  const std::string bytes("\x00\xFF\x10%PDF", 7);
+  EXPECT_EQ(Base64Encode("Ma"), "TWE=");
+  EXPECT_EQ(Base64Decode(Base64Encode(bytes)), bytes);
+  EXPECT_EQ(Base64Decode(""), std::string());
+  EXPECT_FALSE(Base64Decode("TWE=!").has_value());
+  EXPECT_FALSE(Base64Decode("T").has_value());
+}
+}  // namespace
+}  // namespace xaso::platform
