@@ -16,5 +16,6 @@ struct EmbeddedFile {
 std::span<const EmbeddedFile> EmbeddedMigrations();
 std::span<const EmbeddedFile> EmbeddedWebAssets();
 std::span<const EmbeddedFile> EmbeddedDemoFiles();
+std::span<const EmbeddedFile> EmbeddedPapiCatalogue();
 
 }  // namespace xaso
