@@ -20,8 +20,9 @@ check web     'storage/' 'app/' 'cli/' 'soci'
 check app     'cli/' 'soci' 'restinio'
 check cli     'storage/' 'web/' 'soci' 'restinio'
 # RESTinio stays in the server adapter: it is slow to compile and must not leak into handlers.
-if hits=$(grep -rln "#include <restinio" web | grep -v '^web/server.cc$'); then
-  echo "restinio included outside web/server.cc:"; echo "$hits"; fail=1
+# web/multipart.cc uses its multipart parser behind a header of our own.
+if hits=$(grep -rln "#include <restinio" web | grep -vE '^web/(server|multipart)\.cc$'); then
+  echo "restinio included outside web/server.cc and web/multipart.cc:"; echo "$hits"; fail=1
 fi
 [[ $fail -eq 0 ]] && echo "layers OK"
 exit $fail

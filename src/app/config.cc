@@ -20,7 +20,8 @@ Status LoadConfigFile(const std::string& path, Config& c) {
   }
   const std::map<std::string, std::vector<std::string>> known = {
       {"server",
-       {"listen", "threads", "max_body_bytes", "secure_cookies", "session_hours", "trusted_proxy"}},
+       {"listen", "threads", "max_body_bytes", "max_upload_bytes", "secure_cookies",
+        "session_hours", "trusted_proxy"}},
       {"database", {"url"}},
       {"portal", {"default_commune"}},
       {"security",
@@ -42,6 +43,7 @@ Status LoadConfigFile(const std::string& path, Config& c) {
   c.server.listen = t["server"]["listen"].value_or(c.server.listen);
   c.server.threads = t["server"]["threads"].value_or(c.server.threads);
   c.server.max_body_bytes = t["server"]["max_body_bytes"].value_or(c.server.max_body_bytes);
+  c.server.max_upload_bytes = t["server"]["max_upload_bytes"].value_or(c.server.max_upload_bytes);
   c.server.secure_cookies = t["server"]["secure_cookies"].value_or(c.server.secure_cookies);
   c.server.session_hours = t["server"]["session_hours"].value_or(c.server.session_hours);
   c.server.trusted_proxy = t["server"]["trusted_proxy"].value_or(c.server.trusted_proxy);
@@ -102,6 +104,9 @@ Status ValidateConfig(const Config& c) {
   }
   if (c.server.max_body_bytes < 1024 || c.server.max_body_bytes > (64 << 20)) {
     e.fields.push_back({"server.max_body_bytes", "must be 1 KiB..64 MiB"});
+  }
+  if (c.server.max_upload_bytes < 1024 || c.server.max_upload_bytes > (256 << 20)) {
+    e.fields.push_back({"server.max_upload_bytes", "must be 1 KiB..256 MiB"});
   }
   if (c.server.session_hours < 1 || c.server.session_hours > 24 * 30) {
     e.fields.push_back({"server.session_hours", "must be 1..720"});

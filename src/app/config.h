@@ -14,8 +14,9 @@ struct Config {
   struct Server {
     std::string listen = "127.0.0.1:8080";  // HOST:PORT
     int threads = 2;  // HTTP worker threads; the database pool has max(2, threads) connections
-    int64_t max_body_bytes = 1 << 20;  // larger bodies get 413
-    bool secure_cookies = false;       // true behind TLS
+    int64_t max_body_bytes = 1 << 20;     // larger bodies get 413
+    int64_t max_upload_bytes = 10 << 20;  // one file of a form (evidence, photos)
+    bool secure_cookies = false;          // true behind TLS
     int64_t session_hours = 8;
     std::string trusted_proxy = "";  // reverse proxy whose X-Forwarded-For is believed
   } server;

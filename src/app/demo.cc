@@ -24,6 +24,8 @@ constexpr UnitSeed kUnits[] = {
     {"cong_an", "Công an xã", "Commune police"},
     {"tram_yt", "Trạm y tế", "Health station"},
     {"mttq", "Ủy ban MTTQ Việt Nam xã", "Fatherland Front committee"},
+    {"truong_th", "Trường Tiểu học xã", "Primary school"},
+    {"bttnd", "Ban Thanh tra nhân dân", "People's Inspection Board"},
 };
 
 struct AccountSeed {
@@ -113,7 +115,8 @@ Result<std::vector<DemoAccount>> System::LoadDemo() {
   plan.issuer = "Ủy ban nhân dân xã Nhật Tân";
   plan.body = std::string(SeedPlan());
   const audit::AuditRecord demo{commune_id, 0, "demo", "", "", "", ""};
-  XASO_RETURN_IF_ERROR(impl_->portal->CreateDocument(plan, demo));
+  XASO_ASSIGN_OR_RETURN(const int64_t plan_doc, impl_->portal->CreateDocument(plan, demo));
+  XASO_RETURN_IF_ERROR(LoadDemoPlan(*impl_->identity, *impl_->plans, now, commune_id, plan_doc));
   const struct {
     const char* title;
     const char* body;

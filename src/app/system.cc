@@ -4,6 +4,7 @@
 
 #include "core/clock.h"
 #include "domain/identity/account_service.h"
+#include "domain/papi/catalogue.h"
 #include "platform/crypto.h"
 #include "storage/audit/sql_audit_log.h"
 #include "storage/calendar/sql_calendar_repository.h"
@@ -39,6 +40,12 @@ Result<std::unique_ptr<System>> System::Open(const Config& config) {
                                 config.security.signin_window_minutes * 60};
   impl->accounts = std::make_unique<identity::AccountService>(*impl->identity, impl->hasher,
                                                               impl->clock, limits);
+  impl->plans = std::make_unique<storage::SqlPlanRepository>(*impl->db);
+  impl->plan_service = std::make_unique<plan::PlanService>(
+      *impl->plans, *impl->identity, *impl->calendar_service, impl->clock,
+      [](int dimension, const std::vector<std::string>& codes, int year) {
+        return papi::Catalogue::Default().ValidateCodes(dimension, codes, year);
+      });
   return std::unique_ptr<System>(new System(std::move(impl)));
 }
 
@@ -73,16 +80,20 @@ Status System::Serve() {
   services.calendar = impl_->calendar_service.get();
   services.rules = impl_->rules.get();
   services.clock = &impl_->clock;
+  services.plans = impl_->plans.get();
+  services.plan_service = impl_->plan_service.get();
   services.default_commune = impl_->config.portal.default_commune;
   services.secure_cookies = impl_->config.server.secure_cookies;
   services.max_body_bytes = static_cast<size_t>(impl_->config.server.max_body_bytes);
+  services.max_upload_bytes = static_cast<size_t>(impl_->config.server.max_upload_bytes);
   services.session_seconds = impl_->config.server.session_hours * 3600;
   web::Router router(services);
   web::ServerOptions options;
   options.host = listen.first;
   options.port = listen.second;
   options.threads = static_cast<size_t>(impl_->config.server.threads);
-  options.max_body_bytes = services.max_body_bytes;
+  options.max_body_bytes =
+      std::max(services.max_body_bytes, services.max_upload_bytes + (64 << 10));
   options.trusted_proxy = impl_->config.server.trusted_proxy;
   return web::ServeUntilSignal(options, router);
 }

@@ -6,11 +6,13 @@
 #include "core/clock.h"
 #include "domain/calendar/calendar_service.h"
 #include "domain/identity/account_service.h"
+#include "domain/plan/plan_service.h"
 #include "platform/crypto.h"
 #include "storage/audit/sql_audit_log.h"
 #include "storage/calendar/sql_calendar_repository.h"
 #include "storage/database.h"
 #include "storage/identity/sql_identity_repository.h"
+#include "storage/plan/sql_plan_repository.h"
 #include "storage/portal/sql_portal_repository.h"
 #include "storage/rules/sql_rule_repository.h"
 #include "app/system.h"
@@ -29,6 +31,13 @@ struct System::Impl {
   std::unique_ptr<storage::SqlRuleRepository> rules;
   std::unique_ptr<calendar::CalendarService> calendar_service;
   std::unique_ptr<identity::AccountService> accounts;
+  std::unique_ptr<storage::SqlPlanRepository> plans;
+  std::unique_ptr<plan::PlanService> plan_service;
 };
+
+// Plan 11/KH-UBND's tasks (demo/plan11-tasks.csv) for the demo commune, recorded as plan
+// `document_id`'s execution.
+Status LoadDemoPlan(identity::IdentityRepository& identity, plan::PlanRepository& plans,
+                    int64_t now, int64_t commune_id, int64_t document_id);
 
 }  // namespace xaso::app

@@ -111,4 +111,26 @@ std::string EscapeHtml(std::string_view s) {
   return out;
 }
 
+std::optional<Date> ParseDateField(std::string_view s) {
+  if (auto iso = Date::ParseIso(s)) return iso;
+  // dd/mm/yyyy with one- or two-digit day and month.
+  int parts[3] = {0, 0, 0};
+  size_t i = 0;
+  for (int k = 0; k < 3; ++k) {
+    const size_t start = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9' && i - start < 4) {
+      parts[k] = parts[k] * 10 + (s[i] - '0');
+      ++i;
+    }
+    const size_t digits = i - start;
+    if (digits == 0 || (k < 2 && digits > 2) || (k == 2 && digits != 4)) return std::nullopt;
+    if (k < 2) {
+      if (i >= s.size() || s[i] != '/') return std::nullopt;
+      ++i;
+    }
+  }
+  if (i != s.size() || !Date::IsValid(parts[2], parts[1], parts[0])) return std::nullopt;
+  return Date::FromYmd(parts[2], parts[1], parts[0]);
+}
+
 }  // namespace xaso::web

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/date.h"
+
 namespace xaso::web {
 
 // nullopt for a malformed escape ("%zz", a lone "%").
@@ -25,5 +27,9 @@ std::optional<std::string> LocalPath(std::string_view path);
 
 // HTML-escapes text for the few places that build markup outside templates.
 std::string EscapeHtml(std::string_view s);
+
+// A date typed in a form: dd/mm/yyyy (how pages show dates) or yyyy-mm-dd (a date input's
+// value). nullopt for anything else, including impossible days.
+std::optional<Date> ParseDateField(std::string_view s);
 
 }  // namespace xaso::web

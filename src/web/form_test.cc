@@ -43,4 +43,15 @@ TEST(FormTest, ParsesCookiesAndEscapesHtml) {
 }
 
 }  // namespace
+TEST(ParseDateFieldTest, VietnameseAndIsoFormsOnly) {
+  EXPECT_EQ(ParseDateField("05/07/2024"), Date::FromYmd(2024, 7, 5));
+  EXPECT_EQ(ParseDateField("5/7/2024"), Date::FromYmd(2024, 7, 5));
+  EXPECT_EQ(ParseDateField("2024-07-05"), Date::FromYmd(2024, 7, 5));
+  EXPECT_FALSE(ParseDateField("31/02/2024").has_value());
+  EXPECT_FALSE(ParseDateField("05/07/24").has_value());
+  EXPECT_FALSE(ParseDateField("05/07/2024x").has_value());
+  EXPECT_FALSE(ParseDateField("").has_value());
+  EXPECT_FALSE(ParseDateField("123/07/2024").has_value());
+}
+
 }  // namespace xaso::web

@@ -88,6 +88,24 @@ std::string RenderTemplate(const std::string& name, const Data& data) {
   return it->second.render(data);
 }
 
+void AddPartials(Data& data) {
+  // Each templates/partials/NAME.html is available as {{> NAME}}.
+  static const std::vector<std::pair<std::string, std::string>> partials = [] {
+    std::vector<std::pair<std::string, std::string>> out;
+    const std::string prefix = "templates/partials/";
+    for (const auto& [path, text] : Assets()) {
+      if (path.rfind(prefix, 0) != 0 || !path.ends_with(".html")) continue;
+      out.emplace_back(path.substr(prefix.size(), path.size() - prefix.size() - 5),
+                       std::string(text));
+    }
+    return out;
+  }();
+  for (const auto& [name, text] : partials) {
+    const std::string* body = &text;
+    data.set(name, kainjow::mustache::partial([body] { return *body; }));
+  }
+}
+
 const Data& Catalogue(Lang lang) {
   return lang == Lang::kEn ? LoadCatalogues().en_data : LoadCatalogues().vi_data;
 }

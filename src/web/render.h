@@ -18,6 +18,8 @@ std::string RenderTemplate(const std::string& name, const Data& data);
 
 // The catalogue as a mustache object, used as {{t.key}} in templates.
 const Data& Catalogue(Lang lang);
+// Makes every templates/partials/*.html usable as {{> name}} in a template rendered with `data`.
+void AddPartials(Data& data);
 // One message, for text built in C++ (e.g. flash messages). Falls back to Vietnamese, then
 // to the key.
 std::string Message(Lang lang, const std::string& key);

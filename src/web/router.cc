@@ -6,6 +6,7 @@
 #include "core/text.h"
 #include "platform/crypto.h"
 #include "web/form.h"
+#include "web/multipart.h"
 
 namespace xaso::web {
 
@@ -113,6 +114,7 @@ Response RenderPage(Context& ctx, int status, const std::string& tmpl, Data data
   for (const char* key : {"t", "lang", "csrf", "user", "staff", "here"}) {
     if (layout.get(key) && !data.get(key)) data.set(key, *layout.get(key));
   }
+  AddPartials(data);
   layout.set("content", RenderTemplate(tmpl, data));
   return HtmlResponse(status, RenderTemplate("layout", layout));
 }
@@ -202,17 +204,24 @@ Router::Router(Services& services) : svc_(services) {
   AddAdminRoutes(routes_);
   AddRulesRoutes(routes_);
   AddAnnouncementRoutes(routes_);
+  AddPlanRoutes(routes_);
+  AddTaskRoutes(routes_);
+  AddAccountabilityRoutes(routes_);
+  AddPlanApiRoutes(routes_);
 }
 
 Response Router::Handle(const Request& req) {
-  Context ctx{req, svc_, {}, {}, {}, Role::kAnonymous, Lang::kVi, {}, {}, {}};
+  Context ctx{req, svc_, {}, {}, {}, Role::kAnonymous, Lang::kVi, {}, {}, {}, {}};
   const bool api = IsApi(req.path);
   auto fail = [&](int status, ErrorCode code, const std::string& msg) {
     return Finish(ctx, api ? ErrorJson(status, MakeError(code, msg)) : ErrorPage(ctx, status));
   };
   try {
     ctx.lang = req.Cookie("lang") == "en" ? Lang::kEn : Lang::kVi;
-    if (req.body.size() > svc_.max_body_bytes) {
+    const bool multipart = req.Header("content-type").rfind("multipart/form-data", 0) == 0;
+    // A form with a file may be as large as the file limit allows; every other body is small.
+    const size_t limit = multipart ? svc_.max_upload_bytes + (64 << 10) : svc_.max_body_bytes;
+    if (req.body.size() > limit) {
       return fail(413, ErrorCode::kInvalidArgument, "Dữ liệu gửi lên quá lớn.");
     }
     if (!IsValidUtf8(req.path)) {
@@ -280,13 +289,21 @@ Response Router::Handle(const Request& req) {
       }
       return fail(403, ErrorCode::kPermissionDenied, "Bạn không có quyền truy cập.");
     }
-    if (req.method == "POST") {
+    if (req.method != "GET" && req.method != "HEAD") {
       const std::string ctype = req.Header("content-type");
       if (route->kind == RouteKind::kPage) {
-        if (ctype.rfind("application/x-www-form-urlencoded", 0) != 0) {
+        std::optional<std::map<std::string, std::string>> form;
+        if (multipart) {
+          auto parsed = ParseMultipart(ctype, req.body);
+          if (parsed) {
+            form = std::move(parsed->fields);
+            ctx.files = std::move(parsed->files);
+          }
+        } else if (ctype.rfind("application/x-www-form-urlencoded", 0) == 0) {
+          form = ParseForm(req.body);
+        } else {
           return fail(415, ErrorCode::kInvalidArgument, "Kiểu dữ liệu không được hỗ trợ.");
         }
-        auto form = ParseForm(req.body);
         if (!form || HasControlCharacters(*form)) {
           return fail(400, ErrorCode::kInvalidArgument, "Dữ liệu biểu mẫu không hợp lệ.");
         }

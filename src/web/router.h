@@ -18,9 +18,11 @@
 #include "domain/calendar/calendar_service.h"
 #include "domain/identity/account_service.h"
 #include "domain/identity/authorization.h"
+#include "domain/plan/plan_service.h"
 #include "domain/portal/portal.h"
 #include "domain/rules/rule_book.h"
 #include "web/http.h"
+#include "web/multipart.h"
 #include "web/render.h"
 
 namespace xaso::web {
@@ -33,10 +35,13 @@ struct Services {
   audit::AuditReader* audit = nullptr;
   calendar::CalendarService* calendar = nullptr;
   rules::RuleRepository* rules = nullptr;
+  plan::PlanRepository* plans = nullptr;
+  plan::PlanService* plan_service = nullptr;
   const Clock* clock = nullptr;
   std::string default_commune;  // slug shown at "/"
   bool secure_cookies = false;  // set the Secure flag (behind TLS)
   size_t max_body_bytes = 1 << 20;
+  size_t max_upload_bytes = 10 << 20;  // one evidence file
   int64_t session_seconds = 8 * 3600;
 };
 
@@ -50,7 +55,8 @@ struct Context {
   Lang lang = Lang::kVi;
   std::string csrf;  // the token forms must echo
   std::vector<std::string> set_cookies;
-  std::map<std::string, std::string> form;  // parsed body of a form POST
+  std::map<std::string, std::string> form;    // parsed body of a form POST
+  std::map<std::string, UploadedFile> files;  // the files of a multipart form
 };
 
 enum class RouteKind { kPage, kApi };
@@ -102,6 +108,10 @@ void AddApiRoutes(std::vector<Route>& routes);
 void AddAdminRoutes(std::vector<Route>& routes);
 void AddRulesRoutes(std::vector<Route>& routes);
 void AddAnnouncementRoutes(std::vector<Route>& routes);
+void AddPlanRoutes(std::vector<Route>& routes);
+void AddTaskRoutes(std::vector<Route>& routes);
+void AddAccountabilityRoutes(std::vector<Route>& routes);
+void AddPlanApiRoutes(std::vector<Route>& routes);
 
 // Drops this process's cached public pages after a write made here, so that the writer sees
 // the change at once (other processes notice it through content_version within a second).

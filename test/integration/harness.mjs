@@ -117,6 +117,36 @@ export class Client {
     this.keep(res);
     return res;
   }
+  // A multipart form, as a browser sends a form with a file: files maps a field name to
+  // { name, type, bytes }.
+  async postMultipart(p, fields, files = {}, { csrf = true } = {}) {
+    if (!this.csrf) await this.get('/dang-nhap');
+    const body = new FormData();
+    if (csrf) body.append('_csrf', this.csrf);
+    for (const [k, v] of Object.entries(fields)) body.append(k, v);
+    for (const [k, f] of Object.entries(files)) {
+      body.append(k, new Blob([f.bytes], { type: f.type || 'application/octet-stream' }), f.name);
+    }
+    const res = await fetch(this.base + p, {
+      method: 'POST', redirect: 'manual', body, headers: { cookie: this.cookieHeader() },
+    });
+    this.keep(res);
+    return res;
+  }
+  // A JSON API call with the CSRF header (GET when body is undefined).
+  async api(p, body) {
+    if (!this.csrf) await this.get('/dang-nhap');
+    const init = { redirect: 'manual', headers: { cookie: this.cookieHeader() } };
+    if (body !== undefined) {
+      init.method = 'POST';
+      init.body = JSON.stringify(body);
+      init.headers['content-type'] = 'application/json';
+      init.headers['x-csrf-token'] = this.csrf;
+    }
+    const res = await fetch(this.base + p, init);
+    this.keep(res);
+    return { status: res.status, headers: res.headers, json: await res.json() };
+  }
   async signIn(username, password = `xaso-demo-${username}`) {
     const res = await this.post('/dang-nhap', { username, password });
     if (res.status !== 303) throw new Error(`sign-in of ${username} gave ${res.status}`);

@@ -19,6 +19,14 @@ bool Allows(Role role, Permission p) {
     case Permission::kManageCalendar: return role == Role::kAdmin;
     case Permission::kPublishAnnouncement:
       return role == Role::kOfficer || role == Role::kLeader || role == Role::kAdmin;
+    case Permission::kViewPlan:
+      return staff || role == Role::kSupervisor || role == Role::kLevelAbove;
+    case Permission::kManagePlan: return role == Role::kLeader || role == Role::kAdmin;
+    case Permission::kReportProgress:
+      return role == Role::kOfficer || role == Role::kLeader || role == Role::kAdmin;
+    case Permission::kCommentTask:
+      return role == Role::kOfficer || role == Role::kLeader || role == Role::kAdmin ||
+             role == Role::kSupervisor;
   }
   return false;
 }
@@ -33,6 +41,10 @@ std::string_view PermissionCode(Permission p) {
     case Permission::kManageAccounts: return "manage_accounts";
     case Permission::kManageCalendar: return "manage_calendar";
     case Permission::kPublishAnnouncement: return "publish_announcement";
+    case Permission::kViewPlan: return "view_plan";
+    case Permission::kManagePlan: return "manage_plan";
+    case Permission::kReportProgress: return "report_progress";
+    case Permission::kCommentTask: return "comment_task";
   }
   return "";
 }

@@ -9,21 +9,25 @@
 namespace xaso::identity {
 
 enum class Permission {
-  kReadPublic,          // portal pages, public API
-  kSignIn,              // the sign-in form
-  kUseAccount,          // sign out, change own password
-  kViewDashboard,       // the staff dashboard
-  kViewAuditLog,        // read the audit log
-  kManageAccounts,      // create accounts, grant roles, reset passwords
-  kManageCalendar,      // edit the government's announced days off and swaps
-  kPublishAnnouncement  // write announcements
+  kReadPublic,           // portal pages, public API
+  kSignIn,               // the sign-in form
+  kUseAccount,           // sign out, change own password
+  kViewDashboard,        // the staff dashboard
+  kViewAuditLog,         // read the audit log
+  kManageAccounts,       // create accounts, grant roles, reset passwords
+  kManageCalendar,       // edit the government's announced days off and swaps
+  kPublishAnnouncement,  // write announcements
+  kViewPlan,             // the plan board, tasks and their evidence (staff and supervisors)
+  kManagePlan,           // create and re-plan tasks
+  kReportProgress,       // report a task's progress (the service checks the unit)
+  kCommentTask,          // comment on a task
 };
 
 inline constexpr Permission kAllPermissions[] = {
-    Permission::kReadPublic,     Permission::kSignIn,
-    Permission::kUseAccount,     Permission::kViewDashboard,
-    Permission::kViewAuditLog,   Permission::kManageAccounts,
-    Permission::kManageCalendar, Permission::kPublishAnnouncement};
+    Permission::kReadPublic,    Permission::kSignIn,         Permission::kUseAccount,
+    Permission::kViewDashboard, Permission::kViewAuditLog,   Permission::kManageAccounts,
+    Permission::kViewPlan,      Permission::kManagePlan,     Permission::kReportProgress,
+    Permission::kCommentTask,   Permission::kManageCalendar, Permission::kPublishAnnouncement};
 
 bool Allows(Role role, Permission permission);
 std::string_view PermissionCode(Permission permission);

@@ -78,8 +78,9 @@ void AppendEvent(soci::session& s, long long commune_id, long long task_id, int6
       soci::use(body);
 }
 
-void Audit(soci::session& s, audit::AuditRecord rec, long long commune_id, const std::string& entity,
-           long long id, const std::string& action, const std::string& summary, int64_t now) {
+void Audit(soci::session& s, audit::AuditRecord rec, long long commune_id,
+           const std::string& entity, long long id, const std::string& action,
+           const std::string& summary, int64_t now) {
   rec.commune_id = commune_id;
   rec.entity = entity;
   rec.entity_id = std::to_string(id);
@@ -150,19 +151,17 @@ constexpr const char* kPlanColumns =
 }  // namespace
 
 Result<std::vector<plan::Plan>> SqlPlanRepository::ListPlans(int64_t commune_id) {
-  return QueryAll<plan::Plan>(db_,
-                              std::string(kPlanColumns) +
-                                  "WHERE commune_id = :c ORDER BY year DESC, issued_on DESC, id",
-                              PlanFromRow, static_cast<long long>(commune_id));
+  return QueryAll<plan::Plan>(
+      db_,
+      std::string(kPlanColumns) + "WHERE commune_id = :c ORDER BY year DESC, issued_on DESC, id",
+      PlanFromRow, static_cast<long long>(commune_id));
 }
 
 Result<plan::Plan> SqlPlanRepository::GetPlan(int64_t commune_id, int64_t id) {
-  XASO_ASSIGN_OR_RETURN(auto plans,
-                        QueryAll<plan::Plan>(db_,
-                                             std::string(kPlanColumns) +
-                                                 "WHERE commune_id = :c AND id = :i",
-                                             PlanFromRow, static_cast<long long>(commune_id),
-                                             static_cast<long long>(id)));
+  XASO_ASSIGN_OR_RETURN(
+      auto plans, QueryAll<plan::Plan>(
+                      db_, std::string(kPlanColumns) + "WHERE commune_id = :c AND id = :i",
+                      PlanFromRow, static_cast<long long>(commune_id), static_cast<long long>(id)));
   if (plans.empty()) return MakeError(ErrorCode::kNotFound, "Không tìm thấy kế hoạch.");
   return plans.front();
 }
@@ -232,11 +231,10 @@ Status SqlPlanRepository::LoadLinks(int64_t commune_id, std::vector<Task>& tasks
 }
 
 Result<Task> SqlPlanRepository::GetTask(int64_t commune_id, int64_t id) {
-  XASO_ASSIGN_OR_RETURN(auto tasks, QueryAll<Task>(db_,
-                                                   std::string(kTaskColumns) +
-                                                       "WHERE t.commune_id = :c AND t.id = :i",
-                                                   TaskFromRow, static_cast<long long>(commune_id),
-                                                   static_cast<long long>(id)));
+  XASO_ASSIGN_OR_RETURN(
+      auto tasks,
+      QueryAll<Task>(db_, std::string(kTaskColumns) + "WHERE t.commune_id = :c AND t.id = :i",
+                     TaskFromRow, static_cast<long long>(commune_id), static_cast<long long>(id)));
   if (tasks.empty()) return TaskNotFound();
   XASO_RETURN_IF_ERROR(LoadLinks(commune_id, tasks));
   return std::move(tasks.front());
@@ -265,11 +263,11 @@ Result<std::vector<Task>> SqlPlanRepository::ListTasks(const plan::TaskFilter& f
 
 Result<std::vector<Task>> SqlPlanRepository::PlanTasks(int64_t commune_id, int64_t plan_id) {
   XASO_ASSIGN_OR_RETURN(
-      auto tasks, QueryAll<Task>(db_,
-                                 std::string(kTaskColumns) +
-                                     "WHERE t.commune_id = :c AND t.plan_id = :p ORDER BY t.id",
-                                 TaskFromRow, static_cast<long long>(commune_id),
-                                 static_cast<long long>(plan_id)));
+      auto tasks,
+      QueryAll<Task>(
+          db_,
+          std::string(kTaskColumns) + "WHERE t.commune_id = :c AND t.plan_id = :p ORDER BY t.id",
+          TaskFromRow, static_cast<long long>(commune_id), static_cast<long long>(plan_id)));
   XASO_RETURN_IF_ERROR(LoadLinks(commune_id, tasks));
   return tasks;
 }
@@ -314,8 +312,7 @@ Result<int64_t> SqlPlanRepository::UpdateTask(const Task& t, const audit::AuditR
   return static_cast<int64_t>(version);
 }
 
-Result<int64_t> SqlPlanRepository::RecordProgress(int64_t commune_id,
-                                                  const plan::ProgressUpdate& u,
+Result<int64_t> SqlPlanRepository::RecordProgress(int64_t commune_id, const plan::ProgressUpdate& u,
                                                   const std::optional<plan::Upload>& upload,
                                                   const audit::AuditRecord& rec, int64_t now) {
   long long version = 0;
@@ -404,8 +401,8 @@ constexpr const char* kEvidenceColumns =
     "SELECT e.id, e.commune_id, e.task_id, e.sha256, e.filename, e.content_type, e.size, "
     "e.is_public, e.uploaded_by, e.uploaded_at ";
 plan::Evidence EvidenceFromRow(const soci::row& r) {
-  return {RowInt(r, 0), RowInt(r, 1),      RowInt(r, 2), RowText(r, 3), RowText(r, 4),
-          RowText(r, 5), RowInt(r, 6), RowInt(r, 7) != 0, RowInt(r, 8), RowInt(r, 9)};
+  return {RowInt(r, 0),  RowInt(r, 1), RowInt(r, 2),      RowText(r, 3), RowText(r, 4),
+          RowText(r, 5), RowInt(r, 6), RowInt(r, 7) != 0, RowInt(r, 8),  RowInt(r, 9)};
 }
 }  // namespace
 
@@ -423,13 +420,14 @@ Result<std::pair<plan::Evidence, std::string>> SqlPlanRepository::GetEvidenceFil
     int64_t commune_id, int64_t evidence_id) {
   using EvidenceAndData = std::pair<plan::Evidence, std::string>;
   XASO_ASSIGN_OR_RETURN(
-      auto found, (QueryAll<EvidenceAndData>(
-                 db_,
-                 std::string(kEvidenceColumns) +
-                     ", b.data FROM plan_task_evidence e JOIN file_blob b ON b.commune_id = "
-                     "e.commune_id AND b.sha256 = e.sha256 WHERE e.commune_id = :c AND e.id = :i",
-                 [](const soci::row& r) { return std::make_pair(EvidenceFromRow(r), RowText(r, 10)); },
-                 static_cast<long long>(commune_id), static_cast<long long>(evidence_id))));
+      auto found,
+      (QueryAll<EvidenceAndData>(
+          db_,
+          std::string(kEvidenceColumns) +
+              ", b.data FROM plan_task_evidence e JOIN file_blob b ON b.commune_id = "
+              "e.commune_id AND b.sha256 = e.sha256 WHERE e.commune_id = :c AND e.id = :i",
+          [](const soci::row& r) { return std::make_pair(EvidenceFromRow(r), RowText(r, 10)); },
+          static_cast<long long>(commune_id), static_cast<long long>(evidence_id))));
   if (found.empty()) return MakeError(ErrorCode::kNotFound, "Không tìm thấy tệp.");
   auto bytes = platform::Base64Decode(found.front().second);
   if (!bytes) return MakeError(ErrorCode::kInternal, "stored file is not valid base64");

@@ -30,7 +30,8 @@ Response Me(Context& ctx) {
   return JsonResponse(200, json{{"username", a.username},
                                 {"display_name", a.display_name},
                                 {"role", identity::RoleCode(a.role)},
-                                {"commune_id", a.commune_id}}
+                                {"commune_id", a.commune_id},
+                                {"unit_id", a.unit_id ? json(*a.unit_id) : json(nullptr)}}
                                .dump());
 }
 
