@@ -9,6 +9,8 @@ const ROLES = ['anonymous', 'citizen', 'clerk', 'officer', 'leader', 'supervisor
 const ALL = ROLES;
 const SIGNED_IN = ROLES.filter((r) => r !== 'anonymous');
 const DASHBOARD = ['clerk', 'officer', 'leader', 'supervisor', 'level_above', 'admin'];
+const MANAGE = ['leader', 'admin'];
+const REPORT = ['officer', 'leader', 'admin'];
 
 // [method, pattern, concrete path, form body, roles allowed]
 const TABLE = [
@@ -38,6 +40,26 @@ const TABLE = [
   ['GET', '/api/v1/me', '/api/v1/me', null, SIGNED_IN],
   ['GET', '/api/v1/calendar/holidays', '/api/v1/calendar/holidays?year=2026', null, ALL],
   ['GET', '/api/v1/calendar/add-working-days', '/api/v1/calendar/add-working-days?from=2026-02-10&days=10', null, ALL],
+  // The plan (task 1 is led by the office, the demo officer's unit).
+  ['GET', '/quan-ly/ke-hoach', '/quan-ly/ke-hoach', null, DASHBOARD],
+  ['GET', '/quan-ly/nhiem-vu', '/quan-ly/nhiem-vu', null, DASHBOARD],
+  ['GET', '/quan-ly/nhiem-vu.csv', '/quan-ly/nhiem-vu.csv', null, DASHBOARD],
+  ['GET', '/quan-ly/nhiem-vu/moi', '/quan-ly/nhiem-vu/moi', null, MANAGE],
+  ['POST', '/quan-ly/nhiem-vu', '/quan-ly/nhiem-vu', { title: '' }, MANAGE],
+  ['GET', '/quan-ly/nhiem-vu/{id}', '/quan-ly/nhiem-vu/1', null, DASHBOARD],
+  ['POST', '/quan-ly/nhiem-vu/{id}/tien-do', '/quan-ly/nhiem-vu/1/tien-do', { status: '' }, REPORT],
+  ['POST', '/quan-ly/nhiem-vu/{id}/y-kien', '/quan-ly/nhiem-vu/1/y-kien', { comment: '' }, [...REPORT, 'supervisor']],
+  ['GET', '/quan-ly/nhiem-vu/{id}/tep/{file}', '/quan-ly/nhiem-vu/1/tep/1', null, DASHBOARD],
+  ['GET', '/xa/{slug}/giai-trinh', '/xa/nhat-tan/giai-trinh', null, ALL],
+  ['GET', '/xa/{slug}/giai-trinh/tep/{file}', '/xa/nhat-tan/giai-trinh/tep/1', null, ALL],
+  ['GET', '/xa/{slug}/giai-trinh/{dimension}', '/xa/nhat-tan/giai-trinh/1', null, ALL],
+  ['GET', '/api/v1/plans', '/api/v1/plans', null, DASHBOARD],
+  ['GET', '/api/v1/plans/{id}', '/api/v1/plans/1', null, DASHBOARD],
+  ['GET', '/api/v1/tasks', '/api/v1/tasks', null, DASHBOARD],
+  ['POST', '/api/v1/tasks', '/api/v1/tasks', {}, MANAGE],
+  ['GET', '/api/v1/tasks/{id}', '/api/v1/tasks/1', null, DASHBOARD],
+  ['POST', '/api/v1/tasks/{id}', '/api/v1/tasks/1', {}, MANAGE],
+  ['POST', '/api/v1/tasks/{id}/progress', '/api/v1/tasks/1/progress', {}, REPORT],
 ];
 
 function denied(res) {
@@ -65,7 +87,10 @@ describe('authorisation of every route for every role', () => {
         // A fresh sign-in per request, since some routes (sign-out, password) end the session.
         const c = new Client(server.base);
         if (role !== 'anonymous') await c.signIn(DEMO_USERS[role]);
-        const res = method === 'GET' ? await c.get(path) : await c.post(path, form);
+        let res;
+        if (method === 'GET') res = await c.get(path);
+        else if (path.startsWith('/api/')) res = await c.api(path, form);  // JSON with X-CSRF-Token
+        else res = await c.post(path, form);
         const expectAllowed = allowed.includes(role);
         assert.equal(!denied(res), expectAllowed,
           `${role} ${method} ${path}: status ${res.status}, expected ${expectAllowed ? 'allowed' : 'denied'}`);
