@@ -189,3 +189,29 @@ export async function startServer() {
   }
   return { baseUrl, stop };
 }
+
+// ---------------------------------------------------------------- shared steps
+
+// Signs `username` in with the demo password through the sign-in form.
+export async function signIn(page, baseUrl, username) {
+  await page.goto(`${baseUrl}/dang-nhap`);
+  await page.fill('input[name="username"]', username);
+  await page.fill('input[name="password"]', `xaso-demo-${username}`);
+  await page.click('form.form button[type="submit"]');
+  await page.waitForURL((u) => u.pathname !== '/dang-nhap');
+}
+
+// Opens `path` (expecting 200) and fails on any serious or critical axe-core violation.
+export async function assertAccessible(assert, page, baseUrl, path) {
+  const res = await page.goto(baseUrl + path);
+  assert.equal(res.status(), 200, `GET ${path}`);
+  const blocking = (await runAxe(page)).violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
+  assert.equal(blocking.length, 0, `axe on ${path}:\n${formatViolations(blocking)}`);
+}
+
+// How many pixels the page is wider than the window (0 or less: no sideways scrolling).
+export async function horizontalOverflow(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}

@@ -134,6 +134,7 @@ TEST(WorklistTest, OverdueFirstThenByDeadlineThenUndated) {
   };
   SortForWorklist(v);
   std::vector<int64_t> ids;
+  ids.reserve(v.size());
   for (const auto& x : v) ids.push_back(x.task.id);
   EXPECT_EQ(ids, (std::vector<int64_t>{5, 3, 4, 2, 1}));
 }

@@ -169,7 +169,8 @@ TEST_P(PlanStorageTest, DoneDateIsKeptAndRecurringReportsCoverTheirPeriod) {
 
 TEST_P(PlanStorageTest, EvidenceIsStoredOnceByHashAndReadBackByteForByte) {
   const int64_t id = repo_->CreateTask(MakeTask("Niêm yết danh sách", 2), Rec(), 2000).value();
-  const std::string bytes("%PDF-1.4\n\x00\xFF\xFE binary", 21);
+  constexpr char kBytes[] = "%PDF-1.4\n\x00\xFF\xFE binary";
+  const std::string bytes(kBytes, sizeof kBytes - 1);
   plan::Upload up{"danh-sách.pdf", "application/pdf", platform::Sha256Hex(bytes), bytes, true};
   ASSERT_TRUE(repo_
                   ->RecordProgress(commune_id_,
