@@ -9,21 +9,23 @@
 namespace xaso::identity {
 
 enum class Permission {
-  kReadPublic,          // portal pages, public API
-  kSignIn,              // the sign-in form
-  kUseAccount,          // sign out, change own password
-  kViewDashboard,       // the staff dashboard
-  kViewAuditLog,        // read the audit log
-  kManageAccounts,      // create accounts, grant roles, reset passwords
-  kManageCalendar,      // edit the government's announced days off and swaps
-  kPublishAnnouncement  // write announcements
+  kReadPublic,           // portal pages, public API
+  kSignIn,               // the sign-in form
+  kUseAccount,           // sign out, change own password
+  kViewDashboard,        // the staff dashboard
+  kViewAuditLog,         // read the audit log
+  kManageAccounts,       // create accounts, grant roles, reset passwords
+  kManageCalendar,       // edit the government's announced days off and swaps
+  kPublishAnnouncement,  // write announcements
+  kReadNotices           // read and mark read one's own in-app notices
 };
 
 inline constexpr Permission kAllPermissions[] = {
     Permission::kReadPublic,     Permission::kSignIn,
     Permission::kUseAccount,     Permission::kViewDashboard,
     Permission::kViewAuditLog,   Permission::kManageAccounts,
-    Permission::kManageCalendar, Permission::kPublishAnnouncement};
+    Permission::kManageCalendar, Permission::kPublishAnnouncement,
+    Permission::kReadNotices};
 
 bool Allows(Role role, Permission permission);
 std::string_view PermissionCode(Permission permission);
