@@ -35,7 +35,6 @@ bool EnqueueOutbox(soci::session& s, const notify::OutboxMessage& m, int64_t now
 Result<int> SqlOutbox::EnqueueAll(const std::vector<notify::OutboxMessage>& messages, int64_t now) {
   int added = 0;
   XASO_RETURN_IF_ERROR(db_.Write([&](soci::session& s) -> Status {
-    added = 0;  // a retried transaction starts over
     for (const auto& m : messages) added += EnqueueOutbox(s, m, now) ? 1 : 0;
     return Ok{};
   }));
