@@ -25,7 +25,8 @@ Status LoadConfigFile(const std::string& path, Config& c) {
       {"database", {"url"}},
       {"portal", {"default_commune"}},
       {"security",
-       {"signin_max_failures_per_account", "signin_max_failures_per_ip", "signin_window_minutes"}}};
+       {"signin_max_failures_per_account", "signin_max_failures_per_ip", "signin_window_minutes"}},
+      {"notify", {"interval_seconds"}}};
   for (auto&& [section, node] : t) {
     auto k = known.find(std::string(section.str()));
     if (k == known.end() || !node.is_table()) {
@@ -56,6 +57,7 @@ Status LoadConfigFile(const std::string& path, Config& c) {
       t["security"]["signin_max_failures_per_ip"].value_or(s.signin_max_failures_per_ip);
   s.signin_window_minutes =
       t["security"]["signin_window_minutes"].value_or(s.signin_window_minutes);
+  c.notify.interval_seconds = t["notify"]["interval_seconds"].value_or(c.notify.interval_seconds);
   return Ok{};
 }
 
@@ -118,6 +120,10 @@ Status ValidateConfig(const Config& c) {
   if (c.security.signin_max_failures_per_account < 1 || c.security.signin_max_failures_per_ip < 1 ||
       c.security.signin_window_minutes < 1) {
     e.fields.push_back({"security", "limits must be positive"});
+  }
+  if (c.notify.interval_seconds != 0 &&
+      (c.notify.interval_seconds < 10 || c.notify.interval_seconds > 86400)) {
+    e.fields.push_back({"notify.interval_seconds", "must be 0 (off) or 10..86400"});
   }
   if (!e.fields.empty()) return e;
   return Ok{};

@@ -31,6 +31,11 @@ struct Config {
     int signin_max_failures_per_ip = 20;
     int64_t signin_window_minutes = 15;
   } security;
+  struct Notify {
+    // Seconds between two passes of the notification worker of `xaso serve`; 0 turns the
+    // worker off (then run `xaso notify run` from cron).
+    int64_t interval_seconds = 300;
+  } notify;
 };
 
 // Reads the TOML file at `path` over `config`. kInvalidArgument names the bad key.

@@ -49,6 +49,22 @@ TEST(ConfigTest, RejectsUnknownKeysAndBadValues) {
   EXPECT_EQ(s.error().fields.size(), 2u);
 }
 
+TEST(ConfigTest, NotifyIntervalIsOffOrTenSecondsToADay) {
+  Config c;
+  EXPECT_EQ(c.notify.interval_seconds, 300);
+  ASSERT_TRUE(LoadConfigFile(WriteFile("[notify]\ninterval_seconds = 60\n"), c).has_value());
+  EXPECT_EQ(c.notify.interval_seconds, 60);
+  EXPECT_TRUE(ValidateConfig(c).has_value());
+  c.notify.interval_seconds = 0;
+  EXPECT_TRUE(ValidateConfig(c).has_value());
+  for (int64_t bad : {int64_t{-1}, int64_t{5}, int64_t{86401}}) {
+    c.notify.interval_seconds = bad;
+    auto s = ValidateConfig(c);
+    ASSERT_FALSE(s.has_value());
+    EXPECT_EQ(s.error().fields.at(0).field, "notify.interval_seconds");
+  }
+}
+
 TEST(ConfigTest, ParsesListenAddresses) {
   auto ok = ParseListen("127.0.0.1:8080");
   ASSERT_TRUE(ok.has_value());

@@ -1,5 +1,8 @@
 #include "app/system.h"
 
+#include <chrono>
+#include <optional>
+
 #include <spdlog/spdlog.h>
 
 #include "core/clock.h"
@@ -11,9 +14,12 @@
 #include "storage/database.h"
 #include "storage/identity/sql_identity_repository.h"
 #include "storage/migrator.h"
+#include "storage/notify/sql_outbox.h"
+#include "storage/plan/sql_plan_repository.h"
 #include "storage/portal/sql_portal_repository.h"
 #include "web/router.h"
 #include "web/server.h"
+#include "app/periodic_worker.h"
 #include "app/system_impl.h"
 
 namespace xaso::app {
@@ -46,6 +52,11 @@ Result<std::unique_ptr<System>> System::Open(const Config& config) {
       [](int dimension, const std::vector<std::string>& codes, int year) {
         return papi::Catalogue::Default().ValidateCodes(dimension, codes, year);
       });
+  impl->outbox = std::make_unique<storage::SqlOutbox>(*impl->db);
+  impl->notices = std::make_unique<storage::SqlNoticeNotifier>(*impl->db, impl->clock);
+  impl->notifications = std::make_unique<notify::NotificationService>(
+      *impl->plans, *impl->calendar_service, *impl->outbox,
+      std::vector<notify::Notifier*>{impl->notices.get()}, impl->clock);
   return std::unique_ptr<System>(new System(std::move(impl)));
 }
 
@@ -79,6 +90,7 @@ Status System::Serve() {
   services.audit = impl_->audit.get();
   services.calendar = impl_->calendar_service.get();
   services.rules = impl_->rules.get();
+  services.notices = impl_->notices.get();
   services.clock = &impl_->clock;
   services.plans = impl_->plans.get();
   services.plan_service = impl_->plan_service.get();
@@ -95,7 +107,23 @@ Status System::Serve() {
   options.max_body_bytes =
       std::max(services.max_body_bytes, services.max_upload_bytes + (64 << 10));
   options.trusted_proxy = impl_->config.server.trusted_proxy;
-  return web::ServeUntilSignal(options, router);
+  std::optional<PeriodicWorker> notifier;
+  if (impl_->config.notify.interval_seconds > 0) {
+    notifier.emplace(std::chrono::seconds(impl_->config.notify.interval_seconds), [this] {
+      auto report = RunNotifications();
+      if (!report) {
+        spdlog::error("notifications: {}", report.error().message);
+      } else if (report->enqueued || report->delivered || report->failed) {
+        spdlog::info("notifications: {} enqueued, {} delivered, {} failed", report->enqueued,
+                     report->delivered, report->failed);
+      }
+    });
+  }
+  return web::ServeUntilSignal(options, router);  // the worker stops when `notifier` goes
+}
+
+Result<notify::RunReport> System::RunNotifications(std::optional<Date> today) {
+  return impl_->notifications->RunOnce(today.value_or(impl_->clock.TodayVn()));
 }
 
 namespace {

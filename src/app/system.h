@@ -12,6 +12,7 @@
 #include "domain/audit/audit.h"
 #include "domain/calendar/legal_calendar.h"
 #include "domain/identity/identity.h"
+#include "domain/notify/notification_service.h"
 #include "domain/rules/rule_book.h"
 #include "app/config.h"
 
@@ -44,8 +45,13 @@ class System {
   Result<std::vector<std::string>> Migrate();
   // Loads Nhật Tân commune with one account per role; kAlreadyExists when already loaded.
   Result<std::vector<DemoAccount>> LoadDemo();
-  // Serves HTTP until SIGINT/SIGTERM.
+  // Serves HTTP until SIGINT/SIGTERM. Unless notify.interval_seconds is 0, a background
+  // thread runs RunNotifications at start and then at that interval, and stops with the server.
   Status Serve();
+
+  // `xaso notify run` and the worker: one pass of notify::NotificationService for `today`
+  // (default: today in Vietnam).
+  Result<notify::RunReport> RunNotifications(std::optional<Date> today = std::nullopt);
 
   // `xaso communes`: a province hosts several communes in one installation.
   Result<int64_t> AddCommune(const identity::Commune& commune);

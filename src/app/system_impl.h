@@ -7,11 +7,13 @@
 #include "domain/calendar/calendar_service.h"
 #include "domain/identity/account_service.h"
 #include "domain/plan/plan_service.h"
+#include "domain/notify/notification_service.h"
 #include "platform/crypto.h"
 #include "storage/audit/sql_audit_log.h"
 #include "storage/calendar/sql_calendar_repository.h"
 #include "storage/database.h"
 #include "storage/identity/sql_identity_repository.h"
+#include "storage/notify/sql_outbox.h"
 #include "storage/plan/sql_plan_repository.h"
 #include "storage/portal/sql_portal_repository.h"
 #include "storage/rules/sql_rule_repository.h"
@@ -33,6 +35,9 @@ struct System::Impl {
   std::unique_ptr<identity::AccountService> accounts;
   std::unique_ptr<storage::SqlPlanRepository> plans;
   std::unique_ptr<plan::PlanService> plan_service;
+  std::unique_ptr<storage::SqlOutbox> outbox;
+  std::unique_ptr<storage::SqlNoticeNotifier> notices;  // the in-app notifier and mailbox
+  std::unique_ptr<notify::NotificationService> notifications;
 };
 
 // Plan 11/KH-UBND's tasks (demo/plan11-tasks.csv) for the demo commune, recorded as plan

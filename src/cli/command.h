@@ -40,6 +40,7 @@ std::unique_ptr<Command> MakeUsersCommand();
 std::unique_ptr<Command> MakeAuditCommand();
 std::unique_ptr<Command> MakeCalendarCommand();
 std::unique_ptr<Command> MakeRulesCommand();
+std::unique_ptr<Command> MakeNotifyCommand();
 std::unique_ptr<Command> MakeCheckConfigCommand();
 std::unique_ptr<Command> MakeRoutesCommand();
 std::unique_ptr<Command> MakeVersionCommand();

@@ -15,6 +15,7 @@
 #include "storage/database.h"
 #include "storage/identity/sql_identity_repository.h"
 #include "storage/migrator.h"
+#include "storage/notify/sql_outbox.h"
 #include "storage/portal/sql_portal_repository.h"
 #include "storage/rules/sql_rule_repository.h"
 #include "storage/storage_fixture.h"
@@ -242,6 +243,138 @@ TEST_P(StorageTest, CalendarOverridesMergeNationalAndCommuneRows) {
   auto again = repo.DeleteOverride(commune_id_, day, {});
   ASSERT_FALSE(again.has_value());
   EXPECT_EQ(again.error().code, ErrorCode::kNotFound);
+}
+
+// Two units with one officer each, and a message for the first unit.
+class OutboxFixture {
+ public:
+  OutboxFixture(Database& db, long long commune_id) : db_(db), commune_id_(commune_id) {}
+  long long AddUnit(const std::string& code) {
+    long long id = 0;
+    EXPECT_TRUE(db_.Write([&](soci::session& s) -> Status {
+                     s << "INSERT INTO unit (commune_id, code, name_vi) VALUES (:c, :k, :n)",
+                         soci::use(commune_id_), soci::use(code), soci::use(code);
+                     s << "SELECT id FROM unit WHERE commune_id = :c AND code = :k",
+                         soci::use(commune_id_), soci::use(code), soci::into(id);
+                     return Ok{};
+                   })
+                    .has_value());
+    return id;
+  }
+  int64_t AddAccount(const std::string& username, long long unit_id, identity::Role role,
+                     bool active = true) {
+    SqlIdentityRepository repo(db_);
+    identity::Account a;
+    a.commune_id = commune_id_;
+    a.username = username;
+    a.display_name = "Lê Văn Hùng";
+    a.role = role;
+    a.unit_id = unit_id;
+    a.password_hash = "h";
+    a.active = active;
+    auto id = repo.CreateAccount(a, 1, {commune_id_, 0, "system", "account", username, "create"});
+    if (!id) ADD_FAILURE() << id.error().message;
+    return id ? *id : 0;
+  }
+  notify::OutboxMessage Message(const std::string& key, long long unit_id) const {
+    notify::OutboxMessage m;
+    m.commune_id = commune_id_;
+    m.dedupe_key = key;
+    m.recipient_unit_id = unit_id;
+    m.subject = "Sắp đến hạn: Báo cáo sơ kết (hạn 04/07/2024)";
+    m.body = "Nhiệm vụ đến hạn.";
+    m.link = "/quan-ly/nhiem-vu/1";
+    return m;
+  }
+
+ private:
+  Database& db_;
+  long long commune_id_;
+};
+
+TEST_P(StorageTest, OutboxKeepsOneMessagePerDedupeKey) {
+  OutboxFixture f(*db_, commune_id_);
+  const long long unit = f.AddUnit("vp_tk");
+  SqlOutbox outbox(*db_);
+  auto first = outbox.EnqueueAll({f.Message("task:1:due:2024-07-04:soon", unit)}, 100);
+  ASSERT_TRUE(first.has_value()) << first.error().message;
+  EXPECT_EQ(*first, 1);
+  auto again = outbox.EnqueueAll({f.Message("task:1:due:2024-07-04:soon", unit),
+                                  f.Message("task:1:due:2024-07-05:soon", unit)},
+                                 200);
+  ASSERT_TRUE(again.has_value()) << again.error().message;
+  EXPECT_EQ(*again, 1);
+  auto pending = outbox.Pending(0, 10);
+  ASSERT_TRUE(pending.has_value()) << pending.error().message;
+  ASSERT_EQ(pending->size(), 2u);
+  EXPECT_EQ((*pending)[0].message.dedupe_key, "task:1:due:2024-07-04:soon");
+  EXPECT_EQ((*pending)[0].message.recipient_unit_id, unit);
+  EXPECT_EQ((*pending)[0].message.subject, "Sắp đến hạn: Báo cáo sơ kết (hạn 04/07/2024)");
+  EXPECT_EQ((*pending)[0].created_at, 100);
+  // Enqueued inside another write's transaction, it rolls back with it.
+  auto rolled_back = db_->Write([&](soci::session& s) -> Status {
+    EXPECT_TRUE(EnqueueOutbox(s, f.Message("task:2:due:2024-07-04:soon", unit), 300));
+    return MakeError(ErrorCode::kAborted, "the change failed");
+  });
+  EXPECT_FALSE(rolled_back.has_value());
+  EXPECT_EQ(outbox.Pending(0, 10)->size(), 2u);
+  ASSERT_TRUE(outbox.MarkFailed((*pending)[0].id).has_value());
+  ASSERT_TRUE(outbox.MarkDelivered((*pending)[1].id, 400).has_value());
+  auto left = outbox.Pending(0, 10);
+  ASSERT_EQ(left->size(), 1u);
+  EXPECT_EQ((*left)[0].attempts, 1);
+  EXPECT_TRUE(outbox.Pending((*left)[0].id, 10)->empty());
+}
+
+TEST_P(StorageTest, InAppDeliveryWritesOneNoticePerActiveAccountOfTheUnit) {
+  OutboxFixture f(*db_, commune_id_);
+  const long long vp = f.AddUnit("vp_tk"), tp = f.AddUnit("tp_ht");
+  const int64_t hung = f.AddAccount("vanphong", vp, identity::Role::kOfficer);
+  const int64_t lan = f.AddAccount("vanphong2", vp, identity::Role::kClerk);
+  f.AddAccount("nghiviec", vp, identity::Role::kOfficer, /*active=*/false);
+  const int64_t other = f.AddAccount("tuphap", tp, identity::Role::kOfficer);
+  SqlOutbox outbox(*db_);
+  FakeClock clock(500);
+  SqlNoticeNotifier notices(*db_, clock);
+  ASSERT_TRUE(outbox.EnqueueAll({f.Message("task:1:due:2024-07-04:soon", vp)}, 100).has_value());
+  auto pending = outbox.Pending(0, 10);
+  ASSERT_EQ(pending->size(), 1u);
+  ASSERT_TRUE(notices.Deliver((*pending)[0]).has_value());
+  ASSERT_TRUE(notices.Deliver((*pending)[0]).has_value());  // a retry adds nothing
+  EXPECT_TRUE(outbox.Pending(0, 10)->empty());
+  for (int64_t account : {hung, lan}) {
+    auto list = notices.ListNotices(account, 10);
+    ASSERT_TRUE(list.has_value()) << list.error().message;
+    ASSERT_EQ(list->size(), 1u);
+    EXPECT_EQ((*list)[0].subject, "Sắp đến hạn: Báo cáo sơ kết (hạn 04/07/2024)");
+    EXPECT_EQ((*list)[0].link, "/quan-ly/nhiem-vu/1");
+    EXPECT_EQ((*list)[0].created_at, 500);
+    EXPECT_FALSE((*list)[0].read_at.has_value());
+    EXPECT_EQ(*notices.CountUnread(account), 1);
+  }
+  EXPECT_TRUE(notices.ListNotices(other, 10)->empty());
+  EXPECT_EQ(*notices.CountUnread(other), 0);
+}
+
+TEST_P(StorageTest, ANoticeIsMarkedReadOnlyByItsOwner) {
+  OutboxFixture f(*db_, commune_id_);
+  const long long vp = f.AddUnit("vp_tk"), tp = f.AddUnit("tp_ht");
+  const int64_t owner = f.AddAccount("vanphong", vp, identity::Role::kOfficer);
+  const int64_t other = f.AddAccount("tuphap", tp, identity::Role::kOfficer);
+  SqlOutbox outbox(*db_);
+  FakeClock clock(500);
+  SqlNoticeNotifier notices(*db_, clock);
+  ASSERT_TRUE(outbox.EnqueueAll({f.Message("k", vp)}, 100).has_value());
+  ASSERT_TRUE(notices.Deliver((*outbox.Pending(0, 10))[0]).has_value());
+  const int64_t id = (*notices.ListNotices(owner, 10))[0].id;
+  auto stranger = notices.MarkRead(other, id, 600);
+  ASSERT_FALSE(stranger.has_value());
+  EXPECT_EQ(stranger.error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(*notices.CountUnread(owner), 1);
+  ASSERT_TRUE(notices.MarkRead(owner, id, 700).has_value());
+  ASSERT_TRUE(notices.MarkRead(owner, id, 800).has_value());
+  EXPECT_EQ(*notices.CountUnread(owner), 0);
+  EXPECT_EQ((*notices.ListNotices(owner, 10))[0].read_at, 700);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StorageTest, ::testing::Values("sqlite", "postgresql"),

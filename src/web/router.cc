@@ -104,6 +104,13 @@ Data PageData(Context& ctx, const std::string& title) {
     user.set("role", std::string(identity::RoleNameVi(ctx.account->role)));
     d.set("user", user);
     d.set("staff", Data(identity::Allows(ctx.role, Permission::kViewDashboard)));
+    if (ctx.svc.notices && identity::Allows(ctx.role, Permission::kReadNotices)) {
+      // One COUNT over the index notice_account; a failure only hides the number.
+      Data notices;
+      auto unread = ctx.svc.notices->CountUnread(ctx.account->id);
+      if (unread && *unread > 0) notices.set("unread", std::to_string(*unread));
+      d.set("notices_nav", notices);
+    }
   }
   return d;
 }
@@ -208,6 +215,7 @@ Router::Router(Services& services) : svc_(services) {
   AddTaskRoutes(routes_);
   AddAccountabilityRoutes(routes_);
   AddPlanApiRoutes(routes_);
+  AddNoticeRoutes(routes_);
 }
 
 Response Router::Handle(const Request& req) {

@@ -19,6 +19,7 @@
 #include "domain/identity/account_service.h"
 #include "domain/identity/authorization.h"
 #include "domain/plan/plan_service.h"
+#include "domain/notify/notify.h"
 #include "domain/portal/portal.h"
 #include "domain/rules/rule_book.h"
 #include "web/http.h"
@@ -37,6 +38,7 @@ struct Services {
   rules::RuleRepository* rules = nullptr;
   plan::PlanRepository* plans = nullptr;
   plan::PlanService* plan_service = nullptr;
+  notify::NoticeBox* notices = nullptr;  // each account's in-app notices
   const Clock* clock = nullptr;
   std::string default_commune;  // slug shown at "/"
   bool secure_cookies = false;  // set the Secure flag (behind TLS)
@@ -112,6 +114,7 @@ void AddPlanRoutes(std::vector<Route>& routes);
 void AddTaskRoutes(std::vector<Route>& routes);
 void AddAccountabilityRoutes(std::vector<Route>& routes);
 void AddPlanApiRoutes(std::vector<Route>& routes);
+void AddNoticeRoutes(std::vector<Route>& routes);
 
 // Drops this process's cached public pages after a write made here, so that the writer sees
 // the change at once (other processes notice it through content_version within a second).

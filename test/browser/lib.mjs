@@ -141,7 +141,8 @@ async function waitForHealthz(baseUrl, child, timeoutMs) {
 // Returns { baseUrl, stop }. Uses XASO_BASE_URL when set (the server is then
 // someone else's to start and stop). Otherwise starts the xaso binary
 // (XASO_BIN, default build/release/xaso) on a temp SQLite db with the demo
-// data, on a free loopback port, and stop() kills it and removes the db.
+// data, on a free loopback port, and stop() kills it and removes the db. A server started here
+// also reports its binary and database (`bin`, `db`), for tests that run `xaso` beside it.
 export async function startServer() {
   const given = process.env.XASO_BASE_URL;
   if (given) {
@@ -187,7 +188,7 @@ export async function startServer() {
     await stop();
     throw err;
   }
-  return { baseUrl, stop };
+  return { baseUrl, stop, bin, db };
 }
 
 // ---------------------------------------------------------------- shared steps

@@ -1,5 +1,6 @@
 // Every page a person reaches in the foundation, checked with axe-core for serious or
 // critical accessibility problems, and the home page on a small phone screen.
+import { spawnSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { artifactPath, formatViolations, launchBrowser, newContext, runAxe, startServer } from './lib.mjs';
@@ -58,6 +59,33 @@ describe('pages for each kind of visitor', () => {
     await page.waitForURL((u) => u.pathname === '/quan-tri/lich');
     assert.match(await page.locator('table').innerText(), /08\/03\/2027/);
     await page.screenshot({ path: artifactPath('admin-calendar.png'), fullPage: true });
+  });
+
+  test("an officer's notices page, with an unread deadline notice, is accessible", async (t) => {
+    if (!server.db) return t.skip('needs a server started by the test (XASO_BASE_URL is set)');
+    const file = server.db.replace(/^sqlite:/, '');
+    const sql = `INSERT INTO plan (commune_id, year, number, issued_on, title, created_at)
+        SELECT id, 2024, 'BT-1', '2024-01-29', 'Kế hoạch thử', 0 FROM commune WHERE slug = 'nhat-tan';
+      INSERT INTO plan_task (commune_id, plan_id, title, dimension, lead_unit_id, starts_on, due_on,
+          created_at, updated_at)
+        SELECT p.commune_id, p.id, 'Niêm yết công khai thủ tục hành chính', 3, u.id, '2024-01-02',
+          '2024-03-06', 0, 0 FROM plan p JOIN unit u ON u.commune_id = p.commune_id AND u.code = 'vp_tk'
+        WHERE p.number = 'BT-1';`;
+    assert.equal(spawnSync('sqlite3', [file, sql]).status, 0);
+    const run = spawnSync(server.bin, ['notify', 'run', '--db', server.db, '--today', '2024-03-04'],
+      { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    const context = await newContext(browser);
+    t.after(() => context.close());
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/dang-nhap`);
+    await page.fill('input[name="username"]', 'vanphong');
+    await page.fill('input[name="password"]', 'xaso-demo-vanphong');
+    await page.click('form.form button[type="submit"]');
+    await page.waitForURL((u) => u.pathname !== '/dang-nhap');
+    await assertAccessible(t, page, '/ca-nhan/thong-bao');
+    assert.match(await page.locator('main').innerText(), /Sắp đến hạn/);
+    await page.screenshot({ path: artifactPath('notices.png'), fullPage: true });
   });
 
   test('the home page fits a small phone screen without sideways scrolling', async (t) => {

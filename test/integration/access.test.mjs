@@ -36,6 +36,8 @@ const TABLE = [
   ['POST', '/quan-tri/lich/xoa', '/quan-tri/lich/xoa', { date: '' }, ['admin']],
   ['GET', '/quan-ly/thong-bao', '/quan-ly/thong-bao', null, ['officer', 'leader', 'admin']],
   ['POST', '/quan-ly/thong-bao', '/quan-ly/thong-bao', { title: '' }, ['officer', 'leader', 'admin']],
+  ['GET', '/ca-nhan/thong-bao', '/ca-nhan/thong-bao', null, DASHBOARD],
+  ['POST', '/ca-nhan/thong-bao/da-doc', '/ca-nhan/thong-bao/da-doc', { id: '1' }, DASHBOARD],
   ['GET', '/api/v1/communes', '/api/v1/communes', null, ALL],
   ['GET', '/api/v1/me', '/api/v1/me', null, SIGNED_IN],
   ['GET', '/api/v1/calendar/holidays', '/api/v1/calendar/holidays?year=2026', null, ALL],

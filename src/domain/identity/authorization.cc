@@ -11,7 +11,9 @@ bool Allows(Role role, Permission p) {
     case Permission::kSignIn: return true;
     case Permission::kUseAccount: return signed_in;
     case Permission::kViewDashboard:
-      // Supervisors and the level above read the commune's records too (PRODUCT.md).
+    case Permission::kReadNotices:
+      // Supervisors and the level above read the commune's records too (PRODUCT.md), and
+      // every one of these roles may be sent notices (a late answer reaches the supervisor).
       return staff || role == Role::kSupervisor || role == Role::kLevelAbove;
     case Permission::kViewAuditLog:
       return role == Role::kLeader || role == Role::kAdmin || role == Role::kSupervisor;
@@ -45,6 +47,7 @@ std::string_view PermissionCode(Permission p) {
     case Permission::kManagePlan: return "manage_plan";
     case Permission::kReportProgress: return "report_progress";
     case Permission::kCommentTask: return "comment_task";
+    case Permission::kReadNotices: return "read_notices";
   }
   return "";
 }

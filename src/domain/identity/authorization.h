@@ -21,13 +21,15 @@ enum class Permission {
   kManagePlan,           // create and re-plan tasks
   kReportProgress,       // report a task's progress (the service checks the unit)
   kCommentTask,          // comment on a task
+  kReadNotices,          // read and mark read one's own in-app notices
 };
 
 inline constexpr Permission kAllPermissions[] = {
     Permission::kReadPublic,    Permission::kSignIn,         Permission::kUseAccount,
     Permission::kViewDashboard, Permission::kViewAuditLog,   Permission::kManageAccounts,
     Permission::kViewPlan,      Permission::kManagePlan,     Permission::kReportProgress,
-    Permission::kCommentTask,   Permission::kManageCalendar, Permission::kPublishAnnouncement};
+    Permission::kCommentTask,   Permission::kManageCalendar, Permission::kPublishAnnouncement,
+    Permission::kReadNotices};
 
 bool Allows(Role role, Permission permission);
 std::string_view PermissionCode(Permission permission);

@@ -22,6 +22,15 @@ TEST(AuthorizationTest, CitizensDoNotSeeTheStaffDashboard) {
   EXPECT_TRUE(Allows(Role::kSupervisor, Permission::kViewDashboard));
 }
 
+TEST(AuthorizationTest, EveryDashboardRoleReadsItsNoticesAndCitizensDoNot) {
+  for (Role r : kAllRoles) {
+    EXPECT_EQ(Allows(r, Permission::kReadNotices), Allows(r, Permission::kViewDashboard))
+        << RoleCode(r);
+  }
+  EXPECT_FALSE(Allows(Role::kCitizen, Permission::kReadNotices));
+  EXPECT_FALSE(Allows(Role::kAnonymous, Permission::kReadNotices));
+}
+
 TEST(CommuneTest, ValidatesSlugAndRequiredFields) {
   Commune c{0, "nhat-tan", "Xã Nhật Tân", "Tỉnh Hưng Yên", "UBND tỉnh Hưng Yên"};
   EXPECT_TRUE(ValidateCommune(c).has_value());

@@ -1,0 +1,62 @@
+#include "domain/notify/notification_service.h"
+
+#include <map>
+#include <memory>
+
+#include "domain/notify/deadline_notices.h"
+
+namespace xaso::notify {
+namespace {
+
+// Tasks further out than this cannot be due soon (three working days never span ten calendar
+// days, Tết included), so the scan does not load them.
+constexpr int kScanAheadDays = 10;
+constexpr int kDeliveryBatch = 100;
+
+}  // namespace
+
+Result<RunReport> NotificationService::RunOnce(Date today) {
+  XASO_ASSIGN_OR_RETURN(const int enqueued, EnqueueDeadlineNotices(today));
+  XASO_ASSIGN_OR_RETURN(RunReport report, DeliverPending());
+  report.enqueued = enqueued;
+  return report;
+}
+
+Result<int> NotificationService::EnqueueDeadlineNotices(Date today) {
+  XASO_ASSIGN_OR_RETURN(const auto tasks, plans_.OpenTasksDueBy(today.AddDays(kScanAheadDays)));
+  std::map<int64_t, std::shared_ptr<const calendar::LegalCalendar>> calendars;
+  for (const plan::Task& t : tasks) {
+    if (calendars.count(t.commune_id)) continue;
+    XASO_ASSIGN_OR_RETURN(calendars[t.commune_id], calendars_.For(t.commune_id));
+  }
+  const auto messages =
+      DeadlineNotices(tasks, today, [&](int64_t commune_id) -> const calendar::LegalCalendar& {
+        return *calendars.at(commune_id);
+      });
+  if (messages.empty()) return 0;
+  return outbox_.EnqueueAll(messages, clock_.NowUnix());
+}
+
+Result<RunReport> NotificationService::DeliverPending() {
+  RunReport report;
+  int64_t after_id = 0;
+  for (;;) {
+    XASO_ASSIGN_OR_RETURN(const auto batch, outbox_.Pending(after_id, kDeliveryBatch));
+    for (const PendingMessage& m : batch) {
+      after_id = m.id;
+      bool ok = true;
+      for (Notifier* n : notifiers_) ok = n->Deliver(m).has_value() && ok;
+      if (ok) {
+        XASO_RETURN_IF_ERROR(outbox_.MarkDelivered(m.id, clock_.NowUnix()));
+        ++report.delivered;
+      } else {
+        XASO_RETURN_IF_ERROR(outbox_.MarkFailed(m.id));
+        ++report.failed;
+      }
+    }
+    if (static_cast<int>(batch.size()) < kDeliveryBatch) break;
+  }
+  return report;
+}
+
+}  // namespace xaso::notify
