@@ -72,11 +72,14 @@ Status ApplyEnvironment(Config& c) {
   if (auto v = env("XASO_DEFAULT_COMMUNE")) c.portal.default_commune = *v;
   if (auto v = env("XASO_TRUSTED_PROXY")) c.server.trusted_proxy = *v;
   if (auto v = env("XASO_SECURE_COOKIES")) c.server.secure_cookies = *v == "1" || *v == "true";
-  if (auto v = env("XASO_THREADS")) {
-    try {
-      c.server.threads = std::stoi(*v);
-    } catch (...) {
-      return MakeError(ErrorCode::kInvalidArgument, "XASO_THREADS must be a number");
+  for (auto [name, target] : {std::pair<const char*, int*>{"XASO_THREADS", &c.server.threads},
+                              {"XASO_NOTIFY_INTERVAL", &c.notify.interval_seconds}}) {
+    if (auto v = env(name)) {
+      try {
+        *target = std::stoi(*v);
+      } catch (...) {
+        return MakeError(ErrorCode::kInvalidArgument, std::string(name) + " must be a number");
+      }
     }
   }
   return Ok{};

@@ -34,7 +34,7 @@ struct Config {
   struct Notify {
     // Seconds between two passes of the notification worker of `xaso serve`; 0 turns the
     // worker off (then run `xaso notify run` from cron).
-    int64_t interval_seconds = 300;
+    int interval_seconds = 300;
   } notify;
 };
 
