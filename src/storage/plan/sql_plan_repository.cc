@@ -23,11 +23,6 @@ constexpr const char* kTaskColumns =
     "t.status, t.progress, t.last_done_on, t.done_on, t.version, t.updated_at "
     "FROM plan_task t JOIN plan p ON p.id = t.plan_id ";
 
-std::optional<Date> OptDate(const soci::row& r, size_t i) {
-  if (r.get_indicator(i) == soci::i_null) return std::nullopt;
-  return Date::ParseIso(RowText(r, i));
-}
-
 Task TaskFromRow(const soci::row& r) {
   Task t;
   t.id = RowInt(r, 0);
@@ -41,28 +36,16 @@ Task TaskFromRow(const soci::row& r) {
   t.dimension = static_cast<int>(RowInt(r, 8));
   t.lead_unit_id = RowInt(r, 9);
   t.starts_on = Date::ParseIso(RowText(r, 10)).value_or(Date());
-  t.due_on = OptDate(r, 11);
+  t.due_on = RowDate(r, 11);
   t.recurrence = plan::RecurrenceFromCode(RowText(r, 12)).value_or(plan::Recurrence::kNone);
   t.status = plan::StatusFromCode(RowText(r, 13)).value_or(plan::TaskStatus::kNotStarted);
   t.progress = static_cast<int>(RowInt(r, 14));
-  t.last_done_on = OptDate(r, 15);
-  t.done_on = OptDate(r, 16);
+  t.last_done_on = RowDate(r, 15);
+  t.done_on = RowDate(r, 16);
   t.version = RowInt(r, 17);
   t.updated_at = RowInt(r, 18);
   return t;
 }
-
-// A nullable date column's value and indicator for soci::use.
-struct OptText {
-  std::string value;
-  soci::indicator ind = soci::i_null;
-  explicit OptText(const std::optional<Date>& d) {
-    if (d) {
-      value = d->ToIso();
-      ind = soci::i_ok;
-    }
-  }
-};
 
 void AppendEvent(soci::session& s, long long commune_id, long long task_id, int64_t now,
                  const audit::AuditRecord& rec, plan::EventKind kind, const std::string& status,
@@ -76,16 +59,6 @@ void AppendEvent(soci::session& s, long long commune_id, long long task_id, int6
       soci::use(commune_id), soci::use(task_id), soci::use(at), soci::use(actor),
       soci::use(rec.actor), soci::use(kind_code), soci::use(status), soci::use(prog, prog_ind),
       soci::use(body);
-}
-
-void Audit(soci::session& s, audit::AuditRecord rec, long long commune_id, const std::string& entity,
-           long long id, const std::string& action, const std::string& summary, int64_t now) {
-  rec.commune_id = commune_id;
-  rec.entity = entity;
-  rec.entity_id = std::to_string(id);
-  rec.action = action;
-  rec.summary = summary;
-  AppendAudit(s, rec, now);
 }
 
 void WriteLinks(soci::session& s, const Task& t, long long id) {
@@ -126,7 +99,7 @@ Result<int64_t> SqlPlanRepository::CreatePlan(const plan::Plan& p, const audit::
         soci::use(c), soci::use(year), soci::use(p.number), soci::use(issued), soci::use(p.title),
         soci::use(p.goal), soci::use(doc, doc_ind), soci::use(at), soci::into(id);
     BumpContentVersion(s, c);
-    Audit(s, rec, c, "plan", id, "create", p.number + " " + p.title, now);
+    AuditChange(s, rec, c, "plan", id, "create", p.number + " " + p.title, now);
     return Ok{};
   }));
   return static_cast<int64_t>(id);
@@ -150,19 +123,17 @@ constexpr const char* kPlanColumns =
 }  // namespace
 
 Result<std::vector<plan::Plan>> SqlPlanRepository::ListPlans(int64_t commune_id) {
-  return QueryAll<plan::Plan>(db_,
-                              std::string(kPlanColumns) +
-                                  "WHERE commune_id = :c ORDER BY year DESC, issued_on DESC, id",
-                              PlanFromRow, static_cast<long long>(commune_id));
+  return QueryAll<plan::Plan>(
+      db_,
+      std::string(kPlanColumns) + "WHERE commune_id = :c ORDER BY year DESC, issued_on DESC, id",
+      PlanFromRow, static_cast<long long>(commune_id));
 }
 
 Result<plan::Plan> SqlPlanRepository::GetPlan(int64_t commune_id, int64_t id) {
-  XASO_ASSIGN_OR_RETURN(auto plans,
-                        QueryAll<plan::Plan>(db_,
-                                             std::string(kPlanColumns) +
-                                                 "WHERE commune_id = :c AND id = :i",
-                                             PlanFromRow, static_cast<long long>(commune_id),
-                                             static_cast<long long>(id)));
+  XASO_ASSIGN_OR_RETURN(
+      auto plans, QueryAll<plan::Plan>(
+                      db_, std::string(kPlanColumns) + "WHERE commune_id = :c AND id = :i",
+                      PlanFromRow, static_cast<long long>(commune_id), static_cast<long long>(id)));
   if (plans.empty()) return MakeError(ErrorCode::kNotFound, "Không tìm thấy kế hoạch.");
   return plans.front();
 }
@@ -191,7 +162,7 @@ Result<int64_t> SqlPlanRepository::CreateTask(const Task& t, const audit::AuditR
     WriteLinks(s, t, id);
     AppendEvent(s, c, id, now, rec, plan::EventKind::kCreate, status, t.progress, "");
     BumpContentVersion(s, c);
-    Audit(s, rec, c, "plan_task", id, "create", t.title, now);
+    AuditChange(s, rec, c, "plan_task", id, "create", t.title, now);
     return Ok{};
   }));
   return static_cast<int64_t>(id);
@@ -232,11 +203,10 @@ Status SqlPlanRepository::LoadLinks(int64_t commune_id, std::vector<Task>& tasks
 }
 
 Result<Task> SqlPlanRepository::GetTask(int64_t commune_id, int64_t id) {
-  XASO_ASSIGN_OR_RETURN(auto tasks, QueryAll<Task>(db_,
-                                                   std::string(kTaskColumns) +
-                                                       "WHERE t.commune_id = :c AND t.id = :i",
-                                                   TaskFromRow, static_cast<long long>(commune_id),
-                                                   static_cast<long long>(id)));
+  XASO_ASSIGN_OR_RETURN(
+      auto tasks,
+      QueryAll<Task>(db_, std::string(kTaskColumns) + "WHERE t.commune_id = :c AND t.id = :i",
+                     TaskFromRow, static_cast<long long>(commune_id), static_cast<long long>(id)));
   if (tasks.empty()) return TaskNotFound();
   XASO_RETURN_IF_ERROR(LoadLinks(commune_id, tasks));
   return std::move(tasks.front());
@@ -265,11 +235,11 @@ Result<std::vector<Task>> SqlPlanRepository::ListTasks(const plan::TaskFilter& f
 
 Result<std::vector<Task>> SqlPlanRepository::PlanTasks(int64_t commune_id, int64_t plan_id) {
   XASO_ASSIGN_OR_RETURN(
-      auto tasks, QueryAll<Task>(db_,
-                                 std::string(kTaskColumns) +
-                                     "WHERE t.commune_id = :c AND t.plan_id = :p ORDER BY t.id",
-                                 TaskFromRow, static_cast<long long>(commune_id),
-                                 static_cast<long long>(plan_id)));
+      auto tasks,
+      QueryAll<Task>(
+          db_,
+          std::string(kTaskColumns) + "WHERE t.commune_id = :c AND t.plan_id = :p ORDER BY t.id",
+          TaskFromRow, static_cast<long long>(commune_id), static_cast<long long>(plan_id)));
   XASO_RETURN_IF_ERROR(LoadLinks(commune_id, tasks));
   return tasks;
 }
@@ -307,15 +277,14 @@ Result<int64_t> SqlPlanRepository::UpdateTask(const Task& t, const audit::AuditR
     WriteLinks(s, t, id);
     AppendEvent(s, c, id, now, rec, plan::EventKind::kEdit, "", std::nullopt, "");
     BumpContentVersion(s, c);
-    Audit(s, rec, c, "plan_task", id, "edit", t.title, now);
+    AuditChange(s, rec, c, "plan_task", id, "edit", t.title, now);
     version = v + 1;
     return Ok{};
   }));
   return static_cast<int64_t>(version);
 }
 
-Result<int64_t> SqlPlanRepository::RecordProgress(int64_t commune_id,
-                                                  const plan::ProgressUpdate& u,
+Result<int64_t> SqlPlanRepository::RecordProgress(int64_t commune_id, const plan::ProgressUpdate& u,
                                                   const std::optional<plan::Upload>& upload,
                                                   const audit::AuditRecord& rec, int64_t now) {
   long long version = 0;
@@ -357,7 +326,7 @@ Result<int64_t> SqlPlanRepository::RecordProgress(int64_t commune_id,
       summary += ", tệp " + upload->filename + " (" + upload->sha256.substr(0, 12) + ")";
     }
     BumpContentVersion(s, c);
-    Audit(s, rec, c, "plan_task", id, "progress", summary, now);
+    AuditChange(s, rec, c, "plan_task", id, "progress", summary, now);
     version = v + 1;
     return Ok{};
   }));
@@ -372,7 +341,7 @@ Status SqlPlanRepository::AddComment(int64_t commune_id, int64_t task_id, const 
         soci::use(id), soci::into(found);
     if (found == 0) return TaskNotFound();
     AppendEvent(s, c, id, now, rec, plan::EventKind::kComment, "", std::nullopt, body);
-    Audit(s, rec, c, "plan_task", id, "comment", "", now);
+    AuditChange(s, rec, c, "plan_task", id, "comment", "", now);
     return Ok{};
   });
 }
@@ -404,8 +373,8 @@ constexpr const char* kEvidenceColumns =
     "SELECT e.id, e.commune_id, e.task_id, e.sha256, e.filename, e.content_type, e.size, "
     "e.is_public, e.uploaded_by, e.uploaded_at ";
 plan::Evidence EvidenceFromRow(const soci::row& r) {
-  return {RowInt(r, 0), RowInt(r, 1),      RowInt(r, 2), RowText(r, 3), RowText(r, 4),
-          RowText(r, 5), RowInt(r, 6), RowInt(r, 7) != 0, RowInt(r, 8), RowInt(r, 9)};
+  return {RowInt(r, 0),  RowInt(r, 1), RowInt(r, 2),      RowText(r, 3), RowText(r, 4),
+          RowText(r, 5), RowInt(r, 6), RowInt(r, 7) != 0, RowInt(r, 8),  RowInt(r, 9)};
 }
 }  // namespace
 
@@ -423,13 +392,14 @@ Result<std::pair<plan::Evidence, std::string>> SqlPlanRepository::GetEvidenceFil
     int64_t commune_id, int64_t evidence_id) {
   using EvidenceAndData = std::pair<plan::Evidence, std::string>;
   XASO_ASSIGN_OR_RETURN(
-      auto found, (QueryAll<EvidenceAndData>(
-                 db_,
-                 std::string(kEvidenceColumns) +
-                     ", b.data FROM plan_task_evidence e JOIN file_blob b ON b.commune_id = "
-                     "e.commune_id AND b.sha256 = e.sha256 WHERE e.commune_id = :c AND e.id = :i",
-                 [](const soci::row& r) { return std::make_pair(EvidenceFromRow(r), RowText(r, 10)); },
-                 static_cast<long long>(commune_id), static_cast<long long>(evidence_id))));
+      auto found,
+      (QueryAll<EvidenceAndData>(
+          db_,
+          std::string(kEvidenceColumns) +
+              ", b.data FROM plan_task_evidence e JOIN file_blob b ON b.commune_id = "
+              "e.commune_id AND b.sha256 = e.sha256 WHERE e.commune_id = :c AND e.id = :i",
+          [](const soci::row& r) { return std::make_pair(EvidenceFromRow(r), RowText(r, 10)); },
+          static_cast<long long>(commune_id), static_cast<long long>(evidence_id))));
   if (found.empty()) return MakeError(ErrorCode::kNotFound, "Không tìm thấy tệp.");
   auto bytes = platform::Base64Decode(found.front().second);
   if (!bytes) return MakeError(ErrorCode::kInternal, "stored file is not valid base64");
