@@ -39,6 +39,9 @@ Result<std::unique_ptr<System>> System::Open(const Config& config) {
                                 config.security.signin_window_minutes * 60};
   impl->accounts = std::make_unique<identity::AccountService>(*impl->identity, impl->hasher,
                                                               impl->clock, limits);
+  impl->oversight_repo = std::make_unique<storage::SqlOversightRepository>(*impl->db);
+  impl->oversight = std::make_unique<oversight::OversightService>(
+      *impl->oversight_repo, *impl->identity, *impl->calendar_service, *impl->rules, impl->clock);
   return std::unique_ptr<System>(new System(std::move(impl)));
 }
 
@@ -72,6 +75,7 @@ Status System::Serve() {
   services.audit = impl_->audit.get();
   services.calendar = impl_->calendar_service.get();
   services.rules = impl_->rules.get();
+  services.oversight = impl_->oversight.get();
   services.clock = &impl_->clock;
   services.default_commune = impl_->config.portal.default_commune;
   services.secure_cookies = impl_->config.server.secure_cookies;

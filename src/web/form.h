@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/date.h"
+
 namespace xaso::web {
 
 // nullopt for a malformed escape ("%zz", a lone "%").
@@ -22,6 +24,10 @@ std::map<std::string, std::string> ParseCookies(std::string_view header);
 // with one '/', and holds only A–Z, a–z, 0–9 and "/_.~-". Anything else (another host, a
 // scheme, control characters, spaces, backslashes) gives nullopt.
 std::optional<std::string> LocalPath(std::string_view path);
+
+// A date typed by a person: dd/mm/yyyy (d/m/yyyy too) or yyyy-mm-dd, between 1990 and 2200,
+// surrounding spaces ignored; nullopt otherwise.
+std::optional<Date> ParseDateInput(std::string_view text);
 
 // HTML-escapes text for the few places that build markup outside templates.
 std::string EscapeHtml(std::string_view s);

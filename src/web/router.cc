@@ -103,6 +103,7 @@ Data PageData(Context& ctx, const std::string& title) {
     user.set("role", std::string(identity::RoleNameVi(ctx.account->role)));
     d.set("user", user);
     d.set("staff", Data(identity::Allows(ctx.role, Permission::kViewDashboard)));
+    d.set("oversight", Data(identity::Allows(ctx.role, Permission::kViewOversight)));
   }
   return d;
 }
@@ -110,7 +111,7 @@ Data PageData(Context& ctx, const std::string& title) {
 Response RenderPage(Context& ctx, int status, const std::string& tmpl, Data data,
                     const std::string& title) {
   Data layout = PageData(ctx, title);
-  for (const char* key : {"t", "lang", "csrf", "user", "staff", "here"}) {
+  for (const char* key : {"t", "lang", "csrf", "user", "staff", "oversight", "here"}) {
     if (layout.get(key) && !data.get(key)) data.set(key, *layout.get(key));
   }
   layout.set("content", RenderTemplate(tmpl, data));
@@ -202,6 +203,9 @@ Router::Router(Services& services) : svc_(services) {
   AddAdminRoutes(routes_);
   AddRulesRoutes(routes_);
   AddAnnouncementRoutes(routes_);
+  AddInspectionRoutes(routes_);
+  AddSupervisionRoutes(routes_);
+  AddOversightApiRoutes(routes_);
 }
 
 Response Router::Handle(const Request& req) {

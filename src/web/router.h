@@ -18,6 +18,7 @@
 #include "domain/calendar/calendar_service.h"
 #include "domain/identity/account_service.h"
 #include "domain/identity/authorization.h"
+#include "domain/oversight/oversight_service.h"
 #include "domain/portal/portal.h"
 #include "domain/rules/rule_book.h"
 #include "web/http.h"
@@ -33,6 +34,7 @@ struct Services {
   audit::AuditReader* audit = nullptr;
   calendar::CalendarService* calendar = nullptr;
   rules::RuleRepository* rules = nullptr;
+  oversight::OversightService* oversight = nullptr;
   const Clock* clock = nullptr;
   std::string default_commune;  // slug shown at "/"
   bool secure_cookies = false;  // set the Secure flag (behind TLS)
@@ -102,6 +104,9 @@ void AddApiRoutes(std::vector<Route>& routes);
 void AddAdminRoutes(std::vector<Route>& routes);
 void AddRulesRoutes(std::vector<Route>& routes);
 void AddAnnouncementRoutes(std::vector<Route>& routes);
+void AddInspectionRoutes(std::vector<Route>& routes);
+void AddSupervisionRoutes(std::vector<Route>& routes);
+void AddOversightApiRoutes(std::vector<Route>& routes);
 
 // Drops this process's cached public pages after a write made here, so that the writer sees
 // the change at once (other processes notice it through content_version within a second).

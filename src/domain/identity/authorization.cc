@@ -19,6 +19,15 @@ bool Allows(Role role, Permission p) {
     case Permission::kManageCalendar: return role == Role::kAdmin;
     case Permission::kPublishAnnouncement:
       return role == Role::kOfficer || role == Role::kLeader || role == Role::kAdmin;
+    case Permission::kViewOversight:
+      // The clerk and citizens are not among the readers of the registers (plan II.4, III.3).
+      return role == Role::kOfficer || role == Role::kLeader || role == Role::kAdmin ||
+             role == Role::kSupervisor || role == Role::kLevelAbove;
+    case Permission::kManageInspections: return role == Role::kLeader || role == Role::kAdmin;
+    case Permission::kRecheckFinding:
+      return role == Role::kOfficer || role == Role::kLeader || role == Role::kAdmin;
+    case Permission::kRecordRecommendation: return role == Role::kSupervisor;
+    case Permission::kAnswerRecommendation: return role == Role::kOfficer || role == Role::kLeader;
   }
   return false;
 }
@@ -33,6 +42,11 @@ std::string_view PermissionCode(Permission p) {
     case Permission::kManageAccounts: return "manage_accounts";
     case Permission::kManageCalendar: return "manage_calendar";
     case Permission::kPublishAnnouncement: return "publish_announcement";
+    case Permission::kViewOversight: return "view_oversight";
+    case Permission::kManageInspections: return "manage_inspections";
+    case Permission::kRecheckFinding: return "recheck_finding";
+    case Permission::kRecordRecommendation: return "record_recommendation";
+    case Permission::kAnswerRecommendation: return "answer_recommendation";
   }
   return "";
 }

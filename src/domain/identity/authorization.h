@@ -9,21 +9,29 @@
 namespace xaso::identity {
 
 enum class Permission {
-  kReadPublic,          // portal pages, public API
-  kSignIn,              // the sign-in form
-  kUseAccount,          // sign out, change own password
-  kViewDashboard,       // the staff dashboard
-  kViewAuditLog,        // read the audit log
-  kManageAccounts,      // create accounts, grant roles, reset passwords
-  kManageCalendar,      // edit the government's announced days off and swaps
-  kPublishAnnouncement  // write announcements
+  kReadPublic,            // portal pages, public API
+  kSignIn,                // the sign-in form
+  kUseAccount,            // sign out, change own password
+  kViewDashboard,         // the staff dashboard
+  kViewAuditLog,          // read the audit log
+  kManageAccounts,        // create accounts, grant roles, reset passwords
+  kManageCalendar,        // edit the government's announced days off and swaps
+  kPublishAnnouncement,   // write announcements
+  kViewOversight,         // read the inspection and supervision registers
+  kManageInspections,     // plan inspections, record their conclusions and findings
+  kRecheckFinding,        // record a re-inspection (an officer: his unit's findings only)
+  kRecordRecommendation,  // record a supervising body's recommendation
+  kAnswerRecommendation   // answer one (an officer: when his unit is assigned)
 };
 
 inline constexpr Permission kAllPermissions[] = {
-    Permission::kReadPublic,     Permission::kSignIn,
-    Permission::kUseAccount,     Permission::kViewDashboard,
-    Permission::kViewAuditLog,   Permission::kManageAccounts,
-    Permission::kManageCalendar, Permission::kPublishAnnouncement};
+    Permission::kReadPublic,          Permission::kSignIn,
+    Permission::kUseAccount,          Permission::kViewDashboard,
+    Permission::kViewAuditLog,        Permission::kManageAccounts,
+    Permission::kManageCalendar,      Permission::kPublishAnnouncement,
+    Permission::kViewOversight,       Permission::kManageInspections,
+    Permission::kRecheckFinding,      Permission::kRecordRecommendation,
+    Permission::kAnswerRecommendation};
 
 bool Allows(Role role, Permission permission);
 std::string_view PermissionCode(Permission permission);
