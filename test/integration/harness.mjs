@@ -117,6 +117,16 @@ export class Client {
     this.keep(res);
     return res;
   }
+  // A JSON API POST with the X-CSRF-Token header, as a script would send it.
+  async postJson(p, body, { headers = {} } = {}) {
+    if (!this.csrf) await this.get('/dang-nhap');
+    const res = await fetch(this.base + p, {
+      method: 'POST', redirect: 'manual', body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json', 'x-csrf-token': this.csrf, cookie: this.cookieHeader(), ...headers },
+    });
+    this.keep(res);
+    return res;
+  }
   async signIn(username, password = `xaso-demo-${username}`) {
     const res = await this.post('/dang-nhap', { username, password });
     if (res.status !== 303) throw new Error(`sign-in of ${username} gave ${res.status}`);

@@ -58,6 +58,7 @@ Data FindingRow(Context& ctx, const oversight::FindingView& v,
   const auto& f = v.finding;
   Data x;
   x.set("id", std::to_string(f.id));
+  x.set("inspection_id", std::to_string(f.inspection_id));
   x.set("version", std::to_string(f.version));
   x.set("description", f.description);
   x.set("unit", UnitName(units, f.responsible_unit_id, ctx.lang));
