@@ -22,8 +22,8 @@ rules::RuleBook Book() {
 }
 
 Date Due(std::string_view received) {
-  static const calendar::LegalCalendar cal = calendar::testing::SeedCalendar();
-  auto due = ComputeAnswerDue(Book(), 1, D(received), cal);
+  static const calendar::LegalCalendar kCal = calendar::testing::SeedCalendar();
+  auto due = ComputeAnswerDue(Book(), 1, D(received), kCal);
   EXPECT_TRUE(due.has_value());
   return due ? due->due_on : Date();
 }
