@@ -141,6 +141,7 @@ Result<std::vector<DemoAccount>> System::LoadDemo() {
     a.published_at = now - n.days_ago * 86400;
     XASO_RETURN_IF_ERROR(impl_->portal->CreateAnnouncement(a, demo));
   }
+  XASO_RETURN_IF_ERROR(LoadDemoOversight(commune_id, *units));
   return out;
 }
 

@@ -57,6 +57,9 @@ Result<std::unique_ptr<System>> System::Open(const Config& config) {
   impl->notifications = std::make_unique<notify::NotificationService>(
       *impl->plans, *impl->calendar_service, *impl->outbox,
       std::vector<notify::Notifier*>{impl->notices.get()}, impl->clock);
+  impl->oversight_repo = std::make_unique<storage::SqlOversightRepository>(*impl->db);
+  impl->oversight = std::make_unique<oversight::OversightService>(
+      *impl->oversight_repo, *impl->identity, *impl->calendar_service, *impl->rules, impl->clock);
   return std::unique_ptr<System>(new System(std::move(impl)));
 }
 
@@ -91,6 +94,7 @@ Status System::Serve() {
   services.calendar = impl_->calendar_service.get();
   services.rules = impl_->rules.get();
   services.notices = impl_->notices.get();
+  services.oversight = impl_->oversight.get();
   services.clock = &impl_->clock;
   services.plans = impl_->plans.get();
   services.plan_service = impl_->plan_service.get();

@@ -84,6 +84,8 @@ class System {
 
  private:
   struct Impl;
+  // Inspections and recommendations of the demo commune (demo_oversight.cc).
+  Status LoadDemoOversight(int64_t commune_id, const std::vector<identity::Unit>& units);
   explicit System(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

@@ -8,6 +8,7 @@
 #include "domain/identity/account_service.h"
 #include "domain/notify/notification_service.h"
 #include "domain/plan/plan_service.h"
+#include "domain/oversight/oversight_service.h"
 #include "platform/crypto.h"
 #include "storage/audit/sql_audit_log.h"
 #include "storage/calendar/sql_calendar_repository.h"
@@ -15,6 +16,7 @@
 #include "storage/identity/sql_identity_repository.h"
 #include "storage/notify/sql_outbox.h"
 #include "storage/plan/sql_plan_repository.h"
+#include "storage/oversight/sql_oversight_repository.h"
 #include "storage/portal/sql_portal_repository.h"
 #include "storage/rules/sql_rule_repository.h"
 #include "app/system.h"
@@ -38,6 +40,8 @@ struct System::Impl {
   std::unique_ptr<storage::SqlOutbox> outbox;
   std::unique_ptr<storage::SqlNoticeNotifier> notices;  // the in-app notifier and mailbox
   std::unique_ptr<notify::NotificationService> notifications;
+  std::unique_ptr<storage::SqlOversightRepository> oversight_repo;
+  std::unique_ptr<oversight::OversightService> oversight;
 };
 
 // Plan 11/KH-UBND's tasks (demo/plan11-tasks.csv) for the demo commune, recorded as plan

@@ -3,9 +3,12 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include <soci/soci.h>
+
+#include "core/date.h"
 
 namespace xaso::storage {
 
@@ -25,5 +28,24 @@ inline std::string RowText(const soci::row& r, std::size_t i) {
   if (r.get_indicator(i) == soci::i_null) return {};
   return r.get<std::string>(i);
 }
+
+// A nullable ISO date column; nullopt for NULL (or text that is not a date).
+inline std::optional<Date> RowDate(const soci::row& r, std::size_t i) {
+  if (r.get_indicator(i) == soci::i_null) return std::nullopt;
+  return Date::ParseIso(RowText(r, i));
+}
+
+// A nullable date's value and indicator for soci::use(value, ind); lives as long as the
+// statement that binds it.
+struct OptText {
+  std::string value;
+  soci::indicator ind = soci::i_null;
+  explicit OptText(const std::optional<Date>& d) {
+    if (d) {
+      value = d->ToIso();
+      ind = soci::i_ok;
+    }
+  }
+};
 
 }  // namespace xaso::storage

@@ -16,6 +16,7 @@
 #include "storage/identity/sql_identity_repository.h"
 #include "storage/migrator.h"
 #include "storage/notify/sql_outbox.h"
+#include "storage/oversight/sql_oversight_repository.h"
 #include "storage/portal/sql_portal_repository.h"
 #include "storage/rules/sql_rule_repository.h"
 #include "storage/storage_fixture.h"
@@ -375,6 +376,142 @@ TEST_P(StorageTest, ANoticeIsMarkedReadOnlyByItsOwner) {
   ASSERT_TRUE(notices.MarkRead(owner, id, 800).has_value());
   EXPECT_EQ(*notices.CountUnread(owner), 0);
   EXPECT_EQ((*notices.ListNotices(owner, 10))[0].read_at, 700);
+}
+
+// Two units of the test commune, for the oversight tests.
+std::pair<int64_t, int64_t> AddTwoUnits(Database& db, long long commune_id) {
+  long long a = 0, b = 0;
+  EXPECT_TRUE(db.Write([&](soci::session& s) -> Status {
+                  s << "INSERT INTO unit (commune_id, code, name_vi, name_en) VALUES (:c, "
+                       "'mot_cua', 'Bộ phận Một cửa', 'One-stop desk')",
+                      soci::use(commune_id);
+                  s << "INSERT INTO unit (commune_id, code, name_vi, name_en) VALUES (:c, "
+                       "'dc_xd', 'Địa chính – Xây dựng – Môi trường', 'Land')",
+                      soci::use(commune_id);
+                  s << "SELECT id FROM unit WHERE code = 'mot_cua'", soci::into(a);
+                  s << "SELECT id FROM unit WHERE code = 'dc_xd'", soci::into(b);
+                  return Ok{};
+                }).has_value());
+  return {a, b};
+}
+
+TEST_P(StorageTest, InspectionsKeepFindingsAndRechecksAndRefuseAStaleVersion) {
+  SqlOversightRepository repo(*db_);
+  SqlAuditLog log(*db_);
+  auto [desk, land] = AddTwoUnits(*db_, commune_id_);
+  const audit::AuditRecord who{commune_id_, 1, "chutich"};
+  oversight::Inspection i;
+  i.commune_id = commune_id_;
+  i.kind = oversight::InspectionKind::kUnannounced;
+  i.subject = "Cơ sở chăn nuôi lợn thôn 3";
+  i.topic = "Bảo vệ môi trường";
+  i.dimension = 6;
+  i.scheduled_on = Date::FromYmd(2024, 6, 10);
+  i.created_by = 1;
+  const int64_t before = *log.Count();
+  auto id = repo.CreateInspection(i, who, 100);
+  ASSERT_TRUE(id.has_value()) << id.error().message;
+  EXPECT_EQ(*log.Count(), before + 1);
+  auto v =
+      repo.RecordConduct(commune_id_, *id, 1, Date::FromYmd(2024, 6, 10), "Có vi phạm.", who, 101);
+  ASSERT_TRUE(v.has_value()) << v.error().message;
+  EXPECT_EQ(*v, 2);
+  auto stale = repo.RecordConduct(commune_id_, *id, 1, Date::FromYmd(2024, 6, 11), "x", who, 102);
+  ASSERT_FALSE(stale.has_value());
+  EXPECT_EQ(stale.error().code, ErrorCode::kAborted);
+
+  oversight::Finding f;
+  f.commune_id = commune_id_;
+  f.inspection_id = *id;
+  f.description = "Nước thải chưa qua xử lý";
+  f.responsible_unit_id = land;
+  f.remediation_due_on = Date::FromYmd(2024, 7, 10);
+  f.sanction = "Phạt cảnh cáo";
+  auto fid = repo.AddFinding(f, who, 103);
+  ASSERT_TRUE(fid.has_value()) << fid.error().message;
+  oversight::Recheck again{0,     *fid,        Date::FromYmd(2024, 7, 11),
+                           false, "Chưa xong", Date::FromYmd(2024, 8, 10)};
+  auto fv = repo.RecordRecheck(commune_id_, again, 1, who, 104);
+  ASSERT_TRUE(fv.has_value()) << fv.error().message;
+  auto stale_recheck = repo.RecordRecheck(commune_id_, again, 1, who, 105);
+  ASSERT_FALSE(stale_recheck.has_value());
+  EXPECT_EQ(stale_recheck.error().code, ErrorCode::kAborted);
+  auto reopened = repo.GetFinding(commune_id_, *fid);
+  ASSERT_TRUE(reopened.has_value());
+  EXPECT_EQ(reopened->status, oversight::FindingStatus::kOpen);
+  EXPECT_EQ(reopened->remediation_due_on, Date::FromYmd(2024, 8, 10));
+  oversight::Recheck done{0, *fid, Date::FromYmd(2024, 8, 9), true, "Đã xây hầm biogas"};
+  ASSERT_TRUE(repo.RecordRecheck(commune_id_, done, *fv, who, 106).has_value());
+
+  auto got = repo.GetInspection(commune_id_, *id);
+  ASSERT_TRUE(got.has_value()) << got.error().message;
+  EXPECT_EQ(got->conclusion, "Có vi phạm.");
+  EXPECT_EQ(got->dimension, 6);
+  EXPECT_FALSE(got->unit_id.has_value());
+  ASSERT_EQ(got->findings.size(), 1u);
+  const oversight::Finding& closed = got->findings.front();
+  EXPECT_EQ(closed.status, oversight::FindingStatus::kClosed);
+  EXPECT_EQ(closed.closed_on, Date::FromYmd(2024, 8, 9));
+  EXPECT_EQ(closed.sanction, "Phạt cảnh cáo");
+  ASSERT_EQ(closed.rechecks.size(), 2u);
+  EXPECT_FALSE(closed.rechecks[0].remedied);
+  EXPECT_TRUE(closed.rechecks[1].remedied);
+  auto list = repo.ListInspections({commune_id_, 0, 10});
+  ASSERT_TRUE(list.has_value());
+  ASSERT_EQ(list->size(), 1u);
+  EXPECT_EQ(list->front().findings.size(), 1u);
+  EXPECT_FALSE(repo.GetInspection(commune_id_ + 1, *id).has_value());
+  // create, conduct, finding, recheck, recheck: the stale writes left no entry.
+  EXPECT_EQ(*log.Count(), before + 5);
+  (void)desk;
+}
+
+TEST_P(StorageTest, RecommendationsAreListedByKeysetAndAnsweredOnce) {
+  SqlOversightRepository repo(*db_);
+  auto [desk, land] = AddTwoUnits(*db_, commune_id_);
+  const audit::AuditRecord who{commune_id_, 5, "mttq"};
+  oversight::Recommendation r;
+  r.commune_id = commune_id_;
+  r.body = oversight::SupervisoryBody::kBttnd;
+  r.reference = "03/KN-BTTND";
+  r.received_on = Date::FromYmd(2024, 4, 26);
+  r.title = "Niêm yết thủ tục hành chính";
+  r.content = "Đề nghị niêm yết đầy đủ.";
+  r.assigned_unit_id = desk;
+  r.rule_key = "supervision.answer_max";
+  r.rule_effective_from = Date::FromYmd(2023, 7, 1);
+  r.due_on = Date::FromYmd(2024, 5, 13);
+  r.recorded_by = 5;
+  std::vector<int64_t> ids;
+  for (int n = 0; n < 3; ++n) {
+    auto id = repo.CreateRecommendation(r, who, 100 + n);
+    ASSERT_TRUE(id.has_value()) << id.error().message;
+    ids.push_back(*id);
+  }
+  oversight::Answer a{ids[0], 1, "UBND xã đã chỉ đạo niêm yết.", "45/UBND",
+                      Date::FromYmd(2024, 5, 10)};
+  auto v = repo.AnswerRecommendation(commune_id_, a, {commune_id_, 1, "chutich"}, 200);
+  ASSERT_TRUE(v.has_value()) << v.error().message;
+  auto twice = repo.AnswerRecommendation(commune_id_, a, {commune_id_, 1, "chutich"}, 201);
+  ASSERT_FALSE(twice.has_value());
+  EXPECT_EQ(twice.error().code, ErrorCode::kAborted);
+  auto got = repo.GetRecommendation(commune_id_, ids[0]);
+  ASSERT_TRUE(got.has_value());
+  EXPECT_EQ(got->status, oversight::RecommendationStatus::kAnswered);
+  EXPECT_EQ(got->answered_on, Date::FromYmd(2024, 5, 10));
+  EXPECT_EQ(got->due_on, Date::FromYmd(2024, 5, 13));
+  EXPECT_EQ(got->body, oversight::SupervisoryBody::kBttnd);
+  EXPECT_EQ(got->assigned_unit_id, desk);
+  auto open = repo.ListRecommendations({commune_id_, oversight::RecommendationStatus::kOpen, 0, 1});
+  ASSERT_TRUE(open.has_value());
+  ASSERT_EQ(open->size(), 1u);
+  EXPECT_EQ(open->front().id, ids[1]);
+  auto next =
+      repo.ListRecommendations({commune_id_, oversight::RecommendationStatus::kOpen, ids[1], 10});
+  ASSERT_EQ(next->size(), 1u);
+  EXPECT_EQ(next->front().id, ids[2]);
+  EXPECT_EQ(repo.ListRecommendations({commune_id_, std::nullopt, 0, 10})->size(), 3u);
+  (void)land;
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StorageTest, ::testing::Values("sqlite", "postgresql"),

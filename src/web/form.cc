@@ -1,5 +1,7 @@
 #include "web/form.h"
 
+#include <charconv>
+
 #include "core/text.h"
 
 namespace xaso::web {
@@ -111,26 +113,29 @@ std::string EscapeHtml(std::string_view s) {
   return out;
 }
 
-std::optional<Date> ParseDateField(std::string_view s) {
-  if (auto iso = Date::ParseIso(s)) return iso;
-  // dd/mm/yyyy with one- or two-digit day and month.
-  int parts[3] = {0, 0, 0};
-  size_t i = 0;
-  for (int k = 0; k < 3; ++k) {
-    const size_t start = i;
-    while (i < s.size() && s[i] >= '0' && s[i] <= '9' && i - start < 4) {
-      parts[k] = parts[k] * 10 + (s[i] - '0');
-      ++i;
+std::optional<Date> ParseDateInput(std::string_view text) {
+  text = Trim(text);
+  int y = 0, m = 0, d = 0;
+  auto number = [](std::string_view part, int& out) {
+    if (part.empty() || part.size() > 4) return false;
+    auto [p, ec] = std::from_chars(part.data(), part.data() + part.size(), out);
+    return ec == std::errc() && p == part.data() + part.size();
+  };
+  std::optional<Date> date;
+  if (text.find('/') != std::string_view::npos) {
+    const size_t a = text.find('/'), b = text.find('/', a + 1);
+    if (b == std::string_view::npos) return std::nullopt;
+    const std::string_view year = text.substr(b + 1);
+    if (year.size() != 4 || !number(text.substr(0, a), d) ||
+        !number(text.substr(a + 1, b - a - 1), m) || !number(year, y) || !Date::IsValid(y, m, d)) {
+      return std::nullopt;
     }
-    const size_t digits = i - start;
-    if (digits == 0 || (k < 2 && digits > 2) || (k == 2 && digits != 4)) return std::nullopt;
-    if (k < 2) {
-      if (i >= s.size() || s[i] != '/') return std::nullopt;
-      ++i;
-    }
+    date = Date::FromYmd(y, m, d);
+  } else {
+    date = Date::ParseIso(text);
   }
-  if (i != s.size() || !Date::IsValid(parts[2], parts[1], parts[0])) return std::nullopt;
-  return Date::FromYmd(parts[2], parts[1], parts[0]);
+  if (!date || date->year() < 1990 || date->year() > 2200) return std::nullopt;
+  return date;
 }
 
 }  // namespace xaso::web

@@ -25,11 +25,12 @@ std::map<std::string, std::string> ParseCookies(std::string_view header);
 // scheme, control characters, spaces, backslashes) gives nullopt.
 std::optional<std::string> LocalPath(std::string_view path);
 
+// A date typed by a person: dd/mm/yyyy (d/m/yyyy too) or yyyy-mm-dd, between 1990 and 2200,
+// surrounding spaces ignored; nullopt otherwise.
+std::optional<Date> ParseDateInput(std::string_view text);
+
 // HTML-escapes text for the few places that build markup outside templates.
 std::string EscapeHtml(std::string_view s);
 
-// A date typed in a form: dd/mm/yyyy (how pages show dates) or yyyy-mm-dd (a date input's
-// value). nullopt for anything else, including impossible days.
-std::optional<Date> ParseDateField(std::string_view s);
 
 }  // namespace xaso::web

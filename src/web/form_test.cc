@@ -42,16 +42,16 @@ TEST(FormTest, ParsesCookiesAndEscapesHtml) {
   EXPECT_EQ(EscapeHtml("<script>\"x\"&'"), "&lt;script&gt;&quot;x&quot;&amp;&#39;");
 }
 
-}  // namespace
-TEST(ParseDateFieldTest, VietnameseAndIsoFormsOnly) {
-  EXPECT_EQ(ParseDateField("05/07/2024"), Date::FromYmd(2024, 7, 5));
-  EXPECT_EQ(ParseDateField("5/7/2024"), Date::FromYmd(2024, 7, 5));
-  EXPECT_EQ(ParseDateField("2024-07-05"), Date::FromYmd(2024, 7, 5));
-  EXPECT_FALSE(ParseDateField("31/02/2024").has_value());
-  EXPECT_FALSE(ParseDateField("05/07/24").has_value());
-  EXPECT_FALSE(ParseDateField("05/07/2024x").has_value());
-  EXPECT_FALSE(ParseDateField("").has_value());
-  EXPECT_FALSE(ParseDateField("123/07/2024").has_value());
+TEST(FormTest, ParsesDatesTypedEitherWay) {
+  EXPECT_EQ(ParseDateInput("23/05/2024"), Date::FromYmd(2024, 5, 23));
+  EXPECT_EQ(ParseDateInput(" 3/5/2024 "), Date::FromYmd(2024, 5, 3));
+  EXPECT_EQ(ParseDateInput("2024-05-23"), Date::FromYmd(2024, 5, 23));
+  EXPECT_FALSE(ParseDateInput("31/02/2024").has_value());
+  EXPECT_FALSE(ParseDateInput("23/05/24").has_value());
+  EXPECT_FALSE(ParseDateInput("23/05").has_value());
+  EXPECT_FALSE(ParseDateInput("1/1/1800").has_value());
+  EXPECT_FALSE(ParseDateInput("").has_value());
 }
 
+}  // namespace
 }  // namespace xaso::web

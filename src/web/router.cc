@@ -111,6 +111,7 @@ Data PageData(Context& ctx, const std::string& title) {
       if (unread && *unread > 0) notices.set("unread", std::to_string(*unread));
       d.set("notices_nav", notices);
     }
+    d.set("oversight", Data(identity::Allows(ctx.role, Permission::kViewOversight)));
   }
   return d;
 }
@@ -118,7 +119,7 @@ Data PageData(Context& ctx, const std::string& title) {
 Response RenderPage(Context& ctx, int status, const std::string& tmpl, Data data,
                     const std::string& title) {
   Data layout = PageData(ctx, title);
-  for (const char* key : {"t", "lang", "csrf", "user", "staff", "here"}) {
+  for (const char* key : {"t", "lang", "csrf", "user", "staff", "oversight", "here"}) {
     if (layout.get(key) && !data.get(key)) data.set(key, *layout.get(key));
   }
   AddPartials(data);
@@ -216,6 +217,9 @@ Router::Router(Services& services) : svc_(services) {
   AddAccountabilityRoutes(routes_);
   AddPlanApiRoutes(routes_);
   AddNoticeRoutes(routes_);
+  AddInspectionRoutes(routes_);
+  AddSupervisionRoutes(routes_);
+  AddOversightApiRoutes(routes_);
 }
 
 Response Router::Handle(const Request& req) {

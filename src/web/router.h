@@ -20,6 +20,7 @@
 #include "domain/identity/authorization.h"
 #include "domain/notify/notify.h"
 #include "domain/plan/plan_service.h"
+#include "domain/oversight/oversight_service.h"
 #include "domain/portal/portal.h"
 #include "domain/rules/rule_book.h"
 #include "web/http.h"
@@ -39,6 +40,7 @@ struct Services {
   plan::PlanRepository* plans = nullptr;
   plan::PlanService* plan_service = nullptr;
   notify::NoticeBox* notices = nullptr;  // each account's in-app notices
+  oversight::OversightService* oversight = nullptr;
   const Clock* clock = nullptr;
   std::string default_commune;  // slug shown at "/"
   bool secure_cookies = false;  // set the Secure flag (behind TLS)
@@ -115,6 +117,9 @@ void AddTaskRoutes(std::vector<Route>& routes);
 void AddAccountabilityRoutes(std::vector<Route>& routes);
 void AddPlanApiRoutes(std::vector<Route>& routes);
 void AddNoticeRoutes(std::vector<Route>& routes);
+void AddInspectionRoutes(std::vector<Route>& routes);
+void AddSupervisionRoutes(std::vector<Route>& routes);
+void AddOversightApiRoutes(std::vector<Route>& routes);
 
 // Drops this process's cached public pages after a write made here, so that the writer sees
 // the change at once (other processes notice it through content_version within a second).

@@ -133,18 +133,19 @@ export class Client {
     this.keep(res);
     return res;
   }
-  // A JSON API call with the CSRF header (GET when body is undefined).
-  async api(p, body) {
+  // A JSON API POST with the X-CSRF-Token header, as a script would send it.
+  async postJson(p, body, { headers = {} } = {}) {
     if (!this.csrf) await this.get('/dang-nhap');
-    const init = { redirect: 'manual', headers: { cookie: this.cookieHeader() } };
-    if (body !== undefined) {
-      init.method = 'POST';
-      init.body = JSON.stringify(body);
-      init.headers['content-type'] = 'application/json';
-      init.headers['x-csrf-token'] = this.csrf;
-    }
-    const res = await fetch(this.base + p, init);
+    const res = await fetch(this.base + p, {
+      method: 'POST', redirect: 'manual', body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json', 'x-csrf-token': this.csrf, cookie: this.cookieHeader(), ...headers },
+    });
     this.keep(res);
+    return res;
+  }
+  // A JSON API call, GET when body is undefined, with the response's JSON read.
+  async api(p, body) {
+    const res = body === undefined ? await this.get(p) : await this.postJson(p, body);
     return { status: res.status, headers: res.headers, json: await res.json() };
   }
   async signIn(username, password = `xaso-demo-${username}`) {

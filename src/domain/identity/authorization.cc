@@ -29,6 +29,15 @@ bool Allows(Role role, Permission p) {
     case Permission::kCommentTask:
       return role == Role::kOfficer || role == Role::kLeader || role == Role::kAdmin ||
              role == Role::kSupervisor;
+    case Permission::kViewOversight:
+      // The clerk and citizens are not among the readers of the registers (plan II.4, III.3).
+      return role == Role::kOfficer || role == Role::kLeader || role == Role::kAdmin ||
+             role == Role::kSupervisor || role == Role::kLevelAbove;
+    case Permission::kManageInspections: return role == Role::kLeader || role == Role::kAdmin;
+    case Permission::kRecheckFinding:
+      return role == Role::kOfficer || role == Role::kLeader || role == Role::kAdmin;
+    case Permission::kRecordRecommendation: return role == Role::kSupervisor;
+    case Permission::kAnswerRecommendation: return role == Role::kOfficer || role == Role::kLeader;
   }
   return false;
 }
@@ -48,6 +57,11 @@ std::string_view PermissionCode(Permission p) {
     case Permission::kReportProgress: return "report_progress";
     case Permission::kCommentTask: return "comment_task";
     case Permission::kReadNotices: return "read_notices";
+    case Permission::kViewOversight: return "view_oversight";
+    case Permission::kManageInspections: return "manage_inspections";
+    case Permission::kRecheckFinding: return "recheck_finding";
+    case Permission::kRecordRecommendation: return "record_recommendation";
+    case Permission::kAnswerRecommendation: return "answer_recommendation";
   }
   return "";
 }

@@ -9,27 +9,36 @@
 namespace xaso::identity {
 
 enum class Permission {
-  kReadPublic,           // portal pages, public API
-  kSignIn,               // the sign-in form
-  kUseAccount,           // sign out, change own password
-  kViewDashboard,        // the staff dashboard
-  kViewAuditLog,         // read the audit log
-  kManageAccounts,       // create accounts, grant roles, reset passwords
-  kManageCalendar,       // edit the government's announced days off and swaps
-  kPublishAnnouncement,  // write announcements
-  kViewPlan,             // the plan board, tasks and their evidence (staff and supervisors)
-  kManagePlan,           // create and re-plan tasks
-  kReportProgress,       // report a task's progress (the service checks the unit)
-  kCommentTask,          // comment on a task
-  kReadNotices,          // read and mark read one's own in-app notices
+  kReadPublic,            // portal pages, public API
+  kSignIn,                // the sign-in form
+  kUseAccount,            // sign out, change own password
+  kViewDashboard,         // the staff dashboard
+  kViewAuditLog,          // read the audit log
+  kManageAccounts,        // create accounts, grant roles, reset passwords
+  kManageCalendar,        // edit the government's announced days off and swaps
+  kPublishAnnouncement,   // write announcements
+  kViewPlan,              // the plan board, tasks and their evidence (staff and supervisors)
+  kManagePlan,            // create and re-plan tasks
+  kReportProgress,        // report a task's progress (the service checks the unit)
+  kCommentTask,           // comment on a task
+  kReadNotices,           // read and mark read one's own in-app notices
+  kViewOversight,         // read the inspection and supervision registers
+  kManageInspections,     // plan inspections, record their conclusions and findings
+  kRecheckFinding,        // record a re-inspection (an officer: his unit's findings only)
+  kRecordRecommendation,  // record a supervising body's recommendation
+  kAnswerRecommendation,  // answer one (an officer: when his unit is assigned)
 };
 
 inline constexpr Permission kAllPermissions[] = {
-    Permission::kReadPublic,    Permission::kSignIn,         Permission::kUseAccount,
-    Permission::kViewDashboard, Permission::kViewAuditLog,   Permission::kManageAccounts,
-    Permission::kViewPlan,      Permission::kManagePlan,     Permission::kReportProgress,
-    Permission::kCommentTask,   Permission::kManageCalendar, Permission::kPublishAnnouncement,
-    Permission::kReadNotices};
+    Permission::kReadPublic,           Permission::kSignIn,
+    Permission::kUseAccount,           Permission::kViewDashboard,
+    Permission::kViewAuditLog,         Permission::kManageAccounts,
+    Permission::kManageCalendar,       Permission::kPublishAnnouncement,
+    Permission::kViewPlan,             Permission::kManagePlan,
+    Permission::kReportProgress,       Permission::kCommentTask,
+    Permission::kReadNotices,          Permission::kViewOversight,
+    Permission::kManageInspections,    Permission::kRecheckFinding,
+    Permission::kRecordRecommendation, Permission::kAnswerRecommendation};
 
 bool Allows(Role role, Permission permission);
 std::string_view PermissionCode(Permission permission);

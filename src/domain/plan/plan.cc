@@ -1,24 +1,10 @@
 #include "domain/plan/plan.h"
 
+#include "core/code_table.h"
 #include "core/field_check.h"
 
 namespace xaso::plan {
 namespace {
-
-template <class E, size_t N>
-std::optional<E> FromCode(const std::pair<E, std::string_view> (&table)[N], std::string_view code) {
-  for (const auto& [e, c] : table) {
-    if (c == code) return e;
-  }
-  return std::nullopt;
-}
-template <class E, size_t N>
-std::string_view ToCode(const std::pair<E, std::string_view> (&table)[N], E value) {
-  for (const auto& [e, c] : table) {
-    if (e == value) return c;
-  }
-  return "";
-}
 
 constexpr std::pair<TaskStatus, std::string_view> kStatuses[] = {
     {TaskStatus::kNotStarted, "not_started"},

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "core/result.h"
@@ -13,6 +14,19 @@ namespace xaso::storage {
 // Appends `rec` inside the caller's open transaction on `s`; the chain's head row is locked
 // first, so concurrent writers of one commune take turns.
 void AppendAudit(soci::session& s, const audit::AuditRecord& rec, int64_t now);
+
+// AppendAudit of `rec` (who acts) completed with what changed: the commune, the entity and its
+// id, the action and a summary.
+inline void AuditChange(soci::session& s, audit::AuditRecord rec, long long commune_id,
+                        const std::string& entity, long long id, const std::string& action,
+                        const std::string& summary, int64_t now) {
+  rec.commune_id = commune_id;
+  rec.entity = entity;
+  rec.entity_id = std::to_string(id);
+  rec.action = action;
+  rec.summary = summary;
+  AppendAudit(s, rec, now);
+}
 
 class SqlAuditLog final : public audit::AuditReader {
  public:

@@ -23,11 +23,6 @@ constexpr const char* kTaskColumns =
     "t.status, t.progress, t.last_done_on, t.done_on, t.version, t.updated_at "
     "FROM plan_task t JOIN plan p ON p.id = t.plan_id ";
 
-std::optional<Date> OptDate(const soci::row& r, size_t i) {
-  if (r.get_indicator(i) == soci::i_null) return std::nullopt;
-  return Date::ParseIso(RowText(r, i));
-}
-
 Task TaskFromRow(const soci::row& r) {
   Task t;
   t.id = RowInt(r, 0);
@@ -41,28 +36,16 @@ Task TaskFromRow(const soci::row& r) {
   t.dimension = static_cast<int>(RowInt(r, 8));
   t.lead_unit_id = RowInt(r, 9);
   t.starts_on = Date::ParseIso(RowText(r, 10)).value_or(Date());
-  t.due_on = OptDate(r, 11);
+  t.due_on = RowDate(r, 11);
   t.recurrence = plan::RecurrenceFromCode(RowText(r, 12)).value_or(plan::Recurrence::kNone);
   t.status = plan::StatusFromCode(RowText(r, 13)).value_or(plan::TaskStatus::kNotStarted);
   t.progress = static_cast<int>(RowInt(r, 14));
-  t.last_done_on = OptDate(r, 15);
-  t.done_on = OptDate(r, 16);
+  t.last_done_on = RowDate(r, 15);
+  t.done_on = RowDate(r, 16);
   t.version = RowInt(r, 17);
   t.updated_at = RowInt(r, 18);
   return t;
 }
-
-// A nullable date column's value and indicator for soci::use.
-struct OptText {
-  std::string value;
-  soci::indicator ind = soci::i_null;
-  explicit OptText(const std::optional<Date>& d) {
-    if (d) {
-      value = d->ToIso();
-      ind = soci::i_ok;
-    }
-  }
-};
 
 void AppendEvent(soci::session& s, long long commune_id, long long task_id, int64_t now,
                  const audit::AuditRecord& rec, plan::EventKind kind, const std::string& status,
@@ -76,17 +59,6 @@ void AppendEvent(soci::session& s, long long commune_id, long long task_id, int6
       soci::use(commune_id), soci::use(task_id), soci::use(at), soci::use(actor),
       soci::use(rec.actor), soci::use(kind_code), soci::use(status), soci::use(prog, prog_ind),
       soci::use(body);
-}
-
-void Audit(soci::session& s, audit::AuditRecord rec, long long commune_id,
-           const std::string& entity, long long id, const std::string& action,
-           const std::string& summary, int64_t now) {
-  rec.commune_id = commune_id;
-  rec.entity = entity;
-  rec.entity_id = std::to_string(id);
-  rec.action = action;
-  rec.summary = summary;
-  AppendAudit(s, rec, now);
 }
 
 void WriteLinks(soci::session& s, const Task& t, long long id) {
@@ -127,7 +99,7 @@ Result<int64_t> SqlPlanRepository::CreatePlan(const plan::Plan& p, const audit::
         soci::use(c), soci::use(year), soci::use(p.number), soci::use(issued), soci::use(p.title),
         soci::use(p.goal), soci::use(doc, doc_ind), soci::use(at), soci::into(id);
     BumpContentVersion(s, c);
-    Audit(s, rec, c, "plan", id, "create", p.number + " " + p.title, now);
+    AuditChange(s, rec, c, "plan", id, "create", p.number + " " + p.title, now);
     return Ok{};
   }));
   return static_cast<int64_t>(id);
@@ -190,7 +162,7 @@ Result<int64_t> SqlPlanRepository::CreateTask(const Task& t, const audit::AuditR
     WriteLinks(s, t, id);
     AppendEvent(s, c, id, now, rec, plan::EventKind::kCreate, status, t.progress, "");
     BumpContentVersion(s, c);
-    Audit(s, rec, c, "plan_task", id, "create", t.title, now);
+    AuditChange(s, rec, c, "plan_task", id, "create", t.title, now);
     return Ok{};
   }));
   return static_cast<int64_t>(id);
@@ -305,7 +277,7 @@ Result<int64_t> SqlPlanRepository::UpdateTask(const Task& t, const audit::AuditR
     WriteLinks(s, t, id);
     AppendEvent(s, c, id, now, rec, plan::EventKind::kEdit, "", std::nullopt, "");
     BumpContentVersion(s, c);
-    Audit(s, rec, c, "plan_task", id, "edit", t.title, now);
+    AuditChange(s, rec, c, "plan_task", id, "edit", t.title, now);
     version = v + 1;
     return Ok{};
   }));
@@ -354,7 +326,7 @@ Result<int64_t> SqlPlanRepository::RecordProgress(int64_t commune_id, const plan
       summary += ", tệp " + upload->filename + " (" + upload->sha256.substr(0, 12) + ")";
     }
     BumpContentVersion(s, c);
-    Audit(s, rec, c, "plan_task", id, "progress", summary, now);
+    AuditChange(s, rec, c, "plan_task", id, "progress", summary, now);
     version = v + 1;
     return Ok{};
   }));
@@ -369,7 +341,7 @@ Status SqlPlanRepository::AddComment(int64_t commune_id, int64_t task_id, const 
         soci::use(id), soci::into(found);
     if (found == 0) return TaskNotFound();
     AppendEvent(s, c, id, now, rec, plan::EventKind::kComment, "", std::nullopt, body);
-    Audit(s, rec, c, "plan_task", id, "comment", "", now);
+    AuditChange(s, rec, c, "plan_task", id, "comment", "", now);
     return Ok{};
   });
 }

@@ -227,13 +227,13 @@ Response CreateTask(Context& ctx) {
     if (end > start) t.subdimensions.push_back(codes.substr(start, end - start));
     start = end + 1;
   }
-  auto starts = ParseDateField(ctx.form["starts_on"]);
+  auto starts = ParseDateInput(ctx.form["starts_on"]);
   if (!starts) err.fields.push_back({"starts_on", "Ngày bắt đầu không hợp lệ (dd/mm/yyyy)."});
   t.starts_on = starts.value_or(Date());
   auto rec = plan::RecurrenceFromCode(ctx.form["recurrence"]);
   t.recurrence = rec.value_or(plan::Recurrence::kNone);
   if (!ctx.form["due_on"].empty()) {
-    t.due_on = ParseDateField(ctx.form["due_on"]);
+    t.due_on = ParseDateInput(ctx.form["due_on"]);
     if (!t.due_on) err.fields.push_back({"due_on", "Hạn hoàn thành không hợp lệ (dd/mm/yyyy)."});
   }
   if (!err.fields.empty()) {
