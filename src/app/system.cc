@@ -52,14 +52,14 @@ Result<std::unique_ptr<System>> System::Open(const Config& config) {
       [](int dimension, const std::vector<std::string>& codes, int year) {
         return papi::Catalogue::Default().ValidateCodes(dimension, codes, year);
       });
+  impl->oversight_repo = std::make_unique<storage::SqlOversightRepository>(*impl->db);
+  impl->oversight = std::make_unique<oversight::OversightService>(
+      *impl->oversight_repo, *impl->identity, *impl->calendar_service, *impl->rules, impl->clock);
   impl->outbox = std::make_unique<storage::SqlOutbox>(*impl->db);
   impl->notices = std::make_unique<storage::SqlNoticeNotifier>(*impl->db, impl->clock);
   impl->notifications = std::make_unique<notify::NotificationService>(
       *impl->plans, *impl->calendar_service, *impl->outbox,
-      std::vector<notify::Notifier*>{impl->notices.get()}, impl->clock);
-  impl->oversight_repo = std::make_unique<storage::SqlOversightRepository>(*impl->db);
-  impl->oversight = std::make_unique<oversight::OversightService>(
-      *impl->oversight_repo, *impl->identity, *impl->calendar_service, *impl->rules, impl->clock);
+      std::vector<notify::Notifier*>{impl->notices.get()}, impl->clock, impl->oversight_repo.get());
   return std::unique_ptr<System>(new System(std::move(impl)));
 }
 

@@ -149,4 +149,13 @@ std::string FoldVietnamese(std::string_view s) {
   return out;
 }
 
+std::string TruncateUtf8(std::string_view s, size_t max_chars) {
+  size_t chars = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;  // a continuation byte
+    if (chars++ == max_chars) return std::string(s.substr(0, i)) + "…";
+  }
+  return std::string(s);
+}
+
 }  // namespace xaso

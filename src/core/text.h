@@ -16,6 +16,10 @@ std::string_view Trim(std::string_view s);
 // Number of code points; precondition: IsValidUtf8(s).
 size_t Utf8Length(std::string_view s);
 
+// The first `max_chars` code points of `s`, with "…" appended when something was cut.
+// Precondition: IsValidUtf8(s).
+std::string TruncateUtf8(std::string_view s, size_t max_chars);
+
 // Lower-cases and removes Vietnamese diacritics (đ → d). Other characters pass through.
 std::string FoldVietnamese(std::string_view s);
 

@@ -32,4 +32,11 @@ TEST(TextTest, TrimsAndCounts) {
 }
 
 }  // namespace
+TEST(TextTest, TruncateUtf8CutsWholeCharacters) {
+  EXPECT_EQ(TruncateUtf8("Kiểm tra", 5), "Kiểm …");
+  EXPECT_EQ(TruncateUtf8("Kiểm tra", 8), "Kiểm tra");
+  EXPECT_EQ(TruncateUtf8("", 3), "");
+  EXPECT_TRUE(IsValidUtf8(TruncateUtf8("ệệệệ", 2)));
+}
+
 }  // namespace xaso

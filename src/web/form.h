@@ -32,5 +32,4 @@ std::optional<Date> ParseDateInput(std::string_view text);
 // HTML-escapes text for the few places that build markup outside templates.
 std::string EscapeHtml(std::string_view s);
 
-
 }  // namespace xaso::web

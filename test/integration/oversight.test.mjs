@@ -3,7 +3,7 @@
 // reopened and closed by re-inspections, bad input (422) and stale versions (409).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, DEMO_USERS, startServer } from './harness.mjs';
+import { Client, DEMO_USERS, startServer, xaso } from './harness.mjs';
 
 async function as(server, role) {
   const c = new Client(server.base);
@@ -28,6 +28,18 @@ describe('supervision recommendations', () => {
   let server;
   before(async () => { server = await startServer(); });
   after(async () => { await server.stop(); });
+
+  test('a late answer is flagged to the leaders through the outbox', async () => {
+    const r = xaso(['notify', 'run', '--db', server.db]);
+    assert.equal(r.status, 0, r.stderr);
+    const leader = await as(server, 'leader');
+    const page = await (await leader.get('/ca-nhan/thong-bao')).text();
+    assert.match(page, /Quá hạn trả lời kiến nghị/);
+    assert.match(page, /href="\/quan-ly\/giam-sat\/\d+"/);
+    // Notices of a supervision answer are the leaders' and the unit's, not the supervisor's.
+    const sup = await as(server, 'supervisor');
+    assert.doesNotMatch(await (await sup.get('/ca-nhan/thong-bao')).text(), /Quá hạn trả lời kiến nghị/);
+  });
 
   test('a recommendation due on a weekend is due the Monday after; only its unit or a leader answers', async () => {
     const sup = await as(server, 'supervisor');

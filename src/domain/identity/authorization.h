@@ -29,16 +29,24 @@ enum class Permission {
   kAnswerRecommendation,  // answer one (an officer: when his unit is assigned)
 };
 
-inline constexpr Permission kAllPermissions[] = {
-    Permission::kReadPublic,           Permission::kSignIn,
-    Permission::kUseAccount,           Permission::kViewDashboard,
-    Permission::kViewAuditLog,         Permission::kManageAccounts,
-    Permission::kManageCalendar,       Permission::kPublishAnnouncement,
-    Permission::kViewPlan,             Permission::kManagePlan,
-    Permission::kReportProgress,       Permission::kCommentTask,
-    Permission::kReadNotices,          Permission::kViewOversight,
-    Permission::kManageInspections,    Permission::kRecheckFinding,
-    Permission::kRecordRecommendation, Permission::kAnswerRecommendation};
+inline constexpr Permission kAllPermissions[] = {Permission::kReadPublic,
+                                                 Permission::kSignIn,
+                                                 Permission::kUseAccount,
+                                                 Permission::kViewDashboard,
+                                                 Permission::kViewAuditLog,
+                                                 Permission::kManageAccounts,
+                                                 Permission::kManageCalendar,
+                                                 Permission::kPublishAnnouncement,
+                                                 Permission::kViewPlan,
+                                                 Permission::kManagePlan,
+                                                 Permission::kReportProgress,
+                                                 Permission::kCommentTask,
+                                                 Permission::kReadNotices,
+                                                 Permission::kViewOversight,
+                                                 Permission::kManageInspections,
+                                                 Permission::kRecheckFinding,
+                                                 Permission::kRecordRecommendation,
+                                                 Permission::kAnswerRecommendation};
 
 bool Allows(Role role, Permission permission);
 std::string_view PermissionCode(Permission permission);

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "domain/notify/deadline_notices.h"
+#include "domain/notify/oversight_notices.h"
 
 namespace xaso::notify {
 namespace {
@@ -23,16 +24,29 @@ Result<RunReport> NotificationService::RunOnce(Date today) {
 }
 
 Result<int> NotificationService::EnqueueDeadlineNotices(Date today) {
-  XASO_ASSIGN_OR_RETURN(const auto tasks, plans_.OpenTasksDueBy(today.AddDays(kScanAheadDays)));
-  std::map<int64_t, std::shared_ptr<const calendar::LegalCalendar>> calendars;
-  for (const plan::Task& t : tasks) {
-    if (calendars.count(t.commune_id)) continue;
-    XASO_ASSIGN_OR_RETURN(calendars[t.commune_id], calendars_.For(t.commune_id));
+  const Date horizon = today.AddDays(kScanAheadDays);
+  XASO_ASSIGN_OR_RETURN(const auto tasks, plans_.OpenTasksDueBy(horizon));
+  std::vector<oversight::Recommendation> recs;
+  std::vector<oversight::Finding> findings;
+  if (oversight_) {
+    XASO_ASSIGN_OR_RETURN(recs, oversight_->OpenRecommendationsDueBy(horizon));
+    XASO_ASSIGN_OR_RETURN(findings, oversight_->OpenFindingsDueBy(horizon));
   }
-  const auto messages =
-      DeadlineNotices(tasks, today, [&](int64_t commune_id) -> const calendar::LegalCalendar& {
-        return *calendars.at(commune_id);
-      });
+  std::map<int64_t, std::shared_ptr<const calendar::LegalCalendar>> calendars;
+  auto load = [&](int64_t commune_id) -> Status {
+    if (calendars.count(commune_id)) return Ok{};
+    XASO_ASSIGN_OR_RETURN(calendars[commune_id], calendars_.For(commune_id));
+    return Ok{};
+  };
+  for (const auto& t : tasks) XASO_RETURN_IF_ERROR(load(t.commune_id));
+  for (const auto& r : recs) XASO_RETURN_IF_ERROR(load(r.commune_id));
+  for (const auto& f : findings) XASO_RETURN_IF_ERROR(load(f.commune_id));
+  const CalendarLookup lookup = [&](int64_t commune_id) -> const calendar::LegalCalendar& {
+    return *calendars.at(commune_id);
+  };
+  auto messages = DeadlineNotices(tasks, today, lookup);
+  for (auto& m : RecommendationNotices(recs, today, lookup)) messages.push_back(std::move(m));
+  for (auto& m : FindingNotices(findings, today, lookup)) messages.push_back(std::move(m));
   if (messages.empty()) return 0;
   return outbox_.EnqueueAll(messages, clock_.NowUnix());
 }

@@ -10,6 +10,7 @@
 #include "core/result.h"
 #include "domain/calendar/calendar_service.h"
 #include "domain/notify/notify.h"
+#include "domain/oversight/oversight_repository.h"
 #include "domain/plan/plan_repository.h"
 
 namespace xaso::notify {
@@ -25,16 +26,20 @@ struct RunReport {
 class NotificationService {
  public:
   // Every reference must outlive the service. `notifiers` are tried in order for each message.
+  // With `oversight`, supervisory recommendations and inspection findings are scanned too.
   NotificationService(plan::PlanRepository& plans, calendar::CalendarService& calendars,
-                      Outbox& outbox, std::vector<Notifier*> notifiers, const Clock& clock)
+                      Outbox& outbox, std::vector<Notifier*> notifiers, const Clock& clock,
+                      oversight::OversightRepository* oversight = nullptr)
       : plans_(plans),
         calendars_(calendars),
         outbox_(outbox),
         notifiers_(std::move(notifiers)),
-        clock_(clock) {}
+        clock_(clock),
+        oversight_(oversight) {}
 
   // Enqueues the deadline notices of `today` for the tasks due within the next ten days (or
-  // overdue, or recurring), then delivers what is pending. Errors: those of the repositories;
+  // overdue, or recurring), and for recommendations and findings, then delivers what is
+  // pending. Errors: those of the repositories;
   // a notifier's failure is counted in the report, not returned.
   Result<RunReport> RunOnce(Date today);
 
@@ -47,6 +52,7 @@ class NotificationService {
   Outbox& outbox_;
   std::vector<Notifier*> notifiers_;
   const Clock& clock_;
+  oversight::OversightRepository* oversight_;
 };
 
 }  // namespace xaso::notify

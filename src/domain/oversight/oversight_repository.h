@@ -59,6 +59,10 @@ class OversightRepository {
   virtual Result<Recommendation> GetRecommendation(int64_t commune_id, int64_t id) = 0;
   virtual Result<std::vector<Recommendation>> ListRecommendations(
       const RecommendationFilter& filter) = 0;
+  // Open recommendations and open findings of every commune whose deadline is on or before
+  // `by`: the candidates of the deadline notices.
+  virtual Result<std::vector<Recommendation>> OpenRecommendationsDueBy(Date by) = 0;
+  virtual Result<std::vector<Finding>> OpenFindingsDueBy(Date by) = 0;
   // Records the answer of an open recommendation; returns the new version, kAborted if stale.
   virtual Result<int64_t> AnswerRecommendation(int64_t commune_id, const Answer& a,
                                                const audit::AuditRecord& rec, int64_t now) = 0;

@@ -336,6 +336,22 @@ Result<std::vector<Recommendation>> SqlOversightRepository::ListRecommendations(
       static_cast<long long>(f.after_id), limit);
 }
 
+Result<std::vector<Recommendation>> SqlOversightRepository::OpenRecommendationsDueBy(Date by) {
+  return QueryAll<Recommendation>(
+      db_,
+      std::string(kRecommendationColumns) +
+          "WHERE status = 'open' AND due_on <= :b ORDER BY commune_id, id",
+      RecommendationFromRow, by.ToIso());
+}
+
+Result<std::vector<Finding>> SqlOversightRepository::OpenFindingsDueBy(Date by) {
+  return QueryAll<Finding>(db_,
+                           std::string(kFindingColumns) +
+                               "WHERE status = 'open' AND remediation_due_on <= :b "
+                               "ORDER BY commune_id, id",
+                           FindingFromRow, by.ToIso());
+}
+
 Result<int64_t> SqlOversightRepository::AnswerRecommendation(int64_t commune_id,
                                                              const oversight::Answer& a,
                                                              const audit::AuditRecord& rec,

@@ -29,6 +29,8 @@ class SqlOversightRepository final : public oversight::OversightRepository {
   Result<int64_t> CreateRecommendation(const oversight::Recommendation& r,
                                        const audit::AuditRecord& rec, int64_t now) override;
   Result<oversight::Recommendation> GetRecommendation(int64_t commune_id, int64_t id) override;
+  Result<std::vector<oversight::Recommendation>> OpenRecommendationsDueBy(Date by) override;
+  Result<std::vector<oversight::Finding>> OpenFindingsDueBy(Date by) override;
   Result<std::vector<oversight::Recommendation>> ListRecommendations(
       const oversight::RecommendationFilter& filter) override;
   Result<int64_t> AnswerRecommendation(int64_t commune_id, const oversight::Answer& a,
