@@ -61,17 +61,27 @@ describe('plan and accountability', () => {
     await pub.screenshot({ path: artifactPath('accountability-dimension.png'), fullPage: true });
   });
 
-  test('the plan pages are accessible for officers and leaders', async (t) => {
+  test('the plan, inspection and supervision pages are accessible', async (t) => {
     const context = await newContext(browser);
     t.after(() => context.close());
     const page = await context.newPage();
     await signIn(page, server.baseUrl, 'chutich');
     for (const path of ['/quan-ly/ke-hoach', '/quan-ly/nhiem-vu', '/quan-ly/nhiem-vu/moi',
-      '/quan-ly/nhiem-vu/1', '/quan-ly/ke-hoach?linh-vuc=2&trang-thai=done']) {
+      '/quan-ly/nhiem-vu/1', '/quan-ly/ke-hoach?linh-vuc=2&trang-thai=done',
+      '/quan-ly/kiem-tra', '/quan-ly/kiem-tra/1', '/quan-ly/kiem-tra/2', '/quan-ly/giam-sat',
+      '/quan-ly/giam-sat/1', '/quan-ly/giam-sat/2']) {
       await assertAccessible(assert, page, server.baseUrl, path);
     }
     await page.goto(`${server.baseUrl}/quan-ly/ke-hoach`);
     await page.screenshot({ path: artifactPath('plan-board.png'), fullPage: true });
+  });
+
+  test('a supervisor records a recommendation through the form', async (t) => {
+    const context = await newContext(browser);
+    t.after(() => context.close());
+    const page = await context.newPage();
+    await signIn(page, server.baseUrl, 'mttq');
+    await assertAccessible(assert, page, server.baseUrl, '/quan-ly/giam-sat');
   });
 
   test('the public accountability pages are accessible and fit a phone', async (t) => {

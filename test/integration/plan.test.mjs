@@ -36,6 +36,17 @@ describe('plan and accountability', () => {
     assert.equal(tet.deadline, '2024-02-15');
   });
 
+  test('a task with sub-tasks lists them; a sub-task links back to its parent', async () => {
+    const all = (await leader.api('/api/v1/tasks?limit=500')).json.tasks;
+    const child = all.find((t) => t.parent_id !== null);
+    const parent = await (await leader.get(`/quan-ly/nhiem-vu/${child.parent_id}`)).text();
+    assert.match(parent, /<h2>Nhiệm vụ con<\/h2>/);
+    assert.match(parent, new RegExp(`href="/quan-ly/nhiem-vu/${child.id}"`));
+    const page = await (await leader.get(`/quan-ly/nhiem-vu/${child.id}`)).text();
+    assert.match(page, new RegExp(`href="/quan-ly/nhiem-vu/${child.parent_id}"`));
+    assert.doesNotMatch(page, /<h2>Nhiệm vụ con<\/h2>/);
+  });
+
   test('the public accountability page shows progress per dimension without signing in', async () => {
     const res = await fetch(`${server.base}/xa/nhat-tan/giai-trinh`);
     assert.equal(res.status, 200);
@@ -74,6 +85,7 @@ describe('plan and accountability', () => {
     assert.match(after, /bien-ban\.pdf/);
     assert.match(after, /Đã gửi báo cáo các bộ phận/);
     const pub = await (await fetch(`${server.base}/xa/nhat-tan/giai-trinh/${vpTask.dimension}`)).text();
+    assert.match(pub, /Minh chứng:/);
     const link = pub.match(/href="(\/xa\/nhat-tan\/giai-trinh\/tep\/\d+)">bien-ban\.pdf/);
     assert.ok(link, 'the public page links the evidence');
     const file = await fetch(server.base + link[1]);

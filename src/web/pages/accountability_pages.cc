@@ -77,6 +77,7 @@ Response Overview(Context& ctx) {
       plans.push_back(x);
     }
   }
+  d.set("has_other_plans", Data(!plans.is_empty_list()));
   d.set("other_plans", plans);
   return RenderPage(ctx, 200, "accountability", d, title + " · " + commune.name);
 }
@@ -117,6 +118,7 @@ Response DimensionPage(Context& ctx) {
         files.push_back(f);
       }
     }
+    x.set("has_files", Data(!files.is_empty_list()));
     x.set("files", files);
     rows.push_back(x);
   }

@@ -75,6 +75,7 @@ Response TaskPage(Context& ctx, int status, Data d) {
       for (const auto& v : *vs) children.push_back(TaskData(ctx, v, units));
     }
   }
+  d.set("has_children", Data(!children.is_empty_list()));
   d.set("children", children);
   Data evidence(Data::type::list);
   if (auto es = ctx.svc.plans->ListEvidence(commune_id, t.id)) {
