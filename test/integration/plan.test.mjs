@@ -69,6 +69,9 @@ describe('plan and accountability', () => {
     assert.ok(first > 0);
     assert.match(html.slice(first, first + 40), /late/);
     assert.equal((await officer.get('/quan-ly/ke-hoach')).status, 200);
+    const dash = await (await officer.get('/bang-dieu-khien')).text();
+    assert.match(dash, /11\/KH-UBND: <strong>\d+<\/strong>\/\d+ đã xong/);
+    assert.match(dash, /Nhiệm vụ của đơn vị<\/a> \(\d+ quá hạn\)/);
   });
 
   test('progress with a public evidence file reaches the public page with its hash', async () => {

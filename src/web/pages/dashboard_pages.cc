@@ -16,6 +16,31 @@ std::string VnDateTime(int64_t t) {
   return std::string(buf) + " " + d.ToVi();
 }
 
+// The latest plan at a glance, and how many of the account's unit's tasks are overdue.
+Data PlanPanel(Context& ctx, const identity::Commune& commune) {
+  auto plans = ctx.svc.plans->ListPlans(commune.id);
+  if (!plans || plans->empty()) return Data(false);
+  auto tasks = ctx.svc.plans->PlanTasks(commune.id, plans->front().id);
+  if (!tasks) return Data(false);
+  auto views = ctx.svc.plan_service->Evaluate(commune.id, std::move(*tasks));
+  if (!views) return Data(false);
+  const plan::Summary s = plan::Summarise(*views);
+  int mine_overdue = 0;
+  for (const auto& v : *views) {
+    const bool mine = ctx.account->unit_id && plan::PlanService::CanEdit(*ctx.account, v.task);
+    if (mine && v.deadline.overdue) ++mine_overdue;
+  }
+  Data d;
+  d.set("number", plans->front().number);
+  d.set("total", std::to_string(s.all.total));
+  d.set("done", std::to_string(s.all.done));
+  d.set("overdue", std::to_string(s.all.overdue));
+  d.set("progress", std::to_string(s.all.MeanProgress()));
+  if (mine_overdue) d.set("mine_overdue", std::to_string(mine_overdue));
+  d.set("accountability", "/xa/" + commune.slug + "/giai-trinh");
+  return d;
+}
+
 Response Dashboard(Context& ctx) {
   const int64_t commune_id = ctx.account->commune_id;
   auto commune = ctx.svc.identity->GetCommune(commune_id);
@@ -55,6 +80,7 @@ Response Dashboard(Context& ctx) {
     }
     d.set("holidays", hs);
   }
+  if (identity::Allows(ctx.role, Permission::kViewPlan)) d.set("plan", PlanPanel(ctx, *commune));
   d.set("admin", Data(identity::Allows(ctx.role, Permission::kManageAccounts)));
   d.set("can_publish", Data(identity::Allows(ctx.role, Permission::kPublishAnnouncement)));
   d.set("rules_href", "/xa/" + commune->slug + "/quy-dinh");
