@@ -69,6 +69,8 @@ const TABLE = [
   ['GET', '/quan-ly/nhiem-vu/moi', '/quan-ly/nhiem-vu/moi', null, MANAGE],
   ['POST', '/quan-ly/nhiem-vu', '/quan-ly/nhiem-vu', { title: '' }, MANAGE],
   ['GET', '/quan-ly/nhiem-vu/{id}', '/quan-ly/nhiem-vu/1', null, DASHBOARD],
+  ['GET', '/quan-ly/nhiem-vu/{id}/sua', '/quan-ly/nhiem-vu/1/sua', null, MANAGE],
+  ['POST', '/quan-ly/nhiem-vu/{id}/sua', '/quan-ly/nhiem-vu/1/sua', { title: '' }, MANAGE],
   ['POST', '/quan-ly/nhiem-vu/{id}/tien-do', '/quan-ly/nhiem-vu/1/tien-do', { status: '' }, REPORT],
   ['POST', '/quan-ly/nhiem-vu/{id}/y-kien', '/quan-ly/nhiem-vu/1/y-kien', { comment: '' }, [...REPORT, 'supervisor']],
   ['GET', '/quan-ly/nhiem-vu/{id}/tep/{file}', '/quan-ly/nhiem-vu/1/tep/1', null, DASHBOARD],

@@ -203,5 +203,19 @@ describe('plan and accountability', () => {
     assert.equal(ok.status, 303);
     assert.match(ok.headers.get('location'), /^\/quan-ly\/nhiem-vu\/\d+$/);
     assert.equal((await officer.post('/quan-ly/nhiem-vu', { title: 'x' })).status, 403);
+    // Re-planning from the page: the form comes filled in, and a stale version is refused.
+    const path = ok.headers.get('location');
+    const form = await (await leader.get(`${path}/sua`)).text();
+    assert.match(form, /value="Rà soát hộ nghèo"/);
+    assert.match(form, /value="01\/12\/2024"/);
+    const version = form.match(/name="version" value="(\d+)"/)[1];
+    const fields = { title: 'Rà soát, bình xét hộ nghèo', dimension: '2', subdimensions: '2.2', lead_unit: String(vpUnit),
+      starts_on: '01/10/2024', recurrence: 'none', due_on: '15/12/2024', version };
+    const saved = await leader.post(`${path}/sua`, fields);
+    assert.equal(saved.status, 303);
+    assert.match(await (await leader.get(path)).text(), /Rà soát, bình xét hộ nghèo/);
+    const stale = await leader.post(`${path}/sua`, { ...fields, title: 'Bản cũ' });
+    assert.equal(stale.status, 409);
+    assert.match(await stale.text(), /vừa được người khác cập nhật/);
   });
 });

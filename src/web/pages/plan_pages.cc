@@ -1,10 +1,8 @@
 // The plan board (by PAPI dimension, with progress per dimension and per unit), each unit's
-// worklist (overdue first), the new-task form, and the CSV export of tasks.
+// worklist (overdue first), and the CSV export of tasks.
 #include <charconv>
 
 #include "core/csv.h"
-#include "domain/papi/catalogue.h"
-#include "web/form.h"
 #include "web/pages/plan_view.h"
 
 namespace xaso::web {
@@ -166,86 +164,6 @@ Response Worklist(Context& ctx) {
   return RenderPage(ctx, 200, "plan_worklist", d, Message(ctx.lang, "plan.worklist_title"));
 }
 
-Response NewTaskPage(Context& ctx, int status, Data d) {
-  d.set("csrf", EnsureCsrf(ctx));
-  const int64_t commune_id = ctx.account->commune_id;
-  const UnitNames units = LoadUnitNames(ctx, commune_id);
-  Data unit_options(Data::type::list);
-  for (const auto& [id, name] : units) {
-    Data o;
-    o.set("id", std::to_string(id));
-    o.set("name", name);
-    o.set("selected", Data(ctx.form["lead_unit"] == std::to_string(id)));
-    unit_options.push_back(o);
-  }
-  d.set("unit_options", unit_options);
-  Data dims(Data::type::list);
-  for (const auto& dim : papi::Catalogue::Default().dimensions()) {
-    Data o;
-    o.set("id", std::to_string(dim.number));
-    o.set("name", std::to_string(dim.number) + ". " + DimensionName(ctx.lang, dim.number));
-    o.set("selected", Data(ctx.form["dimension"] == std::to_string(dim.number)));
-    dims.push_back(o);
-  }
-  d.set("dimension_options", dims);
-  Data plans(Data::type::list);
-  if (auto ps = ctx.svc.plans->ListPlans(commune_id)) {
-    for (const auto& p : *ps) {
-      Data o;
-      o.set("id", std::to_string(p.id));
-      o.set("name", p.number + " (" + std::to_string(p.year) + ")");
-      plans.push_back(o);
-    }
-  }
-  d.set("plan_options", plans);
-  for (const char* f :
-       {"title", "description", "section", "subdimensions", "starts_on", "due_on"}) {
-    d.set(std::string("form_") + f, ctx.form[f]);
-  }
-  return RenderPage(ctx, status, "task_new", d, Message(ctx.lang, "plan.new_title"));
-}
-
-Response CreateTask(Context& ctx) {
-  plan::Task t;
-  Error err{ErrorCode::kInvalidArgument, "Nhiệm vụ chưa hợp lệ.", {}};
-  auto number = [&](const char* field) -> int64_t {
-    int64_t v = 0;
-    const std::string& s = ctx.form[field];
-    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    return ec == std::errc() && p == s.data() + s.size() ? v : 0;
-  };
-  t.plan_id = number("plan");
-  t.title = ctx.form["title"];
-  t.description = ctx.form["description"];
-  t.section = ctx.form["section"];
-  t.dimension = static_cast<int>(number("dimension"));
-  t.lead_unit_id = number("lead_unit");
-  std::string codes = ctx.form["subdimensions"];
-  for (size_t start = 0; start < codes.size();) {
-    size_t end = codes.find_first_of(",; ", start);
-    if (end == std::string::npos) end = codes.size();
-    if (end > start) t.subdimensions.push_back(codes.substr(start, end - start));
-    start = end + 1;
-  }
-  auto starts = ParseDateInput(ctx.form["starts_on"]);
-  if (!starts) err.fields.push_back({"starts_on", "Ngày bắt đầu không hợp lệ (dd/mm/yyyy)."});
-  t.starts_on = starts.value_or(Date());
-  auto rec = plan::RecurrenceFromCode(ctx.form["recurrence"]);
-  t.recurrence = rec.value_or(plan::Recurrence::kNone);
-  if (!ctx.form["due_on"].empty()) {
-    t.due_on = ParseDateInput(ctx.form["due_on"]);
-    if (!t.due_on) err.fields.push_back({"due_on", "Hạn hoàn thành không hợp lệ (dd/mm/yyyy)."});
-  }
-  if (!err.fields.empty()) {
-    return NewTaskPage(ctx, 422, ErrorData(err));
-  }
-  auto id = ctx.svc.plan_service->CreateTask(*ctx.account, t, ActorOf(ctx));
-  if (!id) return NewTaskPage(ctx, HttpStatusFor(id.error().code, true), ErrorData(id.error()));
-  InvalidatePublicPages();
-  Response r{303, {}, ""};
-  return r.With("Location", "/quan-ly/nhiem-vu/" + std::to_string(*id));
-}
-
 Response ExportCsv(Context& ctx) {
   auto loaded = LoadPlan(ctx);
   if (!loaded) return ErrorPage(ctx, HttpStatusFor(loaded.error().code, false));
@@ -280,10 +198,6 @@ void AddPlanRoutes(std::vector<Route>& routes) {
   routes.push_back({"GET", "/quan-ly/nhiem-vu", Permission::kViewPlan, RouteKind::kPage, Worklist});
   routes.push_back(
       {"GET", "/quan-ly/nhiem-vu.csv", Permission::kViewPlan, RouteKind::kPage, ExportCsv});
-  routes.push_back({"GET", "/quan-ly/nhiem-vu/moi", Permission::kManagePlan, RouteKind::kPage,
-                    [](Context& ctx) { return NewTaskPage(ctx, 200, {}); }});
-  routes.push_back(
-      {"POST", "/quan-ly/nhiem-vu", Permission::kManagePlan, RouteKind::kPage, CreateTask});
 }
 
 }  // namespace xaso::web

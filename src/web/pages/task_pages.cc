@@ -111,6 +111,7 @@ Response TaskPage(Context& ctx, int status, Data d) {
                         identity::Allows(ctx.role, Permission::kReportProgress);
   d.set("can_edit", Data(can_edit));
   d.set("can_comment", Data(identity::Allows(ctx.role, Permission::kCommentTask)));
+  d.set("can_plan", Data(identity::Allows(ctx.role, Permission::kManagePlan)));
   Data statuses(Data::type::list);
   const std::string chosen =
       ctx.form.count("status") ? ctx.form["status"] : std::string(plan::StatusCode(t.status));
