@@ -270,7 +270,7 @@ class OutboxFixture {
     a.username = username;
     a.display_name = "Lê Văn Hùng";
     a.role = role;
-    a.unit_id = unit_id;
+    if (unit_id) a.unit_id = unit_id;  // 0: no unit (a leader)
     a.password_hash = "h";
     a.active = active;
     auto id = repo.CreateAccount(a, 1, {commune_id_, 0, "system", "account", username, "create"});
@@ -355,6 +355,20 @@ TEST_P(StorageTest, InAppDeliveryWritesOneNoticePerActiveAccountOfTheUnit) {
   }
   EXPECT_TRUE(notices.ListNotices(other, 10)->empty());
   EXPECT_EQ(*notices.CountUnread(other), 0);
+}
+
+TEST_P(StorageTest, AMessageToAUnitWithoutAccountsReachesTheLeaders) {
+  OutboxFixture f(*db_, commune_id_);
+  const long long empty = f.AddUnit("bttnd"), vp = f.AddUnit("vp_tk");
+  const int64_t leader = f.AddAccount("chutich", 0, identity::Role::kLeader);
+  const int64_t officer = f.AddAccount("vanphong", vp, identity::Role::kOfficer);
+  SqlOutbox outbox(*db_);
+  FakeClock clock(500);
+  SqlNoticeNotifier notices(*db_, clock);
+  ASSERT_TRUE(outbox.EnqueueAll({f.Message("k", empty)}, 100).has_value());
+  ASSERT_TRUE(notices.Deliver((*outbox.Pending(0, 10))[0]).has_value());
+  EXPECT_EQ(*notices.CountUnread(leader), 1);
+  EXPECT_EQ(*notices.CountUnread(officer), 0);
 }
 
 TEST_P(StorageTest, ANoticeIsMarkedReadOnlyByItsOwner) {

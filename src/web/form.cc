@@ -138,4 +138,12 @@ std::optional<Date> ParseDateInput(std::string_view text) {
   return date;
 }
 
+std::optional<int64_t> ParseInt(std::string_view s, int64_t min, int64_t max) {
+  if (s.empty() || s.front() == '+' || s.front() == '-') return std::nullopt;
+  int64_t v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size() || v < min || v > max) return std::nullopt;
+  return v;
+}
+
 }  // namespace xaso::web

@@ -1,6 +1,8 @@
 // Decoding what browsers send: percent-encoding, query strings and form bodies, cookies.
 #pragma once
 
+#include <cstdint>
+#include <limits>
 #include <map>
 #include <optional>
 #include <string>
@@ -28,6 +30,10 @@ std::optional<std::string> LocalPath(std::string_view path);
 // A date typed by a person: dd/mm/yyyy (d/m/yyyy too) or yyyy-mm-dd, between 1990 and 2200,
 // surrounding spaces ignored; nullopt otherwise.
 std::optional<Date> ParseDateInput(std::string_view text);
+
+// A whole decimal number in [min, max] (no sign, spaces or other characters); nullopt else.
+std::optional<int64_t> ParseInt(std::string_view s, int64_t min = 1,
+                                int64_t max = std::numeric_limits<int64_t>::max());
 
 // HTML-escapes text for the few places that build markup outside templates.
 std::string EscapeHtml(std::string_view s);

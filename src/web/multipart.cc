@@ -3,6 +3,8 @@
 #include <restinio/helpers/http_field_parsers/content-disposition.hpp>
 #include <restinio/helpers/multipart_body.hpp>
 
+#include "core/text.h"
+
 namespace xaso::web {
 
 namespace hfp = restinio::http_field_parsers;
@@ -34,6 +36,7 @@ Result<MultipartForm> ParseMultipart(std::string_view content_type, std::string_
     const auto name = hfp::find_first(parsed->parameters, "name");
     if (!name) return bad("trường không có tên.");
     const std::string key(name->data(), name->size());
+    if (!IsValidUtf8(key)) return bad("tên trường không phải UTF-8.");
     const auto filename = hfp::find_first(parsed->parameters, "filename");
     if (filename) {
       // A file input left empty arrives as a part with an empty name and no bytes.
@@ -41,6 +44,8 @@ Result<MultipartForm> ParseMultipart(std::string_view content_type, std::string_
       form.files.emplace(key, UploadedFile{std::string(filename->data(), filename->size()),
                                            std::string(part->body.data(), part->body.size())});
     } else {
+      // Text fields obey the rules of an ordinary form (ParseForm): valid UTF-8 only.
+      if (!IsValidUtf8(part->body)) return bad("dữ liệu không phải UTF-8.");
       form.fields.emplace(key, std::string(part->body.data(), part->body.size()));
     }
   }

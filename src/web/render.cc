@@ -1,11 +1,13 @@
 #include "web/render.h"
 
+#include <cstdio>
 #include <map>
 #include <mutex>
 #include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
+#include "core/date.h"
 #include "core/embedded.h"
 
 namespace xaso::web {
@@ -119,6 +121,16 @@ std::string Message(Lang lang, const std::string& key) {
 const std::string_view* StaticAsset(const std::string& path) {
   auto it = Assets().find("static/" + path);
   return it == Assets().end() ? nullptr : &it->second;
+}
+
+std::string VnDateTime(int64_t unix_seconds) {
+  const int64_t local = unix_seconds + 7 * 3600;
+  const int64_t day = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+  const int64_t minute = (local - day * 86400) / 60;
+  char hm[8];
+  std::snprintf(hm, sizeof hm, "%02d:%02d", static_cast<int>(minute / 60),
+                static_cast<int>(minute % 60));
+  return std::string(hm) + " " + Date::FromDays(static_cast<long>(day)).ToVi();
 }
 
 }  // namespace xaso::web

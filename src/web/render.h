@@ -23,6 +23,8 @@ void AddPartials(Data& data);
 // One message, for text built in C++ (e.g. flash messages). Falls back to Vietnamese, then
 // to the key.
 std::string Message(Lang lang, const std::string& key);
+// A moment as people in Vietnam read it: "hh:mm dd/mm/yyyy" at UTC+7.
+std::string VnDateTime(int64_t unix_seconds);
 
 // A static asset compiled into the binary, or nullptr.
 const std::string_view* StaticAsset(const std::string& path);

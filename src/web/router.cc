@@ -213,6 +213,7 @@ Router::Router(Services& services) : svc_(services) {
   AddRulesRoutes(routes_);
   AddAnnouncementRoutes(routes_);
   AddPlanRoutes(routes_);
+  AddPlanFormRoutes(routes_);
   AddTaskFormRoutes(routes_);
   AddTaskRoutes(routes_);
   AddAccountabilityRoutes(routes_);

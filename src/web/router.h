@@ -115,6 +115,7 @@ void AddAnnouncementRoutes(std::vector<Route>& routes);
 void AddPlanRoutes(std::vector<Route>& routes);
 void AddTaskRoutes(std::vector<Route>& routes);
 void AddTaskFormRoutes(std::vector<Route>& routes);
+void AddPlanFormRoutes(std::vector<Route>& routes);
 void AddAccountabilityRoutes(std::vector<Route>& routes);
 void AddPlanApiRoutes(std::vector<Route>& routes);
 void AddNoticeRoutes(std::vector<Route>& routes);

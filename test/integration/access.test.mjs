@@ -10,7 +10,9 @@ const ALL = ROLES;
 const SIGNED_IN = ROLES.filter((r) => r !== 'anonymous');
 const DASHBOARD = ['clerk', 'officer', 'leader', 'supervisor', 'level_above', 'admin'];
 const MANAGE = ['leader', 'admin'];
-const REPORT = ['officer', 'leader', 'admin'];
+// Task 1 is led by the office and coordinated by the Fatherland Front (the supervisor's unit);
+// the clerk's unit has no part in it, so the service refuses the clerk.
+const REPORT = ['officer', 'leader', 'admin', 'supervisor'];
 const OVERSIGHT = ['officer', 'leader', 'supervisor', 'level_above', 'admin'];
 const INSPECTORS = ['leader', 'admin'];
 
@@ -72,8 +74,12 @@ const TABLE = [
   ['GET', '/quan-ly/nhiem-vu/{id}/sua', '/quan-ly/nhiem-vu/1/sua', null, MANAGE],
   ['POST', '/quan-ly/nhiem-vu/{id}/sua', '/quan-ly/nhiem-vu/1/sua', { title: '' }, MANAGE],
   ['POST', '/quan-ly/nhiem-vu/{id}/tien-do', '/quan-ly/nhiem-vu/1/tien-do', { status: '' }, REPORT],
-  ['POST', '/quan-ly/nhiem-vu/{id}/y-kien', '/quan-ly/nhiem-vu/1/y-kien', { comment: '' }, [...REPORT, 'supervisor']],
+  ['POST', '/quan-ly/nhiem-vu/{id}/y-kien', '/quan-ly/nhiem-vu/1/y-kien', { comment: '' }, REPORT],
   ['GET', '/quan-ly/nhiem-vu/{id}/tep/{file}', '/quan-ly/nhiem-vu/1/tep/1', null, DASHBOARD],
+  ['POST', '/quan-ly/nhiem-vu/{id}/tep/{file}/cong-khai', '/quan-ly/nhiem-vu/1/tep/1/cong-khai', { public: '1' }, REPORT],
+  ['GET', '/quan-ly/ke-hoach/moi', '/quan-ly/ke-hoach/moi', null, MANAGE],
+  ['POST', '/quan-ly/ke-hoach', '/quan-ly/ke-hoach', { number: '' }, MANAGE],
+  ['POST', '/api/v1/plans', '/api/v1/plans', {}, MANAGE],
   ['GET', '/xa/{slug}/giai-trinh', '/xa/nhat-tan/giai-trinh', null, ALL],
   ['GET', '/xa/{slug}/giai-trinh/tep/{file}', '/xa/nhat-tan/giai-trinh/tep/1', null, ALL],
   ['GET', '/xa/{slug}/giai-trinh/{dimension}', '/xa/nhat-tan/giai-trinh/1', null, ALL],

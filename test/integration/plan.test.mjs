@@ -195,11 +195,11 @@ describe('plan and accountability', () => {
   test('a leader creates a task from the page form; bad dates get Vietnamese errors', async () => {
     const plans = (await leader.api('/api/v1/plans')).json.plans;
     const bad = await leader.post('/quan-ly/nhiem-vu', { plan: String(plans[0].id), title: 'Rà soát hộ nghèo', dimension: '2',
-      subdimensions: '2.2', lead_unit: String(vpUnit), starts_on: '31/02/2024', recurrence: 'none', due_on: '01/12/2024' });
+      subdimensions: '2.2', lead_unit_id: String(vpUnit), starts_on: '31/02/2024', recurrence: 'none', due_on: '01/12/2024' });
     assert.equal(bad.status, 422);
     assert.match(await bad.text(), /Ngày bắt đầu không hợp lệ/);
     const ok = await leader.post('/quan-ly/nhiem-vu', { plan: String(plans[0].id), title: 'Rà soát hộ nghèo', dimension: '2',
-      subdimensions: '2.2', lead_unit: String(vpUnit), starts_on: '01/10/2024', recurrence: 'none', due_on: '01/12/2024' });
+      subdimensions: '2.2', lead_unit_id: String(vpUnit), starts_on: '01/10/2024', recurrence: 'none', due_on: '01/12/2024' });
     assert.equal(ok.status, 303);
     assert.match(ok.headers.get('location'), /^\/quan-ly\/nhiem-vu\/\d+$/);
     assert.equal((await officer.post('/quan-ly/nhiem-vu', { title: 'x' })).status, 403);
@@ -209,7 +209,7 @@ describe('plan and accountability', () => {
     assert.match(form, /value="Rà soát hộ nghèo"/);
     assert.match(form, /value="01\/12\/2024"/);
     const version = form.match(/name="version" value="(\d+)"/)[1];
-    const fields = { title: 'Rà soát, bình xét hộ nghèo', dimension: '2', subdimensions: '2.2', lead_unit: String(vpUnit),
+    const fields = { title: 'Rà soát, bình xét hộ nghèo', dimension: '2', subdimensions: '2.2', lead_unit_id: String(vpUnit),
       starts_on: '01/10/2024', recurrence: 'none', due_on: '15/12/2024', version };
     const saved = await leader.post(`${path}/sua`, fields);
     assert.equal(saved.status, 303);
@@ -217,5 +217,84 @@ describe('plan and accountability', () => {
     const stale = await leader.post(`${path}/sua`, { ...fields, title: 'Bản cũ' });
     assert.equal(stale.status, 409);
     assert.match(await stale.text(), /vừa được người khác cập nhật/);
+  });
+
+  test('a leader records a new plan; duplicates and bad years are refused', async () => {
+    const bad = await leader.post('/quan-ly/ke-hoach', { number: '05/KH-UBND', year: '20277', issued_on: '15/01/2027', title: 'Kế hoạch 2027' });
+    assert.equal(bad.status, 422);
+    assert.match(await bad.text(), /1990–2200/);
+    const ok = await leader.post('/quan-ly/ke-hoach', { number: '05/KH-UBND', year: '2027', issued_on: '15/01/2027', title: 'Kế hoạch nâng cao chỉ số PAPI năm 2027', goal: 'Tăng bậc' });
+    assert.equal(ok.status, 303);
+    const board = await (await leader.get(ok.headers.get('location'))).text();
+    assert.match(board, /05\/KH-UBND/);
+    const dup = await leader.api('/api/v1/plans', { number: '05/KH-UBND', year: 2027, issued_on: '2027-01-15', title: 'Trùng' });
+    assert.equal(dup.status, 409);
+    const api = await leader.api('/api/v1/plans', { number: '06/KH-UBND', year: 2027, issued_on: '2027-01-20', title: 'Kế hoạch khác' });
+    assert.equal(api.status, 201);
+    assert.equal((await officer.api('/api/v1/plans', { number: '07/KH-UBND', year: 2027, issued_on: '2027-01-20', title: 'x' })).status, 403);
+  });
+
+  test('a file published by mistake can be withdrawn from the public page', async () => {
+    const t = (await officer.api(`/api/v1/tasks/${vpTask.id}`)).json;
+    await officer.postMultipart(`/quan-ly/nhiem-vu/${vpTask.id}/tien-do`, {
+      version: String(t.version), status: 'in_progress', progress: String(t.progress), public: '1',
+    }, { file: { name: 'danh-sach-ca-nhan.pdf', type: 'application/pdf', bytes: PDF } });
+    const html = await (await officer.get(`/quan-ly/nhiem-vu/${vpTask.id}`)).text();
+    const id = html.match(/tep\/(\d+)">danh-sach-ca-nhan\.pdf/)[1];
+    assert.equal((await fetch(`${server.base}/xa/nhat-tan/giai-trinh/tep/${id}`)).status, 200);
+    const other = new Client(server.base);
+    await other.signIn('motcua');  // the one-stop desk has no part in this task
+    assert.equal((await other.post(`/quan-ly/nhiem-vu/${vpTask.id}/tep/${id}/cong-khai`, { public: '0' })).status, 403);
+    const res = await officer.post(`/quan-ly/nhiem-vu/${vpTask.id}/tep/${id}/cong-khai`, { public: '0' });
+    assert.equal(res.status, 303);
+    assert.equal((await fetch(`${server.base}/xa/nhat-tan/giai-trinh/tep/${id}`)).status, 404);
+    assert.equal((await officer.post(`/quan-ly/nhiem-vu/${otherTask.id}/tep/${id}/cong-khai`, { public: '1' })).status, 403);
+  });
+
+  test('API numbers and dates out of range, and parent cycles, are refused', async () => {
+    const plans = (await leader.api('/api/v1/plans')).json.plans;
+    const base = { plan_id: plans.find((p) => p.number === '11/KH-UBND').id, title: 'Kiểm tra', dimension: 4,
+      lead_unit_id: vpUnit, starts_on: '2024-03-01', due_on: '2024-04-01' };
+    assert.equal((await leader.api('/api/v1/tasks', { ...base, dimension: 4294967297 })).status, 422);
+    assert.equal((await leader.api('/api/v1/tasks', { ...base, starts_on: '0001-01-01' })).status, 422);
+    assert.equal((await leader.api('/api/v1/tasks', { ...base, due_on: '9999-12-31' })).status, 422);
+    const t = (await officer.api(`/api/v1/tasks/${vpTask.id}`)).json;
+    assert.equal((await officer.api(`/api/v1/tasks/${vpTask.id}/progress`, { version: t.version, status: 'in_progress', progress: 4294967396 })).status, 422);
+    const a = (await leader.api('/api/v1/tasks', base)).json;
+    const b = (await leader.api('/api/v1/tasks', { ...base, parent_id: a.id })).json;
+    const cycle = await leader.api(`/api/v1/tasks/${a.id}`, { version: a.version, parent_id: b.id });
+    assert.equal(cycle.status, 422);
+    assert.equal(cycle.json.error.fields[0].field, 'parent_id');
+  });
+
+  test('a re-planned deadline is recorded with its old and new value', async () => {
+    const plans = (await leader.api('/api/v1/plans')).json.plans;
+    const made = (await leader.api('/api/v1/tasks', { plan_id: plans.find((p) => p.number === '11/KH-UBND').id, title: 'Dời hạn',
+      dimension: 3, lead_unit_id: vpUnit, starts_on: '2024-03-01', due_on: '2024-04-01' })).json;
+    const moved = await leader.api(`/api/v1/tasks/${made.id}`, { version: made.version, due_on: '2024-09-30' });
+    assert.equal(moved.status, 200);
+    const page = await (await leader.get(`/quan-ly/nhiem-vu/${made.id}`)).text();
+    assert.match(page, /hạn hoàn thành: 01\/04\/2024 → 30\/09\/2024/);
+  });
+
+  test('partial progress on a periodic task does not clear its missed period', async () => {
+    const plans = (await leader.api('/api/v1/plans')).json.plans;
+    const periodic = (await leader.api('/api/v1/tasks', { plan_id: plans.find((p) => p.number === '11/KH-UBND').id,
+      title: 'Công khai thu, chi ngân sách hằng quý', dimension: 2, subdimensions: ['2.3'], lead_unit_id: vpUnit,
+      starts_on: '2024-02-01', recurrence: 'quarterly' })).json;
+    assert.equal(periodic.overdue, true);  // no quarter of 2024 was reported done
+    const partial = await leader.api(`/api/v1/tasks/${periodic.id}/progress`, { version: periodic.version, status: 'in_progress', progress: 5 });
+    assert.equal(partial.status, 200);
+    assert.equal(partial.json.overdue, true);
+    const done = await leader.api(`/api/v1/tasks/${periodic.id}/progress`, { version: partial.json.version, status: 'done', progress: 100 });
+    assert.equal(done.json.overdue, false);
+  });
+
+  test('the public counts take a task split into sub-tasks once, through its sub-tasks', async () => {
+    const all = (await leader.api('/api/v1/tasks?plan=' + vpTask.plan_id + '&limit=500')).json.tasks;
+    const parents = new Set(all.filter((t) => t.parent_id !== null).map((t) => t.parent_id));
+    const html = await (await fetch(`${server.base}/xa/nhat-tan/giai-trinh?ke-hoach=${vpTask.plan_id}`)).text();
+    const total = Number(html.match(/<strong>(\d+)<\/strong> nhiệm vụ/)[1]);
+    assert.equal(total, all.length - parents.size);
   });
 });

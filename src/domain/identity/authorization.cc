@@ -25,10 +25,9 @@ bool Allows(Role role, Permission p) {
       return staff || role == Role::kSupervisor || role == Role::kLevelAbove;
     case Permission::kManagePlan: return role == Role::kLeader || role == Role::kAdmin;
     case Permission::kReportProgress:
-      return role == Role::kOfficer || role == Role::kLeader || role == Role::kAdmin;
     case Permission::kCommentTask:
-      return role == Role::kOfficer || role == Role::kLeader || role == Role::kAdmin ||
-             role == Role::kSupervisor;
+      // Members of a unit, checked against the task by plan::PlanService::CanEdit.
+      return staff || role == Role::kSupervisor;
     case Permission::kViewOversight:
       // The clerk and citizens are not among the readers of the registers (plan II.4, III.3).
       return role == Role::kOfficer || role == Role::kLeader || role == Role::kAdmin ||

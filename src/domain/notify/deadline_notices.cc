@@ -30,7 +30,8 @@ std::vector<OutboxMessage> DeadlineNotices(const std::vector<plan::Task>& tasks,
                                            const CalendarLookup& calendar_for) {
   std::vector<OutboxMessage> out;
   for (const plan::Task& t : tasks) {
-    if (t.status == plan::TaskStatus::kDone) continue;
+    // A periodic task reported done for one period still falls due for the next.
+    if (t.status == plan::TaskStatus::kDone && t.recurrence == plan::Recurrence::kNone) continue;
     const plan::DeadlineState s = plan::Evaluate(t, today, calendar_for(t.commune_id));
     if (!s.due) continue;
     const std::string due_vi = s.due->ToVi();

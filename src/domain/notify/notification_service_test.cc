@@ -53,6 +53,10 @@ class FakePlanRepository final : public plan::PlanRepository {
   }
   Result<std::vector<plan::TaskEvent>> History(int64_t, int64_t) override { return Unused(); }
   Result<std::vector<plan::Evidence>> ListEvidence(int64_t, int64_t) override { return Unused(); }
+  Status SetEvidencePublic(int64_t, int64_t, int64_t, bool, const audit::AuditRecord&,
+                           int64_t) override {
+    return Unused();
+  }
   Result<std::pair<plan::Evidence, std::string>> GetEvidenceFile(int64_t, int64_t) override {
     return Unused();
   }

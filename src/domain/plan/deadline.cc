@@ -53,10 +53,10 @@ std::optional<Date> MissedPeriodEnd(const Task& task, Date today) {
 DeadlineState Evaluate(const Task& task, Date today, const calendar::LegalCalendar& cal) {
   DeadlineState s;
   std::optional<Date> nominal;
-  // A recurring task is late only for a closed period left undone; the work of a period
-  // reported done covers it even once the plan's year is over.
+  // A periodic task is late only for a closed period whose work was not reported done, whatever
+  // its status says about an earlier period; a one-off task once it is done, never.
   bool may_be_late = task.status != TaskStatus::kDone;
-  if (may_be_late && task.recurrence != Recurrence::kNone) {
+  if (task.recurrence != Recurrence::kNone) {
     nominal = MissedPeriodEnd(task, today);
     may_be_late = nominal.has_value();
   }

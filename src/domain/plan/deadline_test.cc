@@ -83,6 +83,15 @@ TEST_F(DeadlineTest, QuarterlyTaskDoneInTheQuarterShowsTheNextDeadline) {
   EXPECT_TRUE(Evaluate(t, D("2024-07-10"), cal_).overdue);
 }
 
+TEST_F(DeadlineTest, PeriodicTaskDoneForAnEarlierPeriodIsLateForTheNextOne) {
+  Task t = Recurring(Recurrence::kQuarterly);
+  t.status = TaskStatus::kDone;
+  t.progress = 100;
+  t.last_done_on = D("2024-03-20");
+  EXPECT_FALSE(Evaluate(t, D("2024-05-10"), cal_).overdue);
+  EXPECT_TRUE(Evaluate(t, D("2024-07-10"), cal_).overdue);  // nothing reported for Q2
+}
+
 TEST_F(DeadlineTest, RecurringTaskThatStartedAfterAPeriodIgnoresIt) {
   Task t = Recurring(Recurrence::kHalfYearly);
   t.starts_on = D("2024-07-15");

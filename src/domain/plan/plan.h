@@ -98,11 +98,19 @@ struct Evidence {
   int64_t uploaded_at = 0;
 };
 
+// Checks a new plan: number (e.g. "11/KH-UBND"), title, year 1990–2200, issue date.
+Status ValidatePlan(const Plan& plan);
+
 // Checks a new or edited task: title and description lengths, dimension 1–8, deadline not
 // before the start, a deadline exactly for one-off tasks, progress 0–100 and consistent with
 // the status. Sub-dimension codes and units are checked by the caller, which knows them.
 Status ValidateTask(const Task& task);
 // Progress 0–100; "done" means 100 and 100 means "done"; "not started" means 0.
 Status ValidateProgress(const ProgressUpdate& update);
+
+// What an edit changes, in Vietnamese, one "field: old → new" per changed field ("hạn hoàn
+// thành: 04/07/2024 → 15/07/2024; lĩnh vực: 2 → 3"); "không đổi" when nothing changed.
+// Units are named by id: the caller may not know their names.
+std::string DescribeChanges(const Task& before, const Task& after);
 
 }  // namespace xaso::plan

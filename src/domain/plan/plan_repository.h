@@ -20,7 +20,7 @@ struct TaskFilter {
   std::optional<int> dimension;
   std::optional<int64_t> unit_id;  // lead or coordinating
   std::optional<TaskStatus> status;
-  bool open_only = false;  // not done
+  bool open_only = false;  // not done, or periodic (a period is always due)
   int64_t after_id = 0;
   int limit = 100;
 };
@@ -51,12 +51,13 @@ class PlanRepository {
   virtual Result<std::vector<Task>> ListTasks(const TaskFilter& filter) = 0;
   // Every task of a plan, for boards and the public accountability page.
   virtual Result<std::vector<Task>> PlanTasks(int64_t commune_id, int64_t plan_id) = 0;
-  // Open (not done) tasks of every commune whose one-off deadline is on or before `by`, or that
-  // recur: the candidates of the deadline notices.
+  // Open one-off tasks of every commune whose deadline is on or before `by`, and every periodic
+  // task (its next period falls due whatever its status): the candidates of deadline notices.
   virtual Result<std::vector<Task>> OpenTasksDueBy(Date by) = 0;
 
   // Replaces the editable fields when the stored version is `task.version`; kAborted when
-  // someone else saved first. Returns the new version.
+  // someone else saved first. `rec.summary` says what changed (kept in the history and the
+  // audit entry). Returns the new version.
   virtual Result<int64_t> UpdateTask(const Task& task, const audit::AuditRecord& rec,
                                      int64_t now) = 0;
   // Records a progress report (and its file, if any) when the version matches; kAborted
@@ -68,6 +69,9 @@ class PlanRepository {
                             const audit::AuditRecord& rec, int64_t now) = 0;
   virtual Result<std::vector<TaskEvent>> History(int64_t commune_id, int64_t task_id) = 0;
   virtual Result<std::vector<Evidence>> ListEvidence(int64_t commune_id, int64_t task_id) = 0;
+  // kNotFound unless the file belongs to the task of the commune.
+  virtual Status SetEvidencePublic(int64_t commune_id, int64_t task_id, int64_t evidence_id,
+                                   bool is_public, const audit::AuditRecord& rec, int64_t now) = 0;
   // The evidence row and the file's bytes.
   virtual Result<std::pair<Evidence, std::string>> GetEvidenceFile(int64_t commune_id,
                                                                    int64_t evidence_id) = 0;

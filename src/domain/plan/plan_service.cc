@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <set>
 
 #include "core/field_check.h"
 
@@ -23,7 +24,14 @@ void Tally::Add(const TaskView& v) {
 Summary Summarise(const std::vector<TaskView>& views) {
   Summary s;
   for (int d = 1; d <= 8; ++d) s.by_dimension[d];
+  // A task split into sub-tasks is counted through them: counting the parent too would count
+  // the same promise twice.
+  std::set<int64_t> parents;
   for (const TaskView& v : views) {
+    if (v.task.parent_id) parents.insert(*v.task.parent_id);
+  }
+  for (const TaskView& v : views) {
+    if (parents.count(v.task.id)) continue;
     s.all.Add(v);
     s.by_dimension[v.task.dimension].Add(v);
     s.by_lead_unit[v.task.lead_unit_id].Add(v);
@@ -48,7 +56,11 @@ bool PlanService::CanPlan(const identity::Account& who) {
 bool PlanService::CanEdit(const identity::Account& who, const Task& task) {
   if (who.commune_id != task.commune_id) return false;
   if (CanPlan(who)) return true;
-  if (who.role != Role::kOfficer || !who.unit_id) return false;
+  // Whoever works in a unit reports for it: the one-stop desk's account is a clerk's, the
+  // Fatherland Front's a supervisor's, and both units lead tasks of the plan.
+  const bool unit_member =
+      who.role == Role::kOfficer || who.role == Role::kClerk || who.role == Role::kSupervisor;
+  if (!unit_member || !who.unit_id) return false;
   if (*who.unit_id == task.lead_unit_id) return true;
   return std::find(task.coordinating_unit_ids.begin(), task.coordinating_unit_ids.end(),
                    *who.unit_id) != task.coordinating_unit_ids.end();
@@ -69,11 +81,11 @@ Status PlanService::CheckReferences(const Task& task) {
   };
   Error err{ErrorCode::kInvalidArgument, "Nhiệm vụ chưa hợp lệ.", {}};
   if (!known(task.lead_unit_id)) {
-    err.fields.push_back({"lead_unit", "Đơn vị chủ trì không thuộc xã."});
+    err.fields.push_back({"lead_unit_id", "Đơn vị chủ trì không thuộc xã."});
   }
   for (int64_t u : task.coordinating_unit_ids) {
     if (!known(u)) {
-      err.fields.push_back({"coordinating_units", "Đơn vị phối hợp không thuộc xã."});
+      err.fields.push_back({"coordinating_unit_ids", "Đơn vị phối hợp không thuộc xã."});
       break;
     }
   }
@@ -83,12 +95,41 @@ Status PlanService::CheckReferences(const Task& task) {
     if (s.error().fields.empty()) err.fields.push_back({"subdimensions", s.error().message});
   }
   if (task.parent_id) {
-    auto parent = repo_.GetTask(task.commune_id, *task.parent_id);
-    if (!parent || parent->plan_id != task.plan_id || parent->id == task.id) {
-      err.fields.push_back({"parent", "Nhiệm vụ cha không thuộc cùng kế hoạch."});
+    // Walk up from the new parent: meeting the task itself would make a cycle.
+    std::optional<int64_t> up = task.parent_id;
+    for (int depth = 0; up && err.fields.empty(); ++depth) {
+      auto parent = repo_.GetTask(task.commune_id, *up);
+      if (!parent || parent->plan_id != task.plan_id) {
+        err.fields.push_back({"parent_id", "Nhiệm vụ cha không thuộc cùng kế hoạch."});
+      } else if (parent->id == task.id || depth > 16) {
+        err.fields.push_back({"parent_id", "Nhiệm vụ không thể là cấp dưới của chính nó."});
+      }
+      up = parent ? parent->parent_id : std::nullopt;
     }
   }
   return FieldErrorsOrOk(std::move(err));
+}
+
+Result<Task> PlanService::TaskToEdit(const identity::Account& who, int64_t task_id) {
+  XASO_ASSIGN_OR_RETURN(auto stored, repo_.GetTask(who.commune_id, task_id));
+  if (!CanEdit(who, stored)) return Denied();
+  return stored;
+}
+
+Result<int64_t> PlanService::CreatePlan(const identity::Account& who, Plan plan,
+                                        const audit::AuditRecord& rec) {
+  if (!CanPlan(who)) return Denied();
+  plan.commune_id = who.commune_id;
+  XASO_RETURN_IF_ERROR(ValidatePlan(plan));
+  return repo_.CreatePlan(plan, rec, clock_.NowUnix());
+}
+
+Status PlanService::SetEvidencePublic(const identity::Account& who, int64_t task_id,
+                                      int64_t evidence_id, bool is_public,
+                                      const audit::AuditRecord& rec) {
+  XASO_RETURN_IF_ERROR(TaskToEdit(who, task_id));
+  return repo_.SetEvidencePublic(who.commune_id, task_id, evidence_id, is_public, rec,
+                                 clock_.NowUnix());
 }
 
 Result<int64_t> PlanService::CreateTask(const identity::Account& who, Task task,
@@ -106,14 +147,22 @@ Result<int64_t> PlanService::UpdateTask(const identity::Account& who, Task task,
   task.commune_id = stored.commune_id;
   task.plan_id = stored.plan_id;
   XASO_RETURN_IF_ERROR(CheckReferences(task));
-  return repo_.UpdateTask(task, rec, clock_.NowUnix());
+  // Described against the version read here; the repository stores it only if that version is
+  // still the current one, so the description is never of a different edit.
+  if (stored.version != task.version) {
+    return MakeError(ErrorCode::kAborted,
+                     "Nhiệm vụ vừa được người khác cập nhật. Tải lại trang để xem bản mới rồi "
+                     "nhập lại.");
+  }
+  audit::AuditRecord described = rec;
+  described.summary = DescribeChanges(stored, task);
+  return repo_.UpdateTask(task, described, clock_.NowUnix());
 }
 
 Result<int64_t> PlanService::ReportProgress(const identity::Account& who, ProgressUpdate update,
                                             const std::optional<Upload>& upload,
                                             const audit::AuditRecord& rec) {
-  XASO_ASSIGN_OR_RETURN(auto stored, repo_.GetTask(who.commune_id, update.task_id));
-  if (!CanEdit(who, stored)) return Denied();
+  XASO_RETURN_IF_ERROR(TaskToEdit(who, update.task_id));
   update.today = clock_.TodayVn();
   XASO_RETURN_IF_ERROR(ValidateProgress(update));
   return repo_.RecordProgress(who.commune_id, update, upload, rec, clock_.NowUnix());

@@ -41,6 +41,7 @@ struct Summary {
   std::map<int64_t, Tally> by_lead_unit;
 };
 
+// Counts actions: a task that has sub-tasks is counted through them, not itself.
 Summary Summarise(const std::vector<TaskView>& views);
 
 // Overdue first (most overdue first), then by effective deadline, then by id; tasks without
@@ -61,12 +62,18 @@ class PlanService {
         clock_(clock),
         codes_(std::move(codes)) {}
 
-  // Leaders and administrators change any task of their commune; an officer those his unit
-  // leads or coordinates.
+  // Leaders and administrators change any task of their commune; an officer, clerk or
+  // supervisor those his unit leads or coordinates.
   static bool CanEdit(const identity::Account& who, const Task& task);
   // Leaders and administrators create and re-plan tasks.
   static bool CanPlan(const identity::Account& who);
 
+  // The task `who` may report on or edit: kNotFound outside the commune, kPermissionDenied
+  // when CanEdit refuses. Handlers ask before reading the form, so a refusal never depends on
+  // what was typed.
+  Result<Task> TaskToEdit(const identity::Account& who, int64_t task_id);
+  Result<int64_t> CreatePlan(const identity::Account& who, Plan plan,
+                             const audit::AuditRecord& rec);
   Result<int64_t> CreateTask(const identity::Account& who, Task task,
                              const audit::AuditRecord& rec);
   // Returns the new version; kAborted when `task.version` is stale.
@@ -77,6 +84,9 @@ class PlanService {
                                  const audit::AuditRecord& rec);
   Status Comment(const identity::Account& who, int64_t task_id, const std::string& body,
                  const audit::AuditRecord& rec);
+  // Publishes or withdraws a file of a task from the public accountability page.
+  Status SetEvidencePublic(const identity::Account& who, int64_t task_id, int64_t evidence_id,
+                           bool is_public, const audit::AuditRecord& rec);
 
   // Tasks with their deadlines evaluated for today in the commune's calendar.
   Result<std::vector<TaskView>> Evaluate(int64_t commune_id, std::vector<Task> tasks);

@@ -57,7 +57,7 @@ TEST(ValidateTaskTest, DimensionAndTitle) {
 TEST(ValidateTaskTest, LeadUnitIsNotAlsoCoordinating) {
   Task t = Valid();
   t.coordinating_unit_ids = {7, 5};
-  EXPECT_TRUE(HasField(ValidateTask(t), "coordinating_units"));
+  EXPECT_TRUE(HasField(ValidateTask(t), "coordinating_unit_ids"));
 }
 
 TEST(ValidateProgressTest, ProgressOutsideRangeAndInconsistentStatus) {
@@ -77,6 +77,18 @@ TEST(ValidateProgressTest, ProgressOutsideRangeAndInconsistentStatus) {
   EXPECT_TRUE(ValidateProgress(u).has_value());
   u.status = TaskStatus::kNotStarted;
   EXPECT_TRUE(HasField(ValidateProgress(u), "status"));
+}
+
+TEST(DescribeChangesTest, NamesEachChangedFieldWithOldAndNewValues) {
+  Task a = Valid();
+  Task b = a;
+  EXPECT_EQ(DescribeChanges(a, b), "không đổi");
+  b.due_on = D("2024-12-15");
+  b.dimension = 3;
+  b.subdimensions = {"3.2"};
+  EXPECT_EQ(DescribeChanges(a, b),
+            "lĩnh vực: 2 → 3; nội dung thành phần: không có → 3.2; hạn hoàn thành: 30/11/2024 → "
+            "15/12/2024");
 }
 
 TEST(CodesTest, RoundTrip) {
@@ -104,9 +116,16 @@ TEST(CanEditTest, OfficerOfLeadOrCoordinatingUnitLeadersAnyOthersNone) {
   a.commune_id = 2;  // a leader of another commune
   EXPECT_FALSE(PlanService::CanEdit(a, t));
   a.commune_id = 1;
-  a.role = identity::Role::kSupervisor;
+  a.role = identity::Role::kSupervisor;  // of unit 8
   EXPECT_FALSE(PlanService::CanEdit(a, t));
+  a.unit_id = 7;  // the Fatherland Front coordinates the task
+  EXPECT_TRUE(PlanService::CanEdit(a, t));
   a.role = identity::Role::kClerk;
+  a.unit_id = 5;  // the one-stop desk leads it
+  EXPECT_TRUE(PlanService::CanEdit(a, t));
+  a.unit_id.reset();
+  EXPECT_FALSE(PlanService::CanEdit(a, t));
+  a.role = identity::Role::kLevelAbove;
   a.unit_id = 5;
   EXPECT_FALSE(PlanService::CanEdit(a, t));
 }

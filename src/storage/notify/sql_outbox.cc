@@ -96,6 +96,20 @@ Status SqlNoticeNotifier::Deliver(const notify::PendingMessage& message) {
          "AND (o.recipient_role = '' OR a.role = o.recipient_role) "
          "ON CONFLICT (account_id, outbox_id) DO NOTHING",
         soci::use(now), soci::use(id);
+    // A unit without an active account (the plan names units the commune has not staffed in
+    // xaso yet) would hear nothing: its leaders hear instead.
+    long long reached = 0;
+    s << "SELECT COUNT(*) FROM notice WHERE outbox_id = :i", soci::use(id), soci::into(reached);
+    if (reached == 0) {
+      s << "INSERT INTO notice (commune_id, account_id, outbox_id, subject, body, link, "
+           "created_at) "
+           "SELECT a.commune_id, a.id, o.id, o.subject, o.body, o.link, :n "
+           "FROM outbox o JOIN account a ON a.commune_id = o.commune_id "
+           "WHERE o.id = :i AND a.active = 1 AND o.recipient_unit_id IS NOT NULL "
+           "AND o.recipient_role = '' AND a.role = 'leader' "
+           "ON CONFLICT (account_id, outbox_id) DO NOTHING",
+          soci::use(now), soci::use(id);
+    }
     SetDelivered(s, id, now);
     return Ok{};
   });

@@ -225,7 +225,8 @@ Result<std::vector<Task>> SqlPlanRepository::ListTasks(const plan::TaskFilter& f
                      std::string(kTaskColumns) +
                          "WHERE t.commune_id = :c AND (:p1 = 0 OR t.plan_id = :p2) "
                          "AND (:d1 = 0 OR t.dimension = :d2) AND (:s1 = '' OR t.status = :s2) "
-                         "AND (:o = 0 OR t.status <> 'done') AND (:u1 = 0 OR t.lead_unit_id = "
+                         "AND (:o = 0 OR t.status <> 'done' OR t.recurrence IN ('quarterly', "
+                         "'half_yearly', 'yearly')) AND (:u1 = 0 OR t.lead_unit_id = "
                          ":u2 OR EXISTS (SELECT 1 FROM plan_task_unit x WHERE x.task_id = t.id "
                          "AND x.unit_id = :u3)) AND t.id > :a ORDER BY t.id LIMIT :l",
                      TaskFromRow, c, p, p, d, d, status, status, open, u, u, u, after, limit));
@@ -247,8 +248,9 @@ Result<std::vector<Task>> SqlPlanRepository::PlanTasks(int64_t commune_id, int64
 Result<std::vector<Task>> SqlPlanRepository::OpenTasksDueBy(Date by) {
   return QueryAll<Task>(db_,
                         std::string(kTaskColumns) +
-                            "WHERE t.status <> 'done' AND ((t.due_on IS NULL AND t.recurrence "
-                            "<> 'ongoing') OR t.due_on <= :b) ORDER BY t.commune_id, t.id",
+                            "WHERE (t.status <> 'done' AND t.recurrence = 'none' AND t.due_on "
+                            "<= :b) OR t.recurrence IN ('quarterly', 'half_yearly', 'yearly') "
+                            "ORDER BY t.commune_id, t.id",
                         TaskFromRow, by.ToIso());
 }
 
@@ -275,9 +277,11 @@ Result<int64_t> SqlPlanRepository::UpdateTask(const Task& t, const audit::AuditR
     st.execute(true);
     if (st.get_affected_rows() != 1) return Stale();
     WriteLinks(s, t, id);
-    AppendEvent(s, c, id, now, rec, plan::EventKind::kEdit, "", std::nullopt, "");
+    // The caller describes what changed (PlanService: DescribeChanges); the history and the
+    // audit entry keep it, so a moved deadline is never silent.
+    AppendEvent(s, c, id, now, rec, plan::EventKind::kEdit, "", std::nullopt, rec.summary);
     BumpContentVersion(s, c);
-    AuditChange(s, rec, c, "plan_task", id, "edit", t.title, now);
+    AuditChange(s, rec, c, "plan_task", id, "edit", t.title + ": " + rec.summary, now);
     version = v + 1;
     return Ok{};
   }));
@@ -293,16 +297,19 @@ Result<int64_t> SqlPlanRepository::RecordProgress(int64_t commune_id, const plan
     int progress = u.progress;
     const std::string status(plan::StatusCode(u.status));
     const std::string today = u.today.ToIso();
-    // done_on is the first day the task was reported done; a reopened task loses it. A report
-    // on a recurring task covers the current period (last_done_on).
+    // done_on is the first day the task was reported done; a reopened task loses it. A "done"
+    // report on a periodic task covers the current period (last_done_on); partial progress
+    // does not.
     soci::statement st =
         (s.prepare << "UPDATE plan_task SET status = :s, progress = :p, "
                       "done_on = CASE WHEN :s2 = 'done' THEN COALESCE(done_on, :d1) ELSE NULL "
-                      "END, last_done_on = CASE WHEN recurrence IN ('none', 'ongoing') THEN "
-                      "last_done_on ELSE :d2 END, version = version + 1, updated_at = :a "
+                      "END, last_done_on = CASE WHEN recurrence IN ('quarterly', 'half_yearly', "
+                      "'yearly') AND :s3 = 'done' THEN :d2 ELSE last_done_on END, "
+                      "version = version + 1, updated_at = :a "
                       "WHERE commune_id = :c AND id = :i AND version = :v",
          soci::use(status), soci::use(progress), soci::use(status), soci::use(today),
-         soci::use(today), soci::use(at), soci::use(c), soci::use(id), soci::use(v));
+         soci::use(status), soci::use(today), soci::use(at), soci::use(c), soci::use(id),
+         soci::use(v));
     st.execute(true);
     if (st.get_affected_rows() != 1) return Stale();
     AppendEvent(s, c, id, now, rec, plan::EventKind::kProgress, status, u.progress, u.note);
@@ -386,6 +393,25 @@ Result<std::vector<plan::Evidence>> SqlPlanRepository::ListEvidence(int64_t comm
                                       "e.task_id = :t ORDER BY e.id",
                                   EvidenceFromRow, static_cast<long long>(commune_id),
                                   static_cast<long long>(task_id));
+}
+
+Status SqlPlanRepository::SetEvidencePublic(int64_t commune_id, int64_t task_id,
+                                            int64_t evidence_id, bool is_public,
+                                            const audit::AuditRecord& rec, int64_t now) {
+  return db_.Write([&](soci::session& s) -> Status {
+    long long c = commune_id, t = task_id, e = evidence_id;
+    int flag = is_public ? 1 : 0;
+    soci::statement st =
+        (s.prepare << "UPDATE plan_task_evidence SET is_public = :p WHERE commune_id = :c AND "
+                      "task_id = :t AND id = :e",
+         soci::use(flag), soci::use(c), soci::use(t), soci::use(e));
+    st.execute(true);
+    if (st.get_affected_rows() != 1) return MakeError(ErrorCode::kNotFound, "Không tìm thấy tệp.");
+    BumpContentVersion(s, c);
+    AuditChange(s, rec, c, "plan_task", t, is_public ? "publish_evidence" : "withdraw_evidence",
+                "tệp #" + std::to_string(e), now);
+    return Ok{};
+  });
 }
 
 Result<std::pair<plan::Evidence, std::string>> SqlPlanRepository::GetEvidenceFile(

@@ -30,6 +30,8 @@ class SqlPlanRepository final : public plan::PlanRepository {
                     const audit::AuditRecord& rec, int64_t now) override;
   Result<std::vector<plan::TaskEvent>> History(int64_t commune_id, int64_t task_id) override;
   Result<std::vector<plan::Evidence>> ListEvidence(int64_t commune_id, int64_t task_id) override;
+  Status SetEvidencePublic(int64_t commune_id, int64_t task_id, int64_t evidence_id, bool is_public,
+                           const audit::AuditRecord& rec, int64_t now) override;
   Result<std::pair<plan::Evidence, std::string>> GetEvidenceFile(int64_t commune_id,
                                                                  int64_t evidence_id) override;
 

@@ -158,13 +158,20 @@ TEST_P(PlanStorageTest, DoneDateIsKeptAndRecurringReportsCoverTheirPeriod) {
                                    std::nullopt, Rec(), 3)
                   .has_value());
   EXPECT_FALSE(repo_->GetTask(commune_id_, a).value().done_on.has_value());
+  // Partial progress on a periodic task does not cover its period; a "done" report does.
   ASSERT_TRUE(repo_
                   ->RecordProgress(commune_id_, {b, 1, plan::TaskStatus::kInProgress, 25, "", d1},
                                    std::nullopt, Rec(), 4)
                   .has_value());
-  EXPECT_EQ(repo_->GetTask(commune_id_, b).value().last_done_on, d1);
+  EXPECT_FALSE(repo_->GetTask(commune_id_, b).value().last_done_on.has_value());
+  ASSERT_TRUE(repo_
+                  ->RecordProgress(commune_id_, {b, 2, plan::TaskStatus::kDone, 100, "", d2},
+                                   std::nullopt, Rec(), 5)
+                  .has_value());
+  EXPECT_EQ(repo_->GetTask(commune_id_, b).value().last_done_on, d2);
+  // The periodic task stays a candidate of notices although it is done: Q3 will fall due.
   auto open = repo_->OpenTasksDueBy(Date::FromYmd(2024, 8, 1)).value();
-  EXPECT_EQ(open.size(), 2u);  // the reopened one-off and the recurring one
+  EXPECT_EQ(open.size(), 2u);  // the reopened one-off and the periodic one
 }
 
 TEST_P(PlanStorageTest, EvidenceIsStoredOnceByHashAndReadBackByteForByte) {

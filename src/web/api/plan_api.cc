@@ -1,7 +1,8 @@
 // The plan API: plans and tasks as JSON, lists with filters and keyset pagination
 // (?after=ID&limit=N → next_after), create, update with optimistic locking (409 on a stale
 // version), progress reports, and the CSV export (in web/pages/plan_pages.cc).
-#include <charconv>
+#include <cstdint>
+#include <limits>
 
 #include <nlohmann/json.hpp>
 
@@ -54,10 +55,9 @@ Error BadField(const std::string& field, const std::string& message) {
 std::optional<int64_t> QueryInt(const Context& ctx, const std::string& name, bool& bad) {
   const std::string s = ctx.req.Query(name);
   if (s.empty()) return std::nullopt;
-  int64_t v = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || p != s.data() + s.size() || v < 0) bad = true;
-  return v;
+  auto v = ParseInt(s, 0);
+  if (!v) bad = true;
+  return v.value_or(0);
 }
 
 Response ListPlansJson(Context& ctx) {
@@ -74,6 +74,38 @@ Response GetPlanJson(Context& ctx) {
   auto p = ctx.svc.plans->GetPlan(ctx.account->commune_id, *id);
   if (!p) return Fail(p.error());
   return JsonResponse(200, PlanJson(*p).dump());
+}
+
+Result<json> Body(Context& ctx);
+
+Response CreatePlanJson(Context& ctx) {
+  auto j = Body(ctx);
+  if (!j) return Fail(j.error());
+  plan::Plan p;
+  Error err{ErrorCode::kInvalidArgument, "Kế hoạch chưa hợp lệ.", {}};
+  for (const char* k : {"number", "title", "goal"}) {
+    if (j->contains(k) && !(*j)[k].is_string()) err.fields.push_back({k, "Phải là chuỗi."});
+  }
+  if (!j->is_object() || !j->value("year", json()).is_number_integer()) {
+    err.fields.push_back({"year", "Năm phải là số nguyên."});
+  }
+  const auto issued = j->is_object() && j->value("issued_on", json()).is_string()
+                          ? Date::ParseIso((*j)["issued_on"].get<std::string>())
+                          : std::nullopt;
+  if (!issued) err.fields.push_back({"issued_on", "Ngày theo dạng YYYY-MM-DD."});
+  if (!err.fields.empty()) return ErrorJson(422, err);
+  p.number = j->value("number", "");
+  p.title = j->value("title", "");
+  p.goal = j->value("goal", "");
+  p.year = static_cast<int>(std::clamp<int64_t>((*j)["year"].get<int64_t>(), 0, 9999));
+  p.issued_on = *issued;
+  auto id = ctx.svc.plan_service->CreatePlan(*ctx.account, p, ActorOf(ctx));
+  if (!id) return ErrorJson(HttpStatusFor(id.error().code, true), id.error());
+  InvalidatePublicPages();
+  auto stored = ctx.svc.plans->GetPlan(ctx.account->commune_id, *id);
+  if (!stored) return Fail(stored.error());
+  Response r = JsonResponse(201, PlanJson(*stored).dump());
+  return r.With("Location", "/api/v1/plans/" + std::to_string(*id));
 }
 
 Response ListTasksJson(Context& ctx) {
@@ -122,10 +154,19 @@ Result<plan::Task> TaskFromJson(const json& j, plan::Task t) {
     if (!j[k].is_string()) return err.fields.push_back({k, "Phải là chuỗi."});
     out = j[k].get<std::string>();
   };
+  // Read as 64-bit and range-checked, so 4294967297 is refused rather than wrapped to 1.
   auto integer = [&](const char* k, auto& out) {
+    using T = std::decay_t<decltype(out)>;
     if (!j.contains(k)) return;
-    if (!j[k].is_number_integer()) return err.fields.push_back({k, "Phải là số nguyên."});
-    out = j[k].get<std::decay_t<decltype(out)>>();
+    const json& v = j[k];
+    if (!v.is_number_integer() || (v.is_number_unsigned() && v.get<uint64_t>() > INT64_MAX)) {
+      return err.fields.push_back({k, "Phải là số nguyên."});
+    }
+    const int64_t n = v.get<int64_t>();
+    if (n < std::numeric_limits<T>::min() || n > std::numeric_limits<T>::max()) {
+      return err.fields.push_back({k, "Số quá lớn."});
+    }
+    out = static_cast<T>(n);
   };
   auto date = [&](const char* k, std::optional<Date>& out) {
     if (!j.contains(k)) return;
@@ -235,20 +276,33 @@ Response UpdateTaskJson(Context& ctx) {
 Response ProgressJson(Context& ctx) {
   const auto id = IdParam(ctx, "id");
   if (!id) return Fail(MakeError(ErrorCode::kNotFound, "Không tìm thấy nhiệm vụ."));
+  if (auto allowed = ctx.svc.plan_service->TaskToEdit(*ctx.account, *id); !allowed) {
+    return Fail(allowed.error());
+  }
   auto j = Body(ctx);
   if (!j) return Fail(j.error());
   plan::ProgressUpdate u;
   u.task_id = *id;
   Error err{ErrorCode::kInvalidArgument, "Báo cáo tiến độ chưa hợp lệ.", {}};
-  if (!j->is_object() || !(*j)["version"].is_number_integer()) {
+  const auto whole = [&](const char* k, int64_t lo, int64_t hi) -> std::optional<int64_t> {
+    if (!j->is_object() || !j->contains(k) || !(*j)[k].is_number_integer()) return std::nullopt;
+    const json& v = (*j)[k];
+    if (v.is_number_unsigned() && v.get<uint64_t>() > static_cast<uint64_t>(hi)) {
+      return std::nullopt;
+    }
+    const int64_t n = v.get<int64_t>();
+    if (n < lo || n > hi) return std::nullopt;
+    return n;
+  };
+  if (auto v = whole("version", 1, INT64_MAX)) {
+    u.version = *v;
+  } else {
     err.fields.push_back({"version", "Cần version đã đọc."});
-  } else {
-    u.version = (*j)["version"].get<int64_t>();
   }
-  if (!j->is_object() || !(*j)["progress"].is_number_integer()) {
-    err.fields.push_back({"progress", "Tiến độ phải là số từ 0 đến 100."});
+  if (auto v = whole("progress", 0, 100)) {
+    u.progress = static_cast<int>(*v);
   } else {
-    u.progress = (*j)["progress"].get<int>();
+    err.fields.push_back({"progress", "Tiến độ phải là số từ 0 đến 100."});
   }
   auto status = j->is_object() && (*j)["status"].is_string()
                     ? plan::StatusFromCode((*j)["status"].get<std::string>())
@@ -271,6 +325,8 @@ Response ProgressJson(Context& ctx) {
 
 void AddPlanApiRoutes(std::vector<Route>& routes) {
   routes.push_back({"GET", "/api/v1/plans", Permission::kViewPlan, RouteKind::kApi, ListPlansJson});
+  routes.push_back(
+      {"POST", "/api/v1/plans", Permission::kManagePlan, RouteKind::kApi, CreatePlanJson});
   routes.push_back(
       {"GET", "/api/v1/plans/{id}", Permission::kViewPlan, RouteKind::kApi, GetPlanJson});
   routes.push_back({"GET", "/api/v1/tasks", Permission::kViewPlan, RouteKind::kApi, ListTasksJson});

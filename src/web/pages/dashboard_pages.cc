@@ -6,16 +6,6 @@ namespace {
 
 using identity::Permission;
 
-std::string VnDateTime(int64_t t) {
-  const int64_t local = t + 7 * 3600;
-  const Date d = Date::FromDays(static_cast<long>(local / 86400));
-  const int64_t s = local % 86400;
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%02d:%02d", static_cast<int>(s / 3600),
-                static_cast<int>(s / 60 % 60));
-  return std::string(buf) + " " + d.ToVi();
-}
-
 // The latest plan at a glance, and how many of the account's unit's tasks are overdue.
 Data PlanPanel(Context& ctx, const identity::Commune& commune) {
   auto plans = ctx.svc.plans->ListPlans(commune.id);

@@ -1,8 +1,7 @@
 // The plan board (by PAPI dimension, with progress per dimension and per unit), each unit's
 // worklist (overdue first), and the CSV export of tasks.
-#include <charconv>
-
 #include "core/csv.h"
+#include "web/form.h"
 #include "web/pages/plan_view.h"
 
 namespace xaso::web {
@@ -11,11 +10,7 @@ namespace {
 using identity::Permission;
 
 std::optional<int64_t> QueryId(const Context& ctx, const std::string& name) {
-  const std::string s = ctx.req.Query(name);
-  int64_t v = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (s.empty() || ec != std::errc() || p != s.data() + s.size() || v <= 0) return std::nullopt;
-  return v;
+  return ParseInt(ctx.req.Query(name));
 }
 
 // The plan's tasks evaluated for today, or an error page.
@@ -48,6 +43,7 @@ Response Board(Context& ctx) {
   Data d;
   if (!*loaded) {
     d.set("no_plan", Data(true));
+    d.set("can_plan", Data(identity::Allows(ctx.role, Permission::kManagePlan)));
     return RenderPage(ctx, 200, "plan_board", d, Message(ctx.lang, "plan.board_title"));
   }
   auto& [p, views] = **loaded;
@@ -167,8 +163,10 @@ Response Worklist(Context& ctx) {
 Response ExportCsv(Context& ctx) {
   auto loaded = LoadPlan(ctx);
   if (!loaded) return ErrorPage(ctx, HttpStatusFor(loaded.error().code, false));
+  // The byte-order mark makes spreadsheet programs on Windows read the file as UTF-8.
   std::string out =
-      "id,section,title,dimension,subdimensions,lead_unit,starts_on,due,recurrence,status,"
+      "\xEF\xBB\xBFid,section,title,dimension,subdimensions,lead_unit,starts_on,due,recurrence,"
+      "status,"
       "progress,overdue\r\n";
   if (*loaded) {
     const UnitNames units = LoadUnitNames(ctx, ctx.account->commune_id);

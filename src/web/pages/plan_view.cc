@@ -1,7 +1,6 @@
 #include "web/pages/plan_view.h"
 
-#include <charconv>
-
+#include "core/text.h"
 #include "domain/papi/catalogue.h"
 #include "web/form.h"
 #include "web/svg_chart.h"
@@ -11,22 +10,15 @@ namespace xaso::web {
 std::optional<int64_t> IdParam(const Context& ctx, const std::string& name) {
   auto it = ctx.params.find(name);
   if (it == ctx.params.end()) return std::nullopt;
-  int64_t v = 0;
-  const auto& s = it->second;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || p != s.data() + s.size() || v <= 0) return std::nullopt;
-  return v;
+  return ParseInt(it->second);
 }
 
 Result<std::optional<plan::Plan>> ChoosePlan(Context& ctx, int64_t commune_id) {
   const std::string wanted = ctx.req.Query("ke-hoach");
   if (!wanted.empty()) {
-    int64_t id = 0;
-    auto [p, ec] = std::from_chars(wanted.data(), wanted.data() + wanted.size(), id);
-    if (ec != std::errc() || p != wanted.data() + wanted.size()) {
-      return MakeError(ErrorCode::kNotFound, "Không tìm thấy kế hoạch.");
-    }
-    XASO_ASSIGN_OR_RETURN(auto plan, ctx.svc.plans->GetPlan(commune_id, id));
+    const auto id = ParseInt(wanted);
+    if (!id) return MakeError(ErrorCode::kNotFound, "Không tìm thấy kế hoạch.");
+    XASO_ASSIGN_OR_RETURN(auto plan, ctx.svc.plans->GetPlan(commune_id, *id));
     return std::optional<plan::Plan>(std::move(plan));
   }
   XASO_ASSIGN_OR_RETURN(auto plans, ctx.svc.plans->ListPlans(commune_id));
@@ -82,7 +74,10 @@ Data TaskData(Context& ctx, const plan::TaskView& v, const UnitNames& units) {
   if (v.deadline.due && !v.deadline.overdue && t.status != plan::TaskStatus::kDone) {
     d.set("days_left", std::to_string(v.deadline.working_days_left));
   }
-  if (v.deadline.overdue) d.set("days_late", std::to_string(-v.deadline.working_days_left));
+  // Late over a weekend is late by no working day yet: the badge then gives no count.
+  if (v.deadline.overdue && v.deadline.working_days_left < 0) {
+    d.set("days_late", std::to_string(-v.deadline.working_days_left));
+  }
   return d;
 }
 
@@ -101,7 +96,9 @@ Response FileResponse(const plan::Evidence& e, std::string bytes) {
   r.With("Content-Type", e.content_type);
   // RFC 6266: an ASCII fallback and the UTF-8 name; SafeFilename already removed quotes.
   std::string ascii;
-  for (unsigned char c : e.filename) ascii.push_back(c < 0x80 ? static_cast<char>(c) : '_');
+  for (unsigned char c : FoldVietnamese(e.filename)) {
+    ascii.push_back(c < 0x80 ? static_cast<char>(c) : '_');
+  }
   r.With("Content-Disposition",
          "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + PercentEncode(e.filename));
   r.With("X-Content-SHA256", e.sha256);

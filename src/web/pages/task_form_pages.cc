@@ -1,8 +1,6 @@
 // The task form: a leader adds a task to a plan or re-plans one (title, section, PAPI
 // dimension and sub-dimensions, lead unit, start, deadline or recurrence). Re-planning carries
 // the version the leader saw, so an edit made meanwhile is never silently overwritten.
-#include <charconv>
-
 #include "domain/papi/catalogue.h"
 #include "web/form.h"
 #include "web/pages/plan_view.h"
@@ -48,7 +46,7 @@ Response FormPage(Context& ctx, int status, Data d, std::optional<int64_t> editi
     const std::string code(plan::RecurrenceCode(r));
     recurrences.emplace_back(code, Message(ctx.lang, "plan.recurrence." + code));
   }
-  d.set("unit_options", Options(units, ctx.form["lead_unit"]));
+  d.set("unit_options", Options(units, ctx.form["lead_unit_id"]));
   d.set("dimension_options", Options(dims, ctx.form["dimension"]));
   d.set("plan_options", Options(plans, ctx.form["plan"]));
   d.set("recurrence_options", Options(recurrences, ctx.form["recurrence"]));
@@ -64,11 +62,8 @@ Response FormPage(Context& ctx, int status, Data d, std::optional<int64_t> editi
   return RenderPage(ctx, status, "task_new", d, title);
 }
 
-int64_t Number(const std::string& s) {
-  int64_t v = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  return ec == std::errc() && p == s.data() + s.size() ? v : 0;
-}
+// A form number, or 0 (never a valid id or dimension) when it is not one.
+int64_t Number(const std::string& s) { return ParseInt(s, 0).value_or(0); }
 
 // The task the form describes; field errors for dates that do not parse.
 plan::Task FromForm(Context& ctx, Error& err) {
@@ -78,7 +73,7 @@ plan::Task FromForm(Context& ctx, Error& err) {
   t.description = ctx.form["description"];
   t.section = ctx.form["section"];
   t.dimension = static_cast<int>(Number(ctx.form["dimension"]));
-  t.lead_unit_id = Number(ctx.form["lead_unit"]);
+  t.lead_unit_id = Number(ctx.form["lead_unit_id"]);
   t.version = Number(ctx.form["version"]);
   const std::string& codes = ctx.form["subdimensions"];
   for (size_t start = 0; start < codes.size();) {
@@ -130,7 +125,7 @@ Response EditPage(Context& ctx) {
               {"section", t->section},
               {"dimension", std::to_string(t->dimension)},
               {"subdimensions", codes},
-              {"lead_unit", std::to_string(t->lead_unit_id)},
+              {"lead_unit_id", std::to_string(t->lead_unit_id)},
               {"starts_on", t->starts_on.ToVi()},
               {"recurrence", std::string(plan::RecurrenceCode(t->recurrence))},
               {"due_on", t->due_on ? t->due_on->ToVi() : ""},

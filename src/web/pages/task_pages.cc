@@ -1,24 +1,15 @@
 // One task: what it is, its deadline, sub-tasks, evidence, history; the progress report (with
 // an evidence file) and comments; evidence downloads for staff.
-#include <charconv>
-
 #include "domain/files/upload.h"
 #include "domain/papi/catalogue.h"
 #include "platform/crypto.h"
+#include "web/form.h"
 #include "web/pages/plan_view.h"
 
 namespace xaso::web {
 namespace {
 
 using identity::Permission;
-
-std::string VnTime(int64_t t) {
-  const int64_t local = t + 7 * 3600;
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%02d:%02d", static_cast<int>(local % 86400 / 3600),
-                static_cast<int>(local % 3600 / 60));
-  return std::string(buf) + " " + Date::FromDays(static_cast<long>(local / 86400)).ToVi();
-}
 
 std::string SizeText(int64_t bytes) {
   if (bytes < 1024) return std::to_string(bytes) + " B";
@@ -86,7 +77,7 @@ Response TaskPage(Context& ctx, int status, Data d) {
       x.set("size", SizeText(e.size));
       x.set("sha256", e.sha256);
       x.set("public", Data(e.is_public));
-      x.set("at", VnTime(e.uploaded_at));
+      x.set("at", VnDateTime(e.uploaded_at));
       evidence.push_back(x);
     }
   }
@@ -95,7 +86,7 @@ Response TaskPage(Context& ctx, int status, Data d) {
   if (auto hs = ctx.svc.plans->History(commune_id, t.id)) {
     for (auto it = hs->rbegin(); it != hs->rend(); ++it) {
       Data x;
-      x.set("at", VnTime(it->at));
+      x.set("at", VnDateTime(it->at));
       x.set("actor", it->actor_name);
       x.set("kind", Message(ctx.lang, "plan.event." + std::string(plan::EventKindCode(it->kind))));
       if (it->kind == plan::EventKind::kProgress) {
@@ -131,23 +122,19 @@ Response TaskPage(Context& ctx, int status, Data d) {
   return RenderPage(ctx, status, "task", d, t.title);
 }
 
-std::optional<int> IntField(Context& ctx, const char* name) {
-  const std::string& s = ctx.form[name];
-  int v = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (s.empty() || ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
-  return v;
-}
-
 Response ReportProgress(Context& ctx) {
   const auto id = IdParam(ctx, "id");
   if (!id) return ErrorPage(ctx, 404);
+  // Whether this person may report on this task comes before what the form says.
+  if (auto allowed = ctx.svc.plan_service->TaskToEdit(*ctx.account, *id); !allowed) {
+    return ErrorPage(ctx, HttpStatusFor(allowed.error().code, false));
+  }
   plan::ProgressUpdate u;
   u.task_id = *id;
   u.note = ctx.form["note"];
   const auto status = plan::StatusFromCode(ctx.form["status"]);
-  const auto progress = IntField(ctx, "progress");
-  const auto version = IntField(ctx, "version");
+  const auto progress = ParseInt(ctx.form["progress"], 0, 100);
+  const auto version = ParseInt(ctx.form["version"]);
   Error err{ErrorCode::kInvalidArgument, "Báo cáo tiến độ chưa hợp lệ.", {}};
   if (!status) err.fields.push_back({"status", "Chọn trạng thái."});
   if (!progress) err.fields.push_back({"progress", "Tiến độ phải là số từ 0 đến 100."});
@@ -165,7 +152,7 @@ Response ReportProgress(Context& ctx) {
   }
   if (!err.fields.empty()) return TaskPage(ctx, 422, ErrorData(err));
   u.status = *status;
-  u.progress = *progress;
+  u.progress = static_cast<int>(*progress);
   u.version = *version;
   auto saved = ctx.svc.plan_service->ReportProgress(*ctx.account, u, upload, ActorOf(ctx));
   if (!saved) {
@@ -185,6 +172,20 @@ Response Comment(Context& ctx) {
     d.set("form_comment", ctx.form["comment"]);
     return TaskPage(ctx, HttpStatusFor(s.error().code, true), d);
   }
+  Response r{303, {}, ""};
+  return r.With("Location", "/quan-ly/nhiem-vu/" + std::to_string(*id));
+}
+
+Response SetPublic(Context& ctx) {
+  const auto id = IdParam(ctx, "id");
+  const auto file = IdParam(ctx, "file");
+  const std::string& flag = ctx.form["public"];
+  if (!id || !file) return ErrorPage(ctx, 404);
+  if (flag != "0" && flag != "1") return ErrorPage(ctx, 400);
+  auto s =
+      ctx.svc.plan_service->SetEvidencePublic(*ctx.account, *id, *file, flag == "1", ActorOf(ctx));
+  if (!s.has_value()) return ErrorPage(ctx, HttpStatusFor(s.error().code, false));
+  InvalidatePublicPages();
   Response r{303, {}, ""};
   return r.With("Location", "/quan-ly/nhiem-vu/" + std::to_string(*id));
 }
@@ -215,6 +216,8 @@ void AddTaskRoutes(std::vector<Route>& routes) {
                     RouteKind::kPage, Comment});
   routes.push_back({"GET", "/quan-ly/nhiem-vu/{id}/tep/{file}", Permission::kViewPlan,
                     RouteKind::kPage, Download});
+  routes.push_back({"POST", "/quan-ly/nhiem-vu/{id}/tep/{file}/cong-khai",
+                    Permission::kReportProgress, RouteKind::kPage, SetPublic});
 }
 
 }  // namespace xaso::web
