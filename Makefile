@@ -34,8 +34,9 @@ lint: build
 	bash tools/format.sh --check
 	bash tools/tidy.sh
 
-
+# The performance targets of docs/performance.md (bench/README.md).
 bench: build
+	build/release/bench/plan_bench
 	bash bench/home_vs_nginx.sh
 
 clean:

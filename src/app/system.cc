@@ -84,8 +84,7 @@ Result<calendar::LegalCalendar> System::LoadCalendar(int64_t commune_id) {
   return calendar::LegalCalendar(std::move(rules), std::move(overrides));
 }
 
-Status System::Serve() {
-  XASO_ASSIGN_OR_RETURN(auto listen, ParseListen(impl_->config.server.listen));
+web::Services System::WebServices() {
   web::Services services;
   services.identity = impl_->identity.get();
   services.accounts = impl_->accounts.get();
@@ -103,6 +102,12 @@ Status System::Serve() {
   services.max_body_bytes = static_cast<size_t>(impl_->config.server.max_body_bytes);
   services.max_upload_bytes = static_cast<size_t>(impl_->config.server.max_upload_bytes);
   services.session_seconds = impl_->config.server.session_hours * 3600;
+  return services;
+}
+
+Status System::Serve() {
+  XASO_ASSIGN_OR_RETURN(auto listen, ParseListen(impl_->config.server.listen));
+  web::Services services = WebServices();
   web::Router router(services);
   web::ServerOptions options;
   options.host = listen.first;

@@ -16,6 +16,10 @@
 #include "domain/rules/rule_book.h"
 #include "app/config.h"
 
+namespace xaso::web {
+struct Services;
+}  // namespace xaso::web
+
 namespace xaso::app {
 
 struct RouteInfo {
@@ -48,6 +52,9 @@ class System {
   // Serves HTTP until SIGINT/SIGTERM. Unless notify.interval_seconds is 0, a background
   // thread runs RunNotifications at start and then at that interval, and stops with the server.
   Status Serve();
+  // What web::Router needs, wired to this system's storage, services and clock; valid while the
+  // System lives. Serve routes over it; bench/plan_bench drives a Router over it in-process.
+  web::Services WebServices();
 
   // `xaso notify run` and the worker: one pass of notify::NotificationService for `today`
   // (default: today in Vietnam).
