@@ -314,7 +314,7 @@ constexpr const char* kNoInspection = "Không tìm thấy cuộc kiểm tra.";
 constexpr const char* kNoFinding = "Không tìm thấy phát hiện kiểm tra.";
 constexpr const char* kNoRecommendation = "Không tìm thấy kiến nghị.";
 
-// The record after a write, as GET returns it; a 201 names it in Location.
+// The record as GET returns it, also after a write; a 201 names it in Location.
 Response InspectionResponse(Context& ctx, int status, int64_t id) {
   auto v = ctx.svc.oversight->ViewInspection(ctx.account->commune_id, id);
   if (!v) return Fail(v.error());
@@ -349,59 +349,7 @@ Response ListInspections(Context& ctx) {
 
 Response GetInspection(Context& ctx) {
   auto id = RouteId(ctx, kNoInspection);
-  if (!id) return Fail(id.error());
-  auto v = ctx.svc.oversight->ViewInspection(ctx.account->commune_id, *id);
-  if (!v) return Fail(v.error());
-  return JsonResponse(200, InspectionJson(*v).dump());
-}
-
-Response CreateInspection(Context& ctx) {
-  auto j = Body(ctx);
-  if (!j) return BadRequest(j.error());
-  auto i = InspectionFromJson(*j);
-  if (!i) return Fail(i.error());
-  auto id = ctx.svc.oversight->CreateInspection(*ctx.account, *i, ActorOf(ctx));
-  if (!id) return Fail(id.error());
-  return InspectionResponse(ctx, 201, *id);
-}
-
-Response UpdateInspection(Context& ctx) {
-  auto id = RouteId(ctx, kNoInspection);
-  if (!id) return Fail(id.error());
-  auto j = Body(ctx);
-  if (!j) return BadRequest(j.error());
-  auto c = ConductFromJson(*j);
-  if (!c) return Fail(c.error());
-  auto v = ctx.svc.oversight->RecordConduct(*ctx.account, *id, c->version, c->conducted_on,
-                                            c->conclusion, ActorOf(ctx));
-  if (!v) return Fail(v.error());
-  return InspectionResponse(ctx, 200, *id);
-}
-
-Response AddFinding(Context& ctx) {
-  auto id = RouteId(ctx, kNoInspection);
-  if (!id) return Fail(id.error());
-  auto j = Body(ctx);
-  if (!j) return BadRequest(j.error());
-  auto f = FindingFromJson(*j);
-  if (!f) return Fail(f.error());
-  f->inspection_id = *id;
-  auto finding = ctx.svc.oversight->AddFinding(*ctx.account, *f, ActorOf(ctx));
-  if (!finding) return Fail(finding.error());
-  return FindingResponse(ctx, 201, *finding);
-}
-
-Response Recheck(Context& ctx) {
-  auto id = RouteId(ctx, kNoFinding);
-  if (!id) return Fail(id.error());
-  auto j = Body(ctx);
-  if (!j) return BadRequest(j.error());
-  auto r = RecheckFromJson(*j);
-  if (!r) return Fail(r.error());
-  r->first.finding_id = *id;
-  auto v = ctx.svc.oversight->RecordRecheck(*ctx.account, r->first, r->second, ActorOf(ctx));
-  if (!v) return Fail(v.error());
-  return FindingResponse(ctx, 200, *id);
+  return id ? InspectionResponse(ctx, 200, *id) : Fail(id.error());
 }
 
 Response ListRecommendations(Context& ctx) {
@@ -419,33 +367,73 @@ Response ListRecommendations(Context& ctx) {
 
 Response GetRecommendation(Context& ctx) {
   auto id = RouteId(ctx, kNoRecommendation);
+  return id ? RecommendationResponse(ctx, 200, *id) : Fail(id.error());
+}
+
+// A write: the body read by `parse` (400 unless JSON, 422 for bad members), then `write` with
+// what it read. `Parse` is Result<T>(const json&), `Write` is Response(T&).
+template <class Parse, class Write>
+Response JsonWrite(Context& ctx, Parse parse, Write write) {
+  auto j = Body(ctx);
+  if (!j) return BadRequest(j.error());
+  auto input = parse(*j);
+  if (!input) return Fail(input.error());
+  return write(*input);
+}
+
+// As JsonWrite, for the record named by the route's {id} (404 with `missing` when malformed);
+// `Write` is Response(int64_t id, T&).
+template <class Parse, class Write>
+Response JsonWriteOn(Context& ctx, const char* missing, Parse parse, Write write) {
+  auto id = RouteId(ctx, missing);
   if (!id) return Fail(id.error());
-  auto v = ctx.svc.oversight->ViewRecommendation(ctx.account->commune_id, *id);
-  if (!v) return Fail(v.error());
-  return JsonResponse(200, RecommendationJson(*v).dump());
+  return JsonWrite(ctx, parse, [&](auto& input) { return write(*id, input); });
+}
+
+Response CreateInspection(Context& ctx) {
+  return JsonWrite(ctx, InspectionFromJson, [&](oversight::Inspection& i) {
+    auto id = ctx.svc.oversight->CreateInspection(*ctx.account, i, ActorOf(ctx));
+    return id ? InspectionResponse(ctx, 201, *id) : Fail(id.error());
+  });
+}
+
+Response UpdateInspection(Context& ctx) {
+  return JsonWriteOn(ctx, kNoInspection, ConductFromJson, [&](int64_t id, Conduct& c) {
+    auto v = ctx.svc.oversight->RecordConduct(*ctx.account, id, c.version, c.conducted_on,
+                                              c.conclusion, ActorOf(ctx));
+    return v ? InspectionResponse(ctx, 200, id) : Fail(v.error());
+  });
+}
+
+Response AddFinding(Context& ctx) {
+  return JsonWriteOn(ctx, kNoInspection, FindingFromJson, [&](int64_t id, oversight::Finding& f) {
+    f.inspection_id = id;
+    auto finding = ctx.svc.oversight->AddFinding(*ctx.account, f, ActorOf(ctx));
+    return finding ? FindingResponse(ctx, 201, *finding) : Fail(finding.error());
+  });
+}
+
+Response Recheck(Context& ctx) {
+  return JsonWriteOn(ctx, kNoFinding, RecheckFromJson, [&](int64_t id, auto& r) {
+    r.first.finding_id = id;
+    auto v = ctx.svc.oversight->RecordRecheck(*ctx.account, r.first, r.second, ActorOf(ctx));
+    return v ? FindingResponse(ctx, 200, id) : Fail(v.error());
+  });
 }
 
 Response CreateRecommendation(Context& ctx) {
-  auto j = Body(ctx);
-  if (!j) return BadRequest(j.error());
-  auto r = RecommendationFromJson(*j);
-  if (!r) return Fail(r.error());
-  auto id = ctx.svc.oversight->CreateRecommendation(*ctx.account, *r, ActorOf(ctx));
-  if (!id) return Fail(id.error());
-  return RecommendationResponse(ctx, 201, *id);
+  return JsonWrite(ctx, RecommendationFromJson, [&](oversight::Recommendation& r) {
+    auto id = ctx.svc.oversight->CreateRecommendation(*ctx.account, r, ActorOf(ctx));
+    return id ? RecommendationResponse(ctx, 201, *id) : Fail(id.error());
+  });
 }
 
 Response AnswerRecommendation(Context& ctx) {
-  auto id = RouteId(ctx, kNoRecommendation);
-  if (!id) return Fail(id.error());
-  auto j = Body(ctx);
-  if (!j) return BadRequest(j.error());
-  auto a = AnswerFromJson(*j);
-  if (!a) return Fail(a.error());
-  a->recommendation_id = *id;
-  auto v = ctx.svc.oversight->AnswerRecommendation(*ctx.account, *a, ActorOf(ctx));
-  if (!v) return Fail(v.error());
-  return RecommendationResponse(ctx, 200, *id);
+  return JsonWriteOn(ctx, kNoRecommendation, AnswerFromJson, [&](int64_t id, oversight::Answer& a) {
+    a.recommendation_id = id;
+    auto v = ctx.svc.oversight->AnswerRecommendation(*ctx.account, a, ActorOf(ctx));
+    return v ? RecommendationResponse(ctx, 200, id) : Fail(v.error());
+  });
 }
 
 }  // namespace
