@@ -18,6 +18,19 @@ async function unitId(c, page, name) {
   return m[1];
 }
 
+// A POST with a body sent as it is (numbers JavaScript cannot hold, other content types).
+async function postRaw(c, p, body, contentType = 'application/json') {
+  if (!c.csrf) await c.get('/dang-nhap');
+  const res = await fetch(c.base + p, {
+    method: 'POST', redirect: 'manual', body,
+    headers: { 'content-type': contentType, 'x-csrf-token': c.csrf, cookie: c.cookieHeader() },
+  });
+  c.keep(res);
+  return res;
+}
+
+function fieldsOf(body) { return body.error.fields.map((f) => f.field); }
+
 function versionOf(html, action) {
   const i = html.indexOf(`action="${action}"`);
   assert.ok(i >= 0, `no form for ${action}`);
@@ -107,10 +120,127 @@ describe('supervision recommendations', () => {
     assert.equal(r.due_on, '2024-05-02');
     assert.deepEqual(r.rule, { key: 'supervision.answer_max', effective_from: '2023-07-01' });
     const bad = await sup.postJson('/api/v1/recommendations', { body: 'hđnd', received_on: '2024-04-15', title: 'x', content: 'y' });
-    assert.equal(bad.status, 400);
+    assert.equal(bad.status, 422);
     assert.ok((await bad.json()).error.fields.some((f) => f.field === 'body'));
     const leader = await as(server, 'leader');
     assert.equal((await leader.postJson('/api/v1/recommendations', { body: 'mttq' })).status, 403);
+  });
+
+  test('a recommendation received before any answer rule was in force is a field error, not a 404', async () => {
+    const message = 'Chưa có quy định thời hạn trả lời áp dụng cho ngày nhận này (quy định có hiệu lực từ 01/07/2023).';
+    const sup = await as(server, 'supervisor');
+    const page = await sup.post('/quan-ly/giam-sat', {
+      body: 'bttnd', received_on: '30/06/2023', title: 'Kiến nghị cũ', content: 'Nội dung.',
+    });
+    assert.equal(page.status, 422);
+    const html = await page.text();
+    assert.ok(html.includes(`<p class="field-error">${message}</p>`), 'the error stands under the received date');
+    const api = await sup.postJson('/api/v1/recommendations', {
+      body: 'bttnd', received_on: '2023-06-30', title: 'Kiến nghị cũ', content: 'Nội dung.',
+    });
+    assert.equal(api.status, 422);
+    const body = await api.json();
+    assert.deepEqual(body.error.fields, [{ field: 'received_on', message }]);
+    assert.doesNotMatch(JSON.stringify(body), /no rule|in force/);
+  });
+
+  test('the intake form keeps the body and unit chosen after an error; no stray punctuation around empty values', async () => {
+    const sup = await as(server, 'supervisor');
+    const desk = await unitId(sup, '/quan-ly/giam-sat', 'Bộ phận Một cửa');
+    const res = await sup.post('/quan-ly/giam-sat', { body: 'bgsdtcd', received_on: '15/04/2024', title: '', content: 'x', assigned_unit: desk });
+    assert.equal(res.status, 422);
+    const html = await res.text();
+    assert.match(html, /<option value="bgsdtcd" selected>/);
+    assert.doesNotMatch(html, /<option value="mttq" selected>/);
+    assert.match(html, new RegExp(`<option value="${desk}" selected>`));
+
+    // No reference, no unit, an answer without a reference number.
+    const created = await sup.post('/quan-ly/giam-sat', { body: 'bttnd', received_on: '15/04/2024', title: 'Không số', content: 'Nội dung.' });
+    assert.equal(created.status, 303);
+    const page = created.headers.get('location');
+    const leader = await as(server, 'leader');
+    let view = await (await leader.get(page)).text();
+    assert.match(view, /<dd>Ban Thanh tra nhân dân<\/dd>/);
+    assert.match(view, /<dd>— Lãnh đạo xã trực tiếp —<\/dd>/);
+    const ok = await leader.post(page, { version: versionOf(view, page), answered_on: '20/04/2024', answer: 'Đã xử lý.' });
+    assert.equal(ok.status, 303);
+    view = await (await leader.get(page)).text();
+    assert.match(view, /<dd>Đã xử lý\.<\/dd>/);
+    const register = await (await leader.get('/quan-ly/giam-sat')).text();
+    assert.match(register, />Không số<\/a><\/td>/);
+  });
+
+  test('the API answers a recommendation with its version: refusals, 422, 409 on a stale or repeated answer', async () => {
+    const sup = await as(server, 'supervisor');
+    const me = await (await (await as(server, 'officer')).get('/api/v1/me')).json();
+    const officerUnit = me.unit_id;
+    const units = (await (await sup.get('/quan-ly/giam-sat')).text()).match(/<option value="(\d+)"/g).map((o) => Number(o.match(/\d+/)[0]));
+    const other = units.find((u) => u !== officerUnit);
+    const mk = async (unit) => (await (await sup.postJson('/api/v1/recommendations', {
+      body: 'mttq', received_on: '2024-05-08', title: 'Trả lời qua API', content: 'Đề nghị.', assigned_unit_id: unit,
+    })).json());
+    const mine = await mk(officerUnit);
+    const theirs = await mk(other);
+    assert.equal(mine.due_on, '2024-05-23');
+    const officer = await as(server, 'officer');
+    const url = (r) => `/api/v1/recommendations/${r.id}/answer`;
+    const answer = { answered_on: '2024-05-20', answer: 'Đã xử lý.', answer_reference: '61/UBND' };
+    assert.equal((await officer.postJson(url(theirs), { ...answer, version: theirs.version })).status, 403);
+    const bad = await officer.postJson(url(mine), { version: mine.version, answered_on: '20/05/2024', answer: '' });
+    assert.equal(bad.status, 422);
+    assert.deepEqual(fieldsOf(await bad.json()).sort(), ['answered_on']);
+    const empty = await officer.postJson(url(mine), { version: mine.version, answered_on: '2024-05-20', answer: ' ' });
+    assert.equal(empty.status, 422);
+    assert.deepEqual(fieldsOf(await empty.json()), ['answer']);
+    assert.equal((await officer.postJson(url(mine), { ...answer, version: mine.version + 1 })).status, 409);
+    const ok = await officer.postJson(url(mine), { ...answer, version: mine.version });
+    assert.equal(ok.status, 200);
+    const answered = await ok.json();
+    assert.equal(answered.status, 'answered');
+    assert.equal(answered.answered_on, '2024-05-20');
+    assert.equal(answered.answer_reference, '61/UBND');
+    assert.equal(answered.version, mine.version + 1);
+    assert.equal((await officer.postJson(url(mine), { ...answer, version: answered.version })).status, 409);
+    const leader = await as(server, 'leader');
+    assert.equal((await leader.postJson(url(theirs), { ...answer, version: theirs.version })).status, 200);
+    assert.equal((await sup.postJson(url(theirs), { ...answer, version: theirs.version })).status, 403);
+    assert.equal((await leader.postJson('/api/v1/recommendations/999999/answer', { ...answer, version: 1 })).status, 404);
+  });
+
+  test('API input: JSON only, ISO dates, field names as sent, 64-bit integers range-checked, limit 1–500', async () => {
+    const sup = await as(server, 'supervisor');
+    const good = { body: 'mttq', received_on: '2024-04-15', title: 'Đường thôn 2', content: 'Đề nghị sửa.' };
+    const form = await postRaw(sup, '/api/v1/recommendations', new URLSearchParams(good).toString(), 'application/x-www-form-urlencoded');
+    assert.equal(form.status, 400);
+    assert.deepEqual(fieldsOf(await form.json()), ['content-type']);
+    const broken = await postRaw(sup, '/api/v1/recommendations', '{"body":');
+    assert.equal(broken.status, 400);
+    const viDate = await sup.postJson('/api/v1/recommendations', { ...good, received_on: '15/04/2024' });
+    assert.equal(viDate.status, 422);
+    assert.deepEqual(fieldsOf(await viDate.json()), ['received_on']);
+    const unit = await sup.postJson('/api/v1/recommendations', { ...good, assigned_unit_id: 999999 });
+    assert.equal(unit.status, 422);
+    assert.deepEqual(fieldsOf(await unit.json()), ['assigned_unit_id']);
+    const wrap = await postRaw(sup, '/api/v1/recommendations', JSON.stringify(good).replace('}', ',"assigned_unit_id":18446744073709551617}'));
+    assert.equal(wrap.status, 422);
+    assert.deepEqual(fieldsOf(await wrap.json()), ['assigned_unit_id']);
+    const leader = await as(server, 'leader');
+    // 4294967297 would read as dimension 1 through a 32-bit integer.
+    const dim = await leader.postJson('/api/v1/inspections', { kind: 'planned', subject: 'Chợ xã', topic: 'Vệ sinh', scheduled_on: '2030-01-10', dimension: 4294967297 });
+    assert.equal(dim.status, 422);
+    assert.deepEqual(fieldsOf(await dim.json()), ['dimension']);
+    const unitInsp = await leader.postJson('/api/v1/inspections', { kind: 'planned', unit_id: 999999, topic: 'Vệ sinh', scheduled_on: '2030-01-10' });
+    assert.equal(unitInsp.status, 422);
+    assert.deepEqual(fieldsOf(await unitInsp.json()), ['unit_id']);
+    assert.equal((await leader.get('/api/v1/recommendations?limit=500')).status, 200);
+    for (const q of ['limit=501', 'limit=0', 'after=-1', 'limit=4294967297']) {
+      const r = await leader.get(`/api/v1/recommendations?${q}`);
+      assert.equal(r.status, 400, q);
+    }
+    assert.equal((await leader.get('/api/v1/inspections?limit=501')).status, 400);
+    const first = await (await leader.get('/api/v1/recommendations?limit=1')).json();
+    const next = await (await leader.get(`/api/v1/recommendations?limit=1&after=${first.next_after}`)).json();
+    assert.ok(next.recommendations[0].id > first.recommendations[0].id);
   });
 });
 
@@ -178,6 +308,24 @@ describe('inspections', () => {
     html = await (await leader.get(page)).text();
     assert.match(html, /Đã khắc phục ngày 09\/08\/2024/);
 
+    // A "not remedied" dated before the recheck that closed it would reopen the finding with a
+    // deadline already past: refused, and the form keeps what was typed.
+    const backDated = await leader.post(recheck, {
+      finding_id: findingId, version: String(f.version), checked_on: '20/07/2024', remedied: 'no', new_due_on: '31/07/2024',
+    });
+    assert.equal(backDated.status, 422);
+    const bd = await backDated.text();
+    assert.match(bd, /Ngày tái kiểm tra không được trước lần tái kiểm tra gần nhất \(09\/08\/2024\)/);
+    assert.match(bd, /name="checked_on" required placeholder="dd\/mm\/yyyy" value="20\/07\/2024"/);
+    assert.match(bd, /name="remedied" value="no" checked/);
+    assert.match(bd, /name="new_due_on" placeholder="dd\/mm\/yyyy" value="31\/07\/2024"/);
+    assert.equal((await (await leader.get(`/api/v1/inspections/${id}`)).json()).findings[0].status, 'closed');
+    const beforeInspection = await leader.post(recheck, {
+      finding_id: findingId, version: String(f.version), checked_on: '01/06/2024', remedied: 'yes',
+    });
+    assert.equal(beforeInspection.status, 422);
+    assert.match(await beforeInspection.text(), /Ngày tái kiểm tra không được trước ngày kiểm tra \(10\/06\/2024\)/);
+
     // Found again on a later visit: the closed finding reopens with a new deadline.
     const reopened = await leader.post(recheck, {
       finding_id: findingId, version: String(f.version), checked_on: '01/09/2024', remedied: 'no', new_due_on: '30/09/2024',
@@ -186,6 +334,127 @@ describe('inspections', () => {
     f = (await (await leader.get(`/api/v1/inspections/${id}`)).json()).findings[0];
     assert.equal(f.status, 'open');
     assert.equal(f.closed_on, null);
+    // Rechecks without a note end without a dash; the one with a note shows it.
+    html = await (await leader.get(page)).text();
+    assert.match(html, /– Chưa xong<\/li>/);
+    assert.doesNotMatch(html, /–\s*<\/li>/);
+    assert.match(html, /Hình thức xử lý: Nhắc nhở/);
+  });
+
+  test('empty optional values show nothing or their placeholder, never a label around nothing', async () => {
+    const leader = await as(server, 'leader');
+    const list = (await (await leader.get('/api/v1/inspections')).json()).inspections;
+    const planned = list.find((i) => i.conducted_on === null && /hộ nghèo/.test(i.topic));
+    let html = await (await leader.get(`/quan-ly/kiem-tra/${planned.id}`)).text();
+    assert.match(html, /<dt>Ngày kiểm tra<\/dt><dd>Chưa tiến hành<\/dd>/);
+    assert.doesNotMatch(html, /<dt>Kết luận<\/dt>/);
+    const register = await (await leader.get('/quan-ly/kiem-tra')).text();
+    assert.match(register, /<td>Chưa tiến hành<\/td>/);
+    // The desk's finding has no sanction.
+    const desk = list.find((i) => i.findings.length > 0 && i.findings.every((x) => x.sanction === ''));
+    html = await (await leader.get(`/quan-ly/kiem-tra/${desk.id}`)).text();
+    assert.doesNotMatch(html, /Hình thức xử lý:/);
+  });
+
+  test('the schedule form keeps the kind, unit and dimension chosen after an error', async () => {
+    const leader = await as(server, 'leader');
+    const desk = await unitId(leader, '/quan-ly/kiem-tra', 'Bộ phận Một cửa');
+    const res = await leader.post('/quan-ly/kiem-tra', {
+      kind: 'unannounced', unit: desk, dimension: '7', topic: '', scheduled_on: '10/06/2024',
+    });
+    assert.equal(res.status, 422);
+    const html = await res.text();
+    assert.match(html, /<option value="unannounced" selected>/);
+    assert.match(html, /<option value="7" selected>7<\/option>/);
+    assert.match(html, new RegExp(`<option value="${desk}" selected>`));
+    const planned = await leader.post('/quan-ly/kiem-tra', { kind: 'planned', dimension: '9', topic: 'x', subject: 'y', scheduled_on: '10/06/2024' });
+    assert.equal(planned.status, 422);
+    assert.doesNotMatch(await planned.text(), /<option value="unannounced" selected>/);
+  });
+
+  test('the API records the conduct, a finding and its rechecks with versions: refusals, 422 and 409', async () => {
+    const leader = await as(server, 'leader');
+    const officer = await as(server, 'officer');
+    const me = await (await officer.get('/api/v1/me')).json();
+    const created = await leader.postJson('/api/v1/inspections', {
+      kind: 'unannounced', unit_id: me.unit_id, topic: 'Lưu trữ hồ sơ', scheduled_on: '2024-06-10',
+    });
+    assert.equal(created.status, 201);
+    let insp = await created.json();
+    const url = `/api/v1/inspections/${insp.id}`;
+    assert.equal(created.headers.get('location'), url);
+    assert.equal(insp.kind, 'unannounced');
+
+    // The conduct, with the version read.
+    let r = await leader.postJson(url, { version: insp.version, conducted_on: '10/06/2024' });
+    assert.equal(r.status, 422);
+    assert.deepEqual(fieldsOf(await r.json()), ['conducted_on']);
+    r = await leader.postJson(url, { conducted_on: '2024-06-10' });
+    assert.equal(r.status, 422);
+    assert.deepEqual(fieldsOf(await r.json()), ['version']);
+    assert.equal((await officer.postJson(url, { version: insp.version, conducted_on: '2024-06-11' })).status, 403);
+    r = await leader.postJson(url, { version: insp.version, conducted_on: '2024-06-11', conclusion: 'Thiếu sổ lưu trữ.' });
+    assert.equal(r.status, 200);
+    const conducted = await r.json();
+    assert.equal(conducted.conducted_on, '2024-06-11');
+    assert.equal(conducted.conclusion, 'Thiếu sổ lưu trữ.');
+    assert.equal(conducted.version, insp.version + 1);
+    assert.equal((await leader.postJson(url, { version: insp.version, conducted_on: '2024-06-12' })).status, 409);
+    insp = conducted;
+
+    // A finding.
+    const findings = `${url}/findings`;
+    r = await leader.postJson(findings, { description: 'Thiếu sổ', responsible_unit_id: me.unit_id, remediation_due_on: '2024-06-01' });
+    assert.equal(r.status, 422);
+    assert.deepEqual(fieldsOf(await r.json()), ['remediation_due_on']);
+    r = await leader.postJson(findings, { description: 'Thiếu sổ', remediation_due_on: '2024-07-01' });
+    assert.equal(r.status, 422);
+    assert.deepEqual(fieldsOf(await r.json()), ['responsible_unit_id']);
+    r = await leader.postJson(findings, { description: 'Thiếu sổ', responsible_unit_id: 999999, remediation_due_on: '2024-07-01' });
+    assert.equal(r.status, 422);
+    assert.deepEqual(fieldsOf(await r.json()), ['responsible_unit_id']);
+    assert.equal((await officer.postJson(findings, { description: 'Thiếu sổ', responsible_unit_id: me.unit_id, remediation_due_on: '2024-07-06' })).status, 403);
+    assert.equal((await leader.postJson('/api/v1/inspections/999999/findings', { description: 'Thiếu sổ', responsible_unit_id: me.unit_id, remediation_due_on: '2024-07-06' })).status, 404);
+    r = await leader.postJson(findings, { description: 'Thiếu sổ lưu trữ', responsible_unit_id: me.unit_id, remediation_due_on: '2024-07-06' });
+    assert.equal(r.status, 201);
+    let finding = await r.json();
+    assert.equal(finding.inspection_id, insp.id);
+    assert.equal(finding.status, 'open');
+    assert.equal(finding.effective_due_on, '2024-07-08');  // Saturday → Monday
+
+    // Rechecks by the officer of the responsible unit.
+    const rc = `/api/v1/findings/${finding.id}/recheck`;
+    r = await officer.postJson(rc, { version: finding.version, checked_on: '2024-07-09' });
+    assert.equal(r.status, 422);
+    assert.deepEqual(fieldsOf(await r.json()), ['remedied']);
+    r = await officer.postJson(rc, { version: finding.version, checked_on: '2024-07-09', remedied: false });
+    assert.equal(r.status, 422);
+    assert.deepEqual(fieldsOf(await r.json()), ['new_due_on']);
+    r = await officer.postJson(rc, { version: finding.version, checked_on: '2024-07-09', remedied: false, new_due_on: '2024-08-10', note: 'Chưa xong' });
+    assert.equal(r.status, 200);
+    const reopened = await r.json();
+    assert.equal(reopened.status, 'open');
+    assert.equal(reopened.remediation_due_on, '2024-08-10');
+    assert.equal(reopened.version, finding.version + 1);
+    assert.equal((await officer.postJson(rc, { version: finding.version, checked_on: '2024-08-09', remedied: true })).status, 409);
+    r = await officer.postJson(rc, { version: reopened.version, checked_on: '2024-08-09', remedied: true });
+    assert.equal(r.status, 200);
+    finding = await r.json();
+    assert.equal(finding.status, 'closed');
+    assert.equal(finding.closed_on, '2024-08-09');
+    r = await leader.postJson(rc, { version: finding.version, checked_on: '2024-07-20', remedied: false, new_due_on: '2024-07-31' });
+    assert.equal(r.status, 422);
+    assert.deepEqual(fieldsOf(await r.json()), ['checked_on']);
+    assert.equal((await (await leader.get(url)).json()).findings[0].status, 'closed');
+
+    // Another unit's finding: the officer is refused; an unknown finding is 404.
+    const farm = (await (await leader.get('/api/v1/inspections')).json()).inspections.find((i) => /chăn nuôi/.test(i.subject));
+    const waste = farm.findings[0];
+    assert.notEqual(waste.responsible_unit_id, me.unit_id);
+    r = await officer.postJson(`/api/v1/findings/${waste.id}/recheck`, { version: waste.version, checked_on: farm.conducted_on, remedied: true });
+    assert.equal(r.status, 403);
+    r = await leader.postJson('/api/v1/findings/999999/recheck', { version: 1, checked_on: '2024-07-09', remedied: true });
+    assert.equal(r.status, 404);
   });
 
   test('the register lists the demo inspections with the overdue farm finding first; officers may not schedule', async () => {

@@ -74,13 +74,26 @@ Status ValidateFinding(const Finding& f, Date inspected_on) {
   return FieldErrorsOrOk(std::move(err));
 }
 
-Status ValidateRecheck(const Recheck& r, Date inspected_on, Date today) {
+Status ValidateRecheck(const Recheck& r, const Finding& f, Date inspected_on, Date today) {
   Error err{ErrorCode::kInvalidArgument, "Kết quả tái kiểm tra chưa hợp lệ.", {}};
   CheckText(err, "note", r.note, 4000, "ghi chú", false);
   CheckNotFuture(err, "checked_on", r.checked_on, today, "Ngày tái kiểm tra");
+  std::optional<Date> latest;
+  for (const Recheck& x : f.rechecks) {
+    if (!latest || x.checked_on > *latest) latest = x.checked_on;
+  }
   if (r.checked_on < inspected_on) {
     err.fields.push_back({"checked_on", "Ngày tái kiểm tra không được trước ngày kiểm tra (" +
                                             inspected_on.ToVi() + ")."});
+  } else if (latest && r.checked_on < *latest) {
+    err.fields.push_back(
+        {"checked_on",
+         "Ngày tái kiểm tra không được trước lần tái kiểm tra gần nhất (" + latest->ToVi() + ")."});
+  } else if (f.closed_on && r.checked_on < *f.closed_on) {
+    err.fields.push_back({"checked_on",
+                          "Ngày tái kiểm tra không được trước ngày phát hiện được "
+                          "xác nhận đã khắc phục (" +
+                              f.closed_on->ToVi() + ")."});
   }
   if (!r.remedied && !r.new_due_on) {
     err.fields.push_back({"new_due_on", "Chưa khắc phục thì cần hạn khắc phục mới (dd/mm/yyyy)."});

@@ -108,7 +108,9 @@ struct Answer {
 Status ValidateInspection(const Inspection& i, Date today);
 // `inspected_on`: the day of the inspection (conducted, else scheduled).
 Status ValidateFinding(const Finding& f, Date inspected_on);
-Status ValidateRecheck(const Recheck& r, Date inspected_on, Date today);
+// A recheck of `f` (read with its rechecks) is dated on or after the inspection, the latest
+// recheck and the day the finding was closed, so a back-dated recheck never reopens a finding.
+Status ValidateRecheck(const Recheck& r, const Finding& f, Date inspected_on, Date today);
 Status ValidateRecommendation(const Recommendation& r, Date today);
 Status ValidateAnswer(const Answer& a, const Recommendation& r, Date today);
 

@@ -1,6 +1,8 @@
 #include "domain/oversight/oversight_service.h"
 
 #include <algorithm>
+#include <optional>
+#include <string>
 
 namespace xaso::oversight {
 
@@ -14,11 +16,23 @@ Error Denied(const char* message) { return MakeError(ErrorCode::kPermissionDenie
 
 Result<AnswerDue> ComputeAnswerDue(const rules::RuleBook& book, int64_t commune_id, Date received,
                                    const calendar::LegalCalendar& cal) {
-  XASO_ASSIGN_OR_RETURN(auto rule, book.Lookup(kAnswerRuleKey, received, commune_id));
+  auto rule = book.Lookup(kAnswerRuleKey, received, commune_id);
+  if (!rule && rule.error().code == ErrorCode::kNotFound) {
+    // The first version that applies to the commune (its own or the national one), if any.
+    std::optional<Date> first;
+    for (const auto& x : book.rules()) {
+      if (x.key != kAnswerRuleKey || (x.commune_id != 0 && x.commune_id != commune_id)) continue;
+      if (!first || x.effective_from < *first) first = x.effective_from;
+    }
+    std::string message = "Chưa có quy định thời hạn trả lời áp dụng cho ngày nhận này";
+    message += first ? " (quy định có hiệu lực từ " + first->ToVi() + ")." : ".";
+    return Error{ErrorCode::kInvalidArgument, "Kiến nghị chưa hợp lệ.", {{"received_on", message}}};
+  }
+  if (!rule) return rule.error();
   XASO_ASSIGN_OR_RETURN(int days, book.LookupInt(kAnswerRuleKey, received, commune_id));
   // The case keeps the calendar rules of the day it was received, like the rule itself.
   const Date due = cal.ForRulesInForceOn(received).CalendarDaysDeadline(received, days);
-  return AnswerDue{rule.key, rule.effective_from, due};
+  return AnswerDue{rule->key, rule->effective_from, due};
 }
 
 void SortLateFirst(std::vector<RecommendationView>& views) {
@@ -116,7 +130,7 @@ Result<int64_t> OversightService::RecordRecheck(const identity::Account& who, Re
   }
   XASO_ASSIGN_OR_RETURN(Inspection i, repo_.GetInspection(who.commune_id, f.inspection_id));
   r.actor_id = who.id;
-  XASO_RETURN_IF_ERROR(ValidateRecheck(r, InspectedOn(i), clock_.TodayVn()));
+  XASO_RETURN_IF_ERROR(ValidateRecheck(r, f, InspectedOn(i), clock_.TodayVn()));
   return repo_.RecordRecheck(who.commune_id, r, finding_version, rec, clock_.NowUnix());
 }
 
@@ -176,6 +190,14 @@ Result<InspectionView> OversightService::ViewInspection(int64_t commune_id, int6
   XASO_ASSIGN_OR_RETURN(Inspection i, repo_.GetInspection(commune_id, id));
   XASO_ASSIGN_OR_RETURN(auto cal, calendar_.For(commune_id));
   return Evaluate(std::move(i), *cal, clock_.TodayVn());
+}
+
+Result<FindingView> OversightService::ViewFinding(int64_t commune_id, int64_t id) {
+  XASO_ASSIGN_OR_RETURN(Finding f, repo_.GetFinding(commune_id, id));
+  XASO_ASSIGN_OR_RETURN(auto cal, calendar_.For(commune_id));
+  const Date due = EffectiveRemediationDue(f, *cal);
+  const bool overdue = IsOverdue(f, clock_.TodayVn(), *cal);
+  return FindingView{std::move(f), due, overdue};
 }
 
 Result<std::vector<InspectionView>> OversightService::ListInspections(

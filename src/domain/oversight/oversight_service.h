@@ -18,8 +18,8 @@ inline constexpr const char* kAnswerRuleKey = "supervision.answer_max";
 
 // The due date of a recommendation received on `received`: the rule version in force that
 // day (the commune's own first), n calendar days on the calendar of that day's rules, moved
-// off a weekend or holiday. Errors: kNotFound when no rule is in force, kFailedPrecondition
-// when its value is not a number.
+// off a weekend or holiday. Errors: kInvalidArgument with a field error on "received_on" when
+// no rule is in force that day, kFailedPrecondition when its value is not a number.
 struct AnswerDue {
   std::string rule_key;
   Date rule_effective_from;
@@ -85,6 +85,8 @@ class OversightService {
                                        const audit::AuditRecord& rec);
 
   Result<InspectionView> ViewInspection(int64_t commune_id, int64_t id);
+  // One finding with its rechecks; kNotFound when not the commune's.
+  Result<FindingView> ViewFinding(int64_t commune_id, int64_t id);
   Result<std::vector<InspectionView>> ListInspections(const InspectionFilter& filter);
   Result<RecommendationView> ViewRecommendation(int64_t commune_id, int64_t id);
   // In the filter's id order; the pages sort with SortLateFirst.

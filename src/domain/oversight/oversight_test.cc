@@ -59,7 +59,13 @@ TEST(AnswerDueTest, NoRuleBeforeItTookEffect) {
   auto cal = calendar::testing::SeedCalendar();
   auto due = ComputeAnswerDue(Book(), 1, D("2023-06-30"), cal);
   ASSERT_FALSE(due.has_value());
-  EXPECT_EQ(due.error().code, ErrorCode::kNotFound);
+  // A field error the form shows, not an internal message: the date typed is what is wrong.
+  EXPECT_EQ(due.error().code, ErrorCode::kInvalidArgument);
+  ASSERT_EQ(due.error().fields.size(), 1u);
+  EXPECT_EQ(due.error().fields[0].field, "received_on");
+  EXPECT_EQ(due.error().fields[0].message,
+            "Chưa có quy định thời hạn trả lời áp dụng cho ngày nhận này (quy định có hiệu lực "
+            "từ 01/07/2023).");
 }
 
 TEST(AnswerDueTest, TheCommunesOwnRuleWins) {
@@ -169,21 +175,45 @@ TEST(FindingTest, OverdueOnlyAfterADeadlineMovedOffTheWeekend) {
 
 TEST(RecheckTest, NotRemediedNeedsALaterNewDeadline) {
   Recheck r{0, 1, D("2024-07-10"), false, "Chưa xây hầm biogas", std::nullopt};
-  EXPECT_TRUE(HasField(ValidateRecheck(r, D("2024-06-10"), D("2024-07-10")), "new_due_on"));
+  EXPECT_TRUE(HasField(ValidateRecheck(r, {}, D("2024-06-10"), D("2024-07-10")), "new_due_on"));
   r.new_due_on = D("2024-07-10");
-  EXPECT_TRUE(HasField(ValidateRecheck(r, D("2024-06-10"), D("2024-07-10")), "new_due_on"));
+  EXPECT_TRUE(HasField(ValidateRecheck(r, {}, D("2024-06-10"), D("2024-07-10")), "new_due_on"));
   r.new_due_on = D("2024-08-10");
-  EXPECT_TRUE(ValidateRecheck(r, D("2024-06-10"), D("2024-07-10")).has_value());
+  EXPECT_TRUE(ValidateRecheck(r, {}, D("2024-06-10"), D("2024-07-10")).has_value());
 }
 
 TEST(RecheckTest, RemediedHasNoNewDeadlineAndDatesAreBounded) {
   Recheck r{0, 1, D("2024-08-12"), true, "Đã khắc phục", D("2024-09-01")};
-  EXPECT_TRUE(HasField(ValidateRecheck(r, D("2024-06-10"), D("2024-08-12")), "new_due_on"));
+  EXPECT_TRUE(HasField(ValidateRecheck(r, {}, D("2024-06-10"), D("2024-08-12")), "new_due_on"));
   r.new_due_on.reset();
-  EXPECT_TRUE(ValidateRecheck(r, D("2024-06-10"), D("2024-08-12")).has_value());
-  EXPECT_TRUE(HasField(ValidateRecheck(r, D("2024-06-10"), D("2024-08-11")), "checked_on"));
+  EXPECT_TRUE(ValidateRecheck(r, {}, D("2024-06-10"), D("2024-08-12")).has_value());
+  EXPECT_TRUE(HasField(ValidateRecheck(r, {}, D("2024-06-10"), D("2024-08-11")), "checked_on"));
   r.checked_on = D("2024-06-09");
-  EXPECT_TRUE(HasField(ValidateRecheck(r, D("2024-06-10"), D("2024-08-11")), "checked_on"));
+  EXPECT_TRUE(HasField(ValidateRecheck(r, {}, D("2024-06-10"), D("2024-08-11")), "checked_on"));
+}
+
+TEST(RecheckTest, NotBeforeTheLatestRecheckOrTheClosingDate) {
+  Finding f;
+  f.status = FindingStatus::kClosed;
+  f.closed_on = D("2024-08-09");
+  f.rechecks = {{1, 1, D("2024-07-09"), false, "", D("2024-08-10")},
+                {2, 1, D("2024-08-09"), true, "Đã khắc phục"}};
+  // A "not remedied" dated before the recheck that closed the finding would reopen it with a
+  // deadline already past.
+  Recheck r{0, 1, D("2024-07-20"), false, "", D("2024-07-31")};
+  auto s = ValidateRecheck(r, f, D("2024-06-10"), D("2024-09-01"));
+  ASSERT_TRUE(HasField(s, "checked_on"));
+  EXPECT_EQ(s.error().fields[0].message,
+            "Ngày tái kiểm tra không được trước lần tái kiểm tra gần nhất (09/08/2024).");
+  // Closed without a recheck on file (as imported): the closing date bounds it.
+  f.rechecks.clear();
+  EXPECT_TRUE(HasField(ValidateRecheck(r, f, D("2024-06-10"), D("2024-09-01")), "checked_on"));
+  // On or after both, with a later deadline, it is accepted.
+  r.checked_on = D("2024-08-09");
+  r.new_due_on = D("2024-09-09");
+  EXPECT_TRUE(ValidateRecheck(r, f, D("2024-06-10"), D("2024-09-01")).has_value());
+  r.new_due_on = D("2024-08-09");
+  EXPECT_TRUE(HasField(ValidateRecheck(r, f, D("2024-06-10"), D("2024-09-01")), "new_due_on"));
 }
 
 TEST(OversightPermissionTest, WhoMayDoWhat) {

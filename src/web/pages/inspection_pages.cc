@@ -25,13 +25,24 @@ Data InspectionRow(Context& ctx, const InspectionView& v,
   x.set("unannounced", Data(i.kind == oversight::InspectionKind::kUnannounced));
   x.set("target", Target(i, units, ctx.lang));
   x.set("topic", i.topic);
-  x.set("dimension", i.dimension ? std::to_string(*i.dimension) : "");
   x.set("scheduled", i.scheduled_on.ToVi());
-  x.set("conducted", i.conducted_on ? i.conducted_on->ToVi() : "");
+  SetIfNotEmpty(x, "conducted", ViDate(i.conducted_on));
   x.set("open", std::to_string(v.open_findings));
   x.set("overdue", std::to_string(v.overdue_findings));
   x.set("has_overdue", Data(v.overdue_findings > 0));
   return x;
+}
+
+// <option> rows {value, selected} for the PAPI dimensions 1–8.
+Data DimensionOptions(const std::string& selected) {
+  Data list(Data::type::list);
+  for (int n = 1; n <= 8; ++n) {
+    Data o;
+    o.set("value", std::to_string(n));
+    o.set("selected", Data(selected == std::to_string(n)));
+    list.push_back(o);
+  }
+  return list;
 }
 
 Response RegisterPage(Context& ctx, int status, Data d) {
@@ -50,10 +61,30 @@ Response RegisterPage(Context& ctx, int status, Data d) {
   d.set("empty", Data(list->empty()));
   d.set("can_manage", Data(identity::Allows(ctx.role, Permission::kManageInspections)));
   d.set("units", UnitOptions(units, ctx.form["unit"], ctx.lang));
+  // The choices typed before an error stay chosen.
+  d.set("kind_unannounced",
+        Data(ctx.form["kind"] == oversight::KindCode(oversight::InspectionKind::kUnannounced)));
+  d.set("dimensions", DimensionOptions(ctx.form["dimension"]));
   return RenderPage(ctx, status, "inspections", d, Message(ctx.lang, "inspection.register"));
 }
 
-Data FindingRow(Context& ctx, const oversight::FindingView& v,
+// The recheck form of the finding whose post failed keeps what was typed and shows its field
+// errors (under names of its own, since a section looks names up in the enclosing data too).
+void KeepRecheckInput(Context& ctx, const Data& page, Data& x) {
+  SetIfNotEmpty(x, "recheck_checked_on", ctx.form["checked_on"]);
+  SetIfNotEmpty(x, "recheck_new_due_on", ctx.form["new_due_on"]);
+  SetIfNotEmpty(x, "recheck_note", ctx.form["note"]);
+  x.set("recheck_remedied_yes", Data(ctx.form["remedied"] == "yes"));
+  x.set("recheck_remedied_no", Data(ctx.form["remedied"] == "no"));
+  for (const char* field : {"checked_on", "remedied", "new_due_on", "note"}) {
+    const Data* message = page.get(std::string("error_") + field);
+    if (message && message->is_string()) {
+      x.set(std::string("recheck_error_") + field, message->string_value());
+    }
+  }
+}
+
+Data FindingRow(Context& ctx, const Data& page, const oversight::FindingView& v,
                 const std::vector<identity::Unit>& units) {
   const auto& f = v.finding;
   Data x;
@@ -64,21 +95,22 @@ Data FindingRow(Context& ctx, const oversight::FindingView& v,
   x.set("unit", UnitName(units, f.responsible_unit_id, ctx.lang));
   x.set("due", v.due.ToVi());
   x.set("closed", Data(f.status == FindingStatus::kClosed));
-  x.set("closed_on", f.closed_on ? f.closed_on->ToVi() : "");
+  SetIfNotEmpty(x, "closed_on", ViDate(f.closed_on));
   x.set("overdue", Data(v.overdue));
-  x.set("sanction", f.sanction);
+  SetIfNotEmpty(x, "sanction", f.sanction);
   Data rechecks(Data::type::list);
   for (const auto& r : f.rechecks) {
     Data y;
     y.set("date", r.checked_on.ToVi());
     y.set("remedied", Data(r.remedied));
-    y.set("new_due", r.new_due_on ? r.new_due_on->ToVi() : "");
-    y.set("note", r.note);
+    SetIfNotEmpty(y, "new_due", ViDate(r.new_due_on));
+    SetIfNotEmpty(y, "note", r.note);
     rechecks.push_back(y);
   }
   x.set("rechecks", rechecks);
   x.set("can_recheck", Data(oversight::OversightService::CanRecheck(*ctx.account, f)));
   x.set("csrf", EnsureCsrf(ctx));
+  if (ctx.form["finding_id"] == std::to_string(f.id)) KeepRecheckInput(ctx, page, x);
   return x;
 }
 
@@ -95,14 +127,14 @@ Response InspectionPage(Context& ctx, int status, Data d) {
   d.set("unannounced", Data(i.kind == oversight::InspectionKind::kUnannounced));
   d.set("target", Target(i, units, ctx.lang));
   d.set("topic", i.topic);
-  d.set("dimension", i.dimension ? std::to_string(*i.dimension) : "");
+  if (i.dimension) d.set("dimension", std::to_string(*i.dimension));
   d.set("scheduled", i.scheduled_on.ToVi());
-  d.set("conducted", i.conducted_on ? i.conducted_on->ToVi() : "");
-  d.set("conclusion", i.conclusion);
-  if (!d.get("form_conducted_on")) d.set("form_conducted_on", d.get("conducted")->string_value());
+  SetIfNotEmpty(d, "conducted", ViDate(i.conducted_on));
+  SetIfNotEmpty(d, "conclusion", i.conclusion);
+  if (!d.get("form_conducted_on")) d.set("form_conducted_on", ViDate(i.conducted_on));
   if (!d.get("form_conclusion")) d.set("form_conclusion", i.conclusion);
   Data findings(Data::type::list);
-  for (const auto& f : view->findings) findings.push_back(FindingRow(ctx, f, units));
+  for (const auto& f : view->findings) findings.push_back(FindingRow(ctx, d, f, units));
   d.set("findings", findings);
   d.set("no_findings", Data(view->findings.empty()));
   d.set("can_manage", Data(identity::Allows(ctx.role, Permission::kManageInspections)));

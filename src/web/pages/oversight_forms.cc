@@ -1,6 +1,7 @@
 #include "web/pages/oversight_forms.h"
 
 #include <charconv>
+#include <limits>
 
 #include "core/text.h"
 #include "web/form.h"
@@ -54,12 +55,22 @@ class Reader {
 
 }  // namespace
 
-std::optional<int64_t> ParseId(const std::string& text) {
+std::optional<int64_t> ParseInt64(const std::string& text, int64_t lo, int64_t hi) {
   int64_t v = 0;
   auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-  if (ec != std::errc() || p != text.data() + text.size() || v <= 0) return std::nullopt;
+  if (ec != std::errc() || p != text.data() + text.size() || v < lo || v > hi) return std::nullopt;
   return v;
 }
+
+std::optional<int64_t> ParseId(const std::string& text) {
+  return ParseInt64(text, 1, std::numeric_limits<int64_t>::max());
+}
+
+void SetIfNotEmpty(Data& d, const std::string& name, const std::string& value) {
+  if (!value.empty()) d.set(name, value);
+}
+
+std::string ViDate(const std::optional<Date>& day) { return day ? day->ToVi() : ""; }
 
 Result<Inspection> InspectionFromFields(const Fields& f) {
   Reader r(f, "Cuộc kiểm tra chưa hợp lệ.");

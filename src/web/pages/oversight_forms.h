@@ -1,9 +1,10 @@
-// Reading inspections, findings, rechecks, recommendations and answers from named text fields,
-// shared by the HTML forms (web/pages) and the JSON API (web/api), which turns its body into
-// the same fields; and the template rows both pages build.
+// Reading inspections, findings, rechecks, recommendations and answers from the fields of the
+// HTML forms (web/pages/inspection_pages.cc, supervision_pages.cc), and the helpers both pages
+// and the JSON API (web/api/oversight_api.cc, which reads JSON members of its own) share.
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,8 +33,16 @@ inline Status Dropped(const Result<int64_t>& r) {
   if (r.has_value()) return Ok{};
   return r.error();
 }
+// A decimal integer in [lo, hi] (64-bit, no sign other than '-', nothing around it), or
+// nullopt; out of range is nullopt, never a wrapped value.
+std::optional<int64_t> ParseInt64(const std::string& text, int64_t lo, int64_t hi);
 // A positive id in a route segment or field, or nullopt.
 std::optional<int64_t> ParseId(const std::string& text);
+// Sets `name` only when `value` is not empty: kainjow treats an empty string as true in a
+// section, so {{#name}}…{{/name}} would show its text around nothing.
+void SetIfNotEmpty(Data& d, const std::string& name, const std::string& value);
+// The day as dd/mm/yyyy, or "" for none.
+std::string ViDate(const std::optional<Date>& day);
 
 // The unit's name in the page's language, or "" when unknown.
 std::string UnitName(const std::vector<identity::Unit>& units, std::optional<int64_t> id,

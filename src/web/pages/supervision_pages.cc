@@ -18,20 +18,36 @@ Data RecommendationData(Context& ctx, const RecommendationView& v,
   x.set("id", std::to_string(r.id));
   x.set("version", std::to_string(r.version));
   x.set("body", Message(ctx.lang, "supervision.body_" + std::string(oversight::BodyCode(r.body))));
-  x.set("reference", r.reference);
+  SetIfNotEmpty(x, "reference", r.reference);
   x.set("received", r.received_on.ToVi());
   x.set("title", r.title);
   x.set("content", r.content);
-  x.set("unit", UnitName(units, r.assigned_unit_id, ctx.lang));
+  SetIfNotEmpty(x, "unit", UnitName(units, r.assigned_unit_id, ctx.lang));
   x.set("due", r.due_on.ToVi());
   x.set("rule_key", r.rule_key);
   x.set("rule_from", r.rule_effective_from.ToVi());
   x.set("answered", Data(r.status == RecommendationStatus::kAnswered));
   x.set("answer", r.answer);
-  x.set("answer_reference", r.answer_reference);
-  x.set("answered_on", r.answered_on ? r.answered_on->ToVi() : "");
+  SetIfNotEmpty(x, "answer_reference", r.answer_reference);
+  SetIfNotEmpty(x, "answered_on", ViDate(r.answered_on));
   x.set("late", Data(v.late));
   return x;
+}
+
+// <option> rows {code, name, selected} for the supervising bodies; the one chosen before an
+// error stays chosen.
+Data BodyOptions(Lang lang, const std::string& selected) {
+  Data list(Data::type::list);
+  for (auto body : {oversight::SupervisoryBody::kMttq, oversight::SupervisoryBody::kBttnd,
+                    oversight::SupervisoryBody::kBgsdtcd}) {
+    const std::string code(oversight::BodyCode(body));
+    Data o;
+    o.set("code", code);
+    o.set("name", Message(lang, "supervision.body_" + code));
+    o.set("selected", Data(selected == code));
+    list.push_back(o);
+  }
+  return list;
 }
 
 Response RegisterPage(Context& ctx, int status, Data d) {
@@ -52,6 +68,7 @@ Response RegisterPage(Context& ctx, int status, Data d) {
   d.set("has_late", Data(late_open > 0));
   d.set("can_record", Data(identity::Allows(ctx.role, Permission::kRecordRecommendation)));
   d.set("units", UnitOptions(units, ctx.form["assigned_unit"], ctx.lang));
+  d.set("bodies", BodyOptions(ctx.lang, ctx.form["body"]));
   return RenderPage(ctx, status, "supervision", d, Message(ctx.lang, "supervision.register"));
 }
 
