@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "web/api/json_body.h"
 #include "web/pages/oversight_forms.h"
 #include "web/router.h"
 
@@ -41,15 +42,6 @@ Error BadField(const std::string& field, const std::string& message) {
 }
 
 // The body of a write: 400 unless it is application/json that parses.
-Result<json> Body(Context& ctx) {
-  if (ctx.req.Header("content-type").rfind("application/json", 0) != 0) {
-    return BadField("content-type", "Gửi application/json.");
-  }
-  json j = json::parse(ctx.req.body, nullptr, false);
-  if (j.is_discarded()) return BadField("body", "JSON không hợp lệ.");
-  return j;
-}
-
 // Reads the members of a JSON object, collecting one field error per member that is missing
 // where required or of the wrong type. An absent member and null read the same.
 class JsonReader {
@@ -374,7 +366,7 @@ Response GetRecommendation(Context& ctx) {
 // what it read. `Parse` is Result<T>(const json&), `Write` is Response(T&).
 template <class Parse, class Write>
 Response JsonWrite(Context& ctx, Parse parse, Write write) {
-  auto j = Body(ctx);
+  auto j = JsonBody(ctx.req);
   if (!j) return BadRequest(j.error());
   auto input = parse(*j);
   if (!input) return Fail(input.error());

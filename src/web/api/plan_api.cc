@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "web/api/json_body.h"
 #include "web/form.h"
 #include "web/pages/plan_view.h"
 
@@ -76,10 +77,8 @@ Response GetPlanJson(Context& ctx) {
   return JsonResponse(200, PlanJson(*p).dump());
 }
 
-Result<json> Body(Context& ctx);
-
 Response CreatePlanJson(Context& ctx) {
-  auto j = Body(ctx);
+  auto j = JsonBody(ctx.req);
   if (!j) return Fail(j.error());
   plan::Plan p;
   Error err{ErrorCode::kInvalidArgument, "Kế hoạch chưa hợp lệ.", {}};
@@ -231,17 +230,8 @@ Result<plan::Task> TaskFromJson(const json& j, plan::Task t) {
   return t;
 }
 
-Result<json> Body(Context& ctx) {
-  if (ctx.req.Header("content-type").rfind("application/json", 0) != 0) {
-    return BadField("content-type", "Gửi application/json.");
-  }
-  json j = json::parse(ctx.req.body, nullptr, false);
-  if (j.is_discarded()) return BadField("body", "JSON không hợp lệ.");
-  return j;
-}
-
 Response CreateTaskJson(Context& ctx) {
-  auto j = Body(ctx);
+  auto j = JsonBody(ctx.req);
   if (!j) return Fail(j.error());
   auto t = TaskFromJson(*j, {});
   if (!t) return ErrorJson(422, t.error());
@@ -257,7 +247,7 @@ Response CreateTaskJson(Context& ctx) {
 Response UpdateTaskJson(Context& ctx) {
   const auto id = IdParam(ctx, "id");
   if (!id) return Fail(MakeError(ErrorCode::kNotFound, "Không tìm thấy nhiệm vụ."));
-  auto j = Body(ctx);
+  auto j = JsonBody(ctx.req);
   if (!j) return Fail(j.error());
   if (!j->contains("version")) return ErrorJson(422, BadField("version", "Cần version đã đọc."));
   auto stored = ctx.svc.plans->GetTask(ctx.account->commune_id, *id);
@@ -279,7 +269,7 @@ Response ProgressJson(Context& ctx) {
   if (auto allowed = ctx.svc.plan_service->TaskToEdit(*ctx.account, *id); !allowed) {
     return Fail(allowed.error());
   }
-  auto j = Body(ctx);
+  auto j = JsonBody(ctx.req);
   if (!j) return Fail(j.error());
   plan::ProgressUpdate u;
   u.task_id = *id;
