@@ -129,6 +129,19 @@ describe('plan and accountability', () => {
       version: String(t.version), status: 'in_progress', progress: '80',
     }, { file: { name: 'gia.pdf', bytes: new TextEncoder().encode('<html>') } });
     assert.equal(fake.status, 422);
+    // A file one byte over the limit (10 MiB) is refused with the limit named; a body far over
+    // it never reaches the handler.
+    const big = new Uint8Array(10 * 1024 * 1024 + 1);
+    big.set(new TextEncoder().encode('%PDF-1.4'));
+    const tooBig = await officer.postMultipart(`/quan-ly/nhiem-vu/${vpTask.id}/tien-do`, {
+      version: String(t.version), status: 'in_progress', progress: '80',
+    }, { file: { name: 'lon.pdf', bytes: big } });
+    assert.equal(tooBig.status, 422);
+    assert.match(await tooBig.text(), /Tệp quá lớn \(tối đa 10 MB\)/);
+    const huge = await officer.postMultipart(`/quan-ly/nhiem-vu/${vpTask.id}/tien-do`, {
+      version: String(t.version), status: 'in_progress', progress: '80',
+    }, { file: { name: 'rat-lon.pdf', bytes: new Uint8Array(11 * 1024 * 1024) } });
+    assert.equal(huge.status, 413);
     // Two editors read version v; the first saves, the second gets 409 and the first is kept.
     const first = await officer.api(`/api/v1/tasks/${vpTask.id}/progress`, { version: t.version, status: 'in_progress', progress: 81 });
     assert.equal(first.status, 200);
