@@ -57,7 +57,7 @@ TEST(ConfigTest, NotifyIntervalIsOffOrTenSecondsToADay) {
   EXPECT_TRUE(ValidateConfig(c).has_value());
   c.notify.interval_seconds = 0;
   EXPECT_TRUE(ValidateConfig(c).has_value());
-  for (int64_t bad : {int64_t{-1}, int64_t{5}, int64_t{86401}}) {
+  for (int bad : {-1, 5, 86401}) {
     c.notify.interval_seconds = bad;
     auto s = ValidateConfig(c);
     ASSERT_FALSE(s.has_value());

@@ -92,7 +92,7 @@ std::string RenderTemplate(const std::string& name, const Data& data) {
 
 void AddPartials(Data& data) {
   // Each templates/partials/NAME.html is available as {{> NAME}}.
-  static const std::vector<std::pair<std::string, std::string>> partials = [] {
+  static const std::vector<std::pair<std::string, std::string>> kPartials = [] {
     std::vector<std::pair<std::string, std::string>> out;
     const std::string prefix = "templates/partials/";
     for (const auto& [path, text] : Assets()) {
@@ -102,7 +102,7 @@ void AddPartials(Data& data) {
     }
     return out;
   }();
-  for (const auto& [name, text] : partials) {
+  for (const auto& [name, text] : kPartials) {
     const std::string* body = &text;
     data.set(name, kainjow::mustache::partial([body] { return *body; }));
   }
