@@ -224,10 +224,13 @@ describe('plan and accountability', () => {
     const version = form.match(/name="version" value="(\d+)"/)[1];
     const fields = { title: 'Rà soát, bình xét hộ nghèo', dimension: '2', subdimensions: '2.2', lead_unit_id: String(vpUnit),
       starts_on: '01/10/2024', recurrence: 'none', due_on: '15/12/2024', version };
-    const saved = await leader.post(`${path}/sua`, fields);
+    const saved = await leader.post(`${path}/sua`, { ...fields, [`coord_${otherTask.lead_unit_id}`]: '1' });
     assert.equal(saved.status, 303);
+    const replanned = (await leader.api(`/api/v1${path.replace('/quan-ly/nhiem-vu', '/tasks')}`)).json;
+    assert.deepEqual(replanned.coordinating_unit_ids, [otherTask.lead_unit_id]);
+    assert.match(await (await leader.get(`${path}/sua`)).text(), new RegExp(`name="coord_${otherTask.lead_unit_id}" value="1" checked`));
     assert.match(await (await leader.get(path)).text(), /Rà soát, bình xét hộ nghèo/);
-    const stale = await leader.post(`${path}/sua`, { ...fields, title: 'Bản cũ' });
+    const stale = await leader.post(`${path}/sua`, { ...fields, title: 'Bản cũ' });  // version as read before
     assert.equal(stale.status, 409);
     assert.match(await stale.text(), /vừa được người khác cập nhật/);
   });

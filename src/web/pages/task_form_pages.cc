@@ -47,6 +47,16 @@ Response FormPage(Context& ctx, int status, Data d, std::optional<int64_t> editi
     recurrences.emplace_back(code, Message(ctx.lang, "plan.recurrence." + code));
   }
   d.set("unit_options", Options(units, ctx.form["lead_unit_id"]));
+  // Coordinating units are checkboxes named coord_<id>: a form keeps one value per name.
+  Data coordinating(Data::type::list);
+  for (const auto& [id, name] : units) {
+    Data o;
+    o.set("id", id);
+    o.set("name", name);
+    o.set("checked", Data(ctx.form["coord_" + id] == "1"));
+    coordinating.push_back(o);
+  }
+  d.set("coordinating_options", coordinating);
   d.set("dimension_options", Options(dims, ctx.form["dimension"]));
   d.set("plan_options", Options(plans, ctx.form["plan"]));
   d.set("recurrence_options", Options(recurrences, ctx.form["recurrence"]));
@@ -75,6 +85,15 @@ plan::Task FromForm(Context& ctx, Error& err) {
   t.dimension = static_cast<int>(Number(ctx.form["dimension"]));
   t.lead_unit_id = Number(ctx.form["lead_unit_id"]);
   t.version = Number(ctx.form["version"]);
+  for (const auto& [name, value] : ctx.form) {
+    if (name.rfind("coord_", 0) == 0 && value == "1") {
+      if (auto id = ParseInt(std::string_view(name).substr(6))) {
+        t.coordinating_unit_ids.push_back(*id);
+      } else {
+        err.fields.push_back({"coordinating_unit_ids", "Đơn vị phối hợp không hợp lệ."});
+      }
+    }
+  }
   const std::string& codes = ctx.form["subdimensions"];
   for (size_t start = 0; start < codes.size();) {
     size_t end = codes.find_first_of(",; ", start);
@@ -130,6 +149,7 @@ Response EditPage(Context& ctx) {
               {"recurrence", std::string(plan::RecurrenceCode(t->recurrence))},
               {"due_on", t->due_on ? t->due_on->ToVi() : ""},
               {"version", std::to_string(t->version)}};
+  for (int64_t u : t->coordinating_unit_ids) ctx.form["coord_" + std::to_string(u)] = "1";
   return FormPage(ctx, 200, {}, *id);
 }
 
@@ -139,12 +159,11 @@ Response Update(Context& ctx) {
   Error err{ErrorCode::kInvalidArgument, "Nhiệm vụ chưa hợp lệ.", {}};
   plan::Task t = FromForm(ctx, err);
   if (!err.fields.empty()) return FormPage(ctx, 422, ErrorData(err), *id);
-  // Progress and coordinating units are not on this form: keep the stored ones.
+  // Progress and the parent are not on this form: keep the stored ones.
   auto stored = ctx.svc.plans->GetTask(ctx.account->commune_id, *id);
   if (!stored) return ErrorPage(ctx, HttpStatusFor(stored.error().code, false));
   t.id = *id;
   t.parent_id = stored->parent_id;
-  t.coordinating_unit_ids = stored->coordinating_unit_ids;
   t.status = stored->status;
   t.progress = stored->progress;
   auto v = ctx.svc.plan_service->UpdateTask(*ctx.account, t, ActorOf(ctx));
