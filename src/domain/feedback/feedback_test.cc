@@ -1,0 +1,117 @@
+#include "domain/feedback/feedback.h"
+
+#include <cmath>
+
+#include <gtest/gtest.h>
+
+#include "domain/calendar/calendar_testing.h"
+
+namespace xaso::feedback {
+namespace {
+
+using calendar::testing::D;
+
+Submission Valid() {
+  Submission s;
+  s.commune_id = 1;
+  s.category_id = 2;
+  s.description = "Đèn chiếu sáng đường trục thôn 3 hỏng đã hai tuần.";
+  return s;
+}
+
+bool HasField(const Status& s, const std::string& field) {
+  if (s.has_value()) return false;
+  for (const auto& f : s.error().fields) {
+    if (f.field == field) return true;
+  }
+  return false;
+}
+
+TEST(ValidateSubmissionTest, AnonymousWithADescriptionIsEnough) {
+  EXPECT_TRUE(ValidateSubmission(Valid()).has_value());
+}
+
+TEST(ValidateSubmissionTest, DescriptionRequiredAndAtMost4000Characters) {
+  Submission s = Valid();
+  s.description = "  ";
+  EXPECT_TRUE(HasField(ValidateSubmission(s), "description"));
+  s.description = std::string(4000, 'a');
+  EXPECT_TRUE(ValidateSubmission(s).has_value());
+  s.description = std::string(3999, 'a') + "ệ";  // 4,000 characters, more bytes
+  EXPECT_TRUE(ValidateSubmission(s).has_value());
+  s.description += "a";
+  EXPECT_TRUE(HasField(ValidateSubmission(s), "description"));
+}
+
+TEST(ValidateSubmissionTest, CoordinatesBothAndInRange) {
+  Submission s = Valid();
+  s.lat = 20.7;
+  EXPECT_TRUE(HasField(ValidateSubmission(s), "long"));
+  s.lon = 106.1;
+  EXPECT_TRUE(ValidateSubmission(s).has_value());
+  s.lat = 91;
+  EXPECT_TRUE(HasField(ValidateSubmission(s), "lat"));
+  s.lat = std::nan("");
+  EXPECT_TRUE(HasField(ValidateSubmission(s), "lat"));
+}
+
+TEST(ValidateSubmissionTest, ContactDetailsMustBeWhatTheySay) {
+  Submission s = Valid();
+  s.citizen_phone = "0221 3 000 000";
+  s.citizen_email = "ngo.thu@example.vn";
+  EXPECT_TRUE(ValidateSubmission(s).has_value());
+  s.citizen_phone = "gọi tôi";
+  s.citizen_email = "khong-phai-email";
+  auto v = ValidateSubmission(s);
+  EXPECT_TRUE(HasField(v, "citizen_phone"));
+  EXPECT_TRUE(HasField(v, "citizen_email"));
+  s = Valid();
+  s.show_name = true;  // to show a name, there must be one
+  EXPECT_TRUE(HasField(ValidateSubmission(s), "show_name"));
+}
+
+TEST(WorkflowTest, TheStatesMoveOnlyForward) {
+  EXPECT_TRUE(CanMove(ItemStatus::kReceived, ItemStatus::kAssigned));
+  EXPECT_TRUE(CanMove(ItemStatus::kAssigned, ItemStatus::kInProgress));
+  EXPECT_TRUE(CanMove(ItemStatus::kInProgress, ItemStatus::kAnswered));
+  EXPECT_TRUE(CanMove(ItemStatus::kAnswered, ItemStatus::kClosed));
+  EXPECT_TRUE(CanMove(ItemStatus::kAnswered, ItemStatus::kInProgress));  // reopened
+  EXPECT_TRUE(CanMove(ItemStatus::kReceived, ItemStatus::kForwarded));
+  EXPECT_FALSE(CanMove(ItemStatus::kClosed, ItemStatus::kInProgress));
+  EXPECT_FALSE(CanMove(ItemStatus::kReceived, ItemStatus::kClosed));
+  EXPECT_FALSE(CanMove(ItemStatus::kForwarded, ItemStatus::kAnswered));
+  EXPECT_FALSE(CanMove(ItemStatus::kAnswered, ItemStatus::kReceived));
+  EXPECT_TRUE(IsOpen(ItemStatus::kInProgress));
+  EXPECT_FALSE(IsOpen(ItemStatus::kForwarded));
+}
+
+TEST(AnswerDueTest, TenWorkingDaysAcrossTet) {
+  const auto cal = calendar::testing::SeedCalendar();
+  // Received Monday 05/02/2024; 08–14/02 is Tết: 10 working days end on Monday 26/02.
+  EXPECT_EQ(AnswerDue(D("2024-02-05"), 10, cal), D("2024-02-26"));
+  // Received Friday 05/07/2024: two weeks of working days, Friday 19/07.
+  EXPECT_EQ(AnswerDue(D("2024-07-05"), 10, cal), D("2024-07-19"));
+}
+
+TEST(TrackingCodeTest, ReadableAndRecognised) {
+  const std::string code = MakeTrackingCode(std::string("\x00\x01\x1e\xff\x10\x20\x30\x40", 8));
+  EXPECT_EQ(code.size(), 11u);
+  EXPECT_TRUE(IsTrackingCode(code));
+  EXPECT_EQ(code.rfind("PA-", 0), 0u);
+  EXPECT_EQ(code.find_first_of("01OIL", 3), std::string::npos);
+  EXPECT_FALSE(IsTrackingCode("PA-ABCDEFG0"));
+  EXPECT_FALSE(IsTrackingCode("PA-ABCDEFGHJ"));
+  EXPECT_FALSE(IsTrackingCode("pa-ABCDEFGH"));
+  EXPECT_FALSE(IsTrackingCode("PA-abcdefgh"));
+}
+
+TEST(DefaultCategoriesTest, CoverThePlanAndAreUnique) {
+  const auto& all = DefaultCategories();
+  EXPECT_EQ(all.size(), 8u);
+  for (size_t i = 0; i < all.size(); ++i) {
+    for (size_t j = i + 1; j < all.size(); ++j) EXPECT_NE(all[i].code, all[j].code);
+  }
+}
+
+}  // namespace
+}  // namespace xaso::feedback
