@@ -1,0 +1,50 @@
+// The storage port of feedback. Scoped by commune; every change appends its audit entry and a
+// history event in the same transaction.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "domain/audit/audit.h"
+#include "domain/feedback/feedback.h"
+
+namespace xaso::feedback {
+
+// A change of status with what it carries: the answer, the body it was forwarded to, the unit.
+struct Move {
+  int64_t feedback_id = 0;
+  int64_t version = 0;  // the version the person acting saw
+  ItemStatus to = ItemStatus::kAssigned;
+  std::optional<int64_t> unit_id;  // kAssigned
+  std::string text;                // the answer (kAnswered), the receiver (kForwarded), a note
+};
+
+class FeedbackRepository {
+ public:
+  virtual ~FeedbackRepository() = default;
+
+  virtual Result<int64_t> CreateCategory(const Category& c, const audit::AuditRecord& rec,
+                                         int64_t now) = 0;
+  virtual Result<std::vector<Category>> ListCategories(int64_t commune_id) = 0;
+
+  // Stores a new item whole with its first history event and audit entry. kAlreadyExists when
+  // the tracking code is taken (the caller draws another).
+  virtual Result<int64_t> Create(const Feedback& f, int64_t entered_by,
+                                 const audit::AuditRecord& rec) = 0;
+  virtual Result<Feedback> Get(int64_t commune_id, int64_t id) = 0;
+  virtual Result<Feedback> GetByCode(const std::string& tracking_code) = 0;
+  // Items not hidden, newest first, with id below `before_id` (0: from the newest).
+  virtual Result<std::vector<Feedback>> ListPublic(int64_t commune_id, int64_t before_id,
+                                                   int limit) = 0;
+  // Applies `m` when the stored version is m.version and the move is allowed from the stored
+  // status: kAborted when stale, kFailedPrecondition when not allowed. Returns the new version.
+  virtual Result<int64_t> Apply(int64_t commune_id, const Move& m, const audit::AuditRecord& rec,
+                                int64_t now) = 0;
+  // The citizen's rating of an answered item, once: kFailedPrecondition otherwise.
+  virtual Status Rate(const std::string& tracking_code, Rating rating, int64_t now) = 0;
+};
+
+}  // namespace xaso::feedback

@@ -1,0 +1,59 @@
+#include "domain/feedback/feedback_service.h"
+
+#include <algorithm>
+
+namespace xaso::feedback {
+
+namespace {
+constexpr const char* kAnswerRule = "feedback.answer_max";
+// A tracking code is drawn again when taken; with 31^8 codes a second clash is beyond belief.
+constexpr int kCodeAttempts = 3;
+}  // namespace
+
+Result<Feedback> FeedbackService::Submit(const Submission& s, int64_t entered_by,
+                                         const audit::AuditRecord& rec) {
+  XASO_RETURN_IF_ERROR(ValidateSubmission(s));
+  XASO_ASSIGN_OR_RETURN(auto categories, repo_.ListCategories(s.commune_id));
+  const auto category = std::find_if(categories.begin(), categories.end(), [&](const Category& c) {
+    return c.id == s.category_id && c.active;
+  });
+  if (category == categories.end()) {
+    return Error{ErrorCode::kInvalidArgument,
+                 "Phản ánh chưa hợp lệ.",
+                 {{"category", "Chọn một lĩnh vực phản ánh của xã."}}};
+  }
+  Feedback f;
+  f.commune_id = s.commune_id;
+  f.category_id = s.category_id;
+  f.submission = s;
+  f.received_at = clock_.NowUnix();
+  f.received_on = clock_.TodayVn();
+  f.unit_id = category->unit_id;
+  f.status = f.unit_id ? ItemStatus::kAssigned : ItemStatus::kReceived;
+  XASO_ASSIGN_OR_RETURN(auto all_rules, rules_.LoadRules());
+  XASO_ASSIGN_OR_RETURN(
+      auto rule, rules::RuleBook(all_rules).Lookup(kAnswerRule, f.received_on, s.commune_id));
+  f.rule_key = rule.key;
+  f.rule_effective_from = rule.effective_from;
+  if (category->answer_days) {
+    f.answer_days = *category->answer_days;
+  } else {
+    XASO_ASSIGN_OR_RETURN(f.answer_days, rules::RuleBook(all_rules).LookupInt(
+                                             kAnswerRule, f.received_on, s.commune_id));
+  }
+  XASO_ASSIGN_OR_RETURN(auto cal, calendar_.For(s.commune_id));
+  f.due_on = AnswerDue(f.received_on, f.answer_days, *cal);
+  for (int attempt = 1;; ++attempt) {
+    f.tracking_code = MakeTrackingCode(random_(8));
+    auto id = repo_.Create(f, entered_by, rec);
+    if (id) {
+      f.id = *id;
+      return f;
+    }
+    if (id.error().code != ErrorCode::kAlreadyExists || attempt == kCodeAttempts) {
+      return id.error();
+    }
+  }
+}
+
+}  // namespace xaso::feedback

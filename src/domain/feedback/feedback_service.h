@@ -1,0 +1,42 @@
+// Receiving feedback: checks, routing to the category's unit, the answer date under the rule
+// version in force on the day of receipt (or the category's own number of days), a tracking
+// code, and the item stored whole with its history and audit entry, or refused with a reason.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "core/clock.h"
+#include "domain/calendar/calendar_service.h"
+#include "domain/feedback/feedback_repository.h"
+#include "domain/rules/rule_book.h"
+
+namespace xaso::feedback {
+
+// `random_bytes(n)` returns n random bytes (platform::RandomBytes in production).
+using RandomSource = std::function<std::string(size_t n)>;
+
+class FeedbackService {
+ public:
+  FeedbackService(FeedbackRepository& repo, rules::RuleRepository& rules,
+                  calendar::CalendarService& calendar, const Clock& clock, RandomSource random)
+      : repo_(repo),
+        rules_(rules),
+        calendar_(calendar),
+        clock_(clock),
+        random_(std::move(random)) {}
+
+  // The stored item (with its tracking code and answer date). kInvalidArgument for a bad
+  // submission or an unknown or inactive category (field "category"); `entered_by` is the
+  // staff account entering it for a citizen, or 0.
+  Result<Feedback> Submit(const Submission& s, int64_t entered_by, const audit::AuditRecord& rec);
+
+ private:
+  FeedbackRepository& repo_;
+  rules::RuleRepository& rules_;
+  calendar::CalendarService& calendar_;
+  const Clock& clock_;
+  RandomSource random_;
+};
+
+}  // namespace xaso::feedback

@@ -1,0 +1,265 @@
+#include "storage/feedback/sql_feedback_repository.h"
+
+#include <algorithm>
+
+#include <soci/soci.h>
+
+#include "storage/audit/sql_audit_log.h"
+#include "storage/content_version.h"
+#include "storage/query.h"
+#include "storage/row_util.h"
+
+namespace xaso::storage {
+
+using feedback::Feedback;
+
+namespace {
+
+constexpr const char* kColumns =
+    "SELECT id, commune_id, tracking_code, category_id, kind, channel, title, description, lat, "
+    "lon, address, village_id, citizen_name, citizen_phone, citizen_email, show_name, status, "
+    "unit_id, received_at, received_on, rule_key, rule_effective_from, answer_days, due_on, "
+    "answer, answered_at, forwarded_to, rating, hidden, hidden_reason, merged_into, version, "
+    "updated_at FROM feedback ";
+
+std::optional<int64_t> OptInt(const soci::row& r, size_t i) {
+  if (r.get_indicator(i) == soci::i_null) return std::nullopt;
+  return RowInt(r, i);
+}
+std::optional<double> OptDouble(const soci::row& r, size_t i) {
+  if (r.get_indicator(i) == soci::i_null) return std::nullopt;
+  return r.get<double>(i);
+}
+
+Feedback FromRow(const soci::row& r) {
+  Feedback f;
+  f.id = RowInt(r, 0);
+  f.commune_id = RowInt(r, 1);
+  f.tracking_code = RowText(r, 2);
+  f.category_id = RowInt(r, 3);
+  auto& s = f.submission;
+  s.commune_id = f.commune_id;
+  s.category_id = f.category_id;
+  s.kind = feedback::KindFromCode(RowText(r, 4)).value_or(feedback::Kind::kFeedback);
+  s.channel = feedback::ChannelFromCode(RowText(r, 5)).value_or(feedback::Channel::kPortal);
+  s.title = RowText(r, 6);
+  s.description = RowText(r, 7);
+  s.lat = OptDouble(r, 8);
+  s.lon = OptDouble(r, 9);
+  s.address = RowText(r, 10);
+  s.village_id = OptInt(r, 11);
+  s.citizen_name = RowText(r, 12);
+  s.citizen_phone = RowText(r, 13);
+  s.citizen_email = RowText(r, 14);
+  s.show_name = RowInt(r, 15) != 0;
+  f.status = feedback::StatusFromCode(RowText(r, 16)).value_or(feedback::ItemStatus::kReceived);
+  f.unit_id = OptInt(r, 17);
+  f.received_at = RowInt(r, 18);
+  f.received_on = RowDate(r, 19).value_or(Date());
+  f.rule_key = RowText(r, 20);
+  f.rule_effective_from = RowDate(r, 21).value_or(Date());
+  f.answer_days = static_cast<int>(RowInt(r, 22));
+  f.due_on = RowDate(r, 23).value_or(Date());
+  f.answer = RowText(r, 24);
+  f.answered_at = OptInt(r, 25);
+  f.forwarded_to = RowText(r, 26);
+  f.rating = feedback::RatingFromCode(RowText(r, 27)).value_or(feedback::Rating::kNone);
+  f.hidden = RowInt(r, 28) != 0;
+  f.hidden_reason = RowText(r, 29);
+  f.merged_into = OptInt(r, 30);
+  f.version = RowInt(r, 31);
+  f.updated_at = RowInt(r, 32);
+  return f;
+}
+
+void AppendEvent(soci::session& s, long long commune_id, long long id, int64_t now,
+                 const audit::AuditRecord& rec, const std::string& status,
+                 const std::string& body) {
+  long long at = now, actor = rec.actor_id;
+  s << "INSERT INTO feedback_event (commune_id, feedback_id, at, actor_id, actor_name, status, "
+       "body) VALUES (:c, :f, :a, :ac, :n, :s, :b)",
+      soci::use(commune_id), soci::use(id), soci::use(at), soci::use(actor), soci::use(rec.actor),
+      soci::use(status), soci::use(body);
+}
+
+Error NotFound() { return MakeError(ErrorCode::kNotFound, "Không tìm thấy phản ánh."); }
+
+}  // namespace
+
+Result<int64_t> SqlFeedbackRepository::CreateCategory(const feedback::Category& c,
+                                                      const audit::AuditRecord& rec, int64_t now) {
+  long long id = 0;
+  XASO_RETURN_IF_ERROR(db_.Write([&](soci::session& s) -> Status {
+    long long commune = c.commune_id, unit = c.unit_id.value_or(0);
+    int days = c.answer_days.value_or(0), active = c.active ? 1 : 0;
+    soci::indicator unit_ind = c.unit_id ? soci::i_ok : soci::i_null;
+    soci::indicator days_ind = c.answer_days ? soci::i_ok : soci::i_null;
+    s << "INSERT INTO feedback_category (commune_id, code, name_vi, name_en, description_vi, "
+         "group_code, unit_id, answer_days, active) VALUES (:c, :k, :v, :e, :d, :g, :u, :n, :a) "
+         "RETURNING id",
+        soci::use(commune), soci::use(c.code), soci::use(c.name_vi), soci::use(c.name_en),
+        soci::use(c.description_vi), soci::use(c.group_code), soci::use(unit, unit_ind),
+        soci::use(days, days_ind), soci::use(active), soci::into(id);
+    AuditChange(s, rec, commune, "feedback_category", id, "create", c.code, now);
+    return Ok{};
+  }));
+  return static_cast<int64_t>(id);
+}
+
+Result<std::vector<feedback::Category>> SqlFeedbackRepository::ListCategories(int64_t commune_id) {
+  return QueryAll<feedback::Category>(
+      db_,
+      "SELECT id, commune_id, code, name_vi, name_en, description_vi, group_code, unit_id, "
+      "answer_days, active FROM feedback_category WHERE commune_id = :c ORDER BY id",
+      [](const soci::row& r) {
+        feedback::Category c;
+        c.id = RowInt(r, 0);
+        c.commune_id = RowInt(r, 1);
+        c.code = RowText(r, 2);
+        c.name_vi = RowText(r, 3);
+        c.name_en = RowText(r, 4);
+        c.description_vi = RowText(r, 5);
+        c.group_code = RowText(r, 6);
+        c.unit_id = OptInt(r, 7);
+        if (auto d = OptInt(r, 8)) c.answer_days = static_cast<int>(*d);
+        c.active = RowInt(r, 9) != 0;
+        return c;
+      },
+      static_cast<long long>(commune_id));
+}
+
+Result<int64_t> SqlFeedbackRepository::Create(const Feedback& f, int64_t entered_by,
+                                              const audit::AuditRecord& rec) {
+  long long id = 0;
+  XASO_RETURN_IF_ERROR(db_.Write([&](soci::session& s) -> Status {
+    const auto& sub = f.submission;
+    long long c = f.commune_id, cat = f.category_id, unit = f.unit_id.value_or(0),
+              village = sub.village_id.value_or(0), at = f.received_at, by = entered_by;
+    double lat = sub.lat.value_or(0), lon = sub.lon.value_or(0);
+    int show = sub.show_name ? 1 : 0, days = f.answer_days;
+    soci::indicator unit_ind = f.unit_id ? soci::i_ok : soci::i_null;
+    soci::indicator village_ind = sub.village_id ? soci::i_ok : soci::i_null;
+    soci::indicator geo_ind = sub.lat ? soci::i_ok : soci::i_null;
+    soci::indicator by_ind = entered_by ? soci::i_ok : soci::i_null;
+    const std::string kind(feedback::KindCode(sub.kind)),
+        channel(feedback::ChannelCode(sub.channel));
+    const std::string status(feedback::StatusCode(f.status));
+    const std::string received = f.received_on.ToIso(), from = f.rule_effective_from.ToIso(),
+                      due = f.due_on.ToIso();
+    s << "INSERT INTO feedback (commune_id, tracking_code, category_id, kind, channel, title, "
+         "description, lat, lon, address, village_id, citizen_name, citizen_phone, "
+         "citizen_email, show_name, status, unit_id, received_at, received_on, rule_key, "
+         "rule_effective_from, answer_days, due_on, entered_by, updated_at) VALUES (:c, :t, "
+         ":cat, :k, :ch, :ti, :d, :la, :lo, :ad, :v, :n, :p, :e, :sh, :st, :u, :at, :ro, :rk, "
+         ":rf, :ds, :du, :by, :up) RETURNING id",
+        soci::use(c), soci::use(f.tracking_code), soci::use(cat), soci::use(kind),
+        soci::use(channel), soci::use(sub.title), soci::use(sub.description),
+        soci::use(lat, geo_ind), soci::use(lon, geo_ind), soci::use(sub.address),
+        soci::use(village, village_ind), soci::use(sub.citizen_name), soci::use(sub.citizen_phone),
+        soci::use(sub.citizen_email), soci::use(show), soci::use(status), soci::use(unit, unit_ind),
+        soci::use(at), soci::use(received), soci::use(f.rule_key), soci::use(from), soci::use(days),
+        soci::use(due), soci::use(by, by_ind), soci::use(at), soci::into(id);
+    AppendEvent(s, c, id, f.received_at, rec, status, "");
+    BumpContentVersion(s, c);
+    // The audit entry names the item by its code, never by the citizen's details.
+    AuditChange(s, rec, c, "feedback", id, "create", f.tracking_code, f.received_at);
+    return Ok{};
+  }));
+  return static_cast<int64_t>(id);
+}
+
+Result<Feedback> SqlFeedbackRepository::Get(int64_t commune_id, int64_t id) {
+  XASO_ASSIGN_OR_RETURN(
+      auto rows,
+      QueryAll<Feedback>(db_, std::string(kColumns) + "WHERE commune_id = :c AND id = :i", FromRow,
+                         static_cast<long long>(commune_id), static_cast<long long>(id)));
+  if (rows.empty()) return NotFound();
+  return std::move(rows.front());
+}
+
+Result<Feedback> SqlFeedbackRepository::GetByCode(const std::string& tracking_code) {
+  XASO_ASSIGN_OR_RETURN(auto rows,
+                        QueryAll<Feedback>(db_, std::string(kColumns) + "WHERE tracking_code = :t",
+                                           FromRow, tracking_code));
+  if (rows.empty()) return NotFound();
+  return std::move(rows.front());
+}
+
+Result<std::vector<Feedback>> SqlFeedbackRepository::ListPublic(int64_t commune_id,
+                                                                int64_t before_id, int limit) {
+  const long long before = before_id > 0 ? before_id : INT64_MAX;
+  return QueryAll<Feedback>(db_,
+                            std::string(kColumns) +
+                                "WHERE commune_id = :c AND hidden = 0 AND id < :b "
+                                "ORDER BY id DESC LIMIT :l",
+                            FromRow, static_cast<long long>(commune_id), before,
+                            std::clamp(limit, 1, 200));
+}
+
+Result<int64_t> SqlFeedbackRepository::Apply(int64_t commune_id, const feedback::Move& m,
+                                             const audit::AuditRecord& rec, int64_t now) {
+  long long version = 0;
+  XASO_RETURN_IF_ERROR(db_.Write([&](soci::session& s) -> Status {
+    long long c = commune_id, id = m.feedback_id, v = m.version, at = now;
+    std::string stored_status;
+    long long stored_version = 0;
+    soci::indicator found = soci::i_null;
+    s << "SELECT status, version FROM feedback WHERE commune_id = :c AND id = :i", soci::use(c),
+        soci::use(id), soci::into(stored_status, found), soci::into(stored_version);
+    if (found == soci::i_null) return NotFound();
+    if (stored_version != v) {
+      return MakeError(ErrorCode::kAborted,
+                       "Phản ánh vừa được người khác cập nhật. Tải lại trang rồi thực hiện lại.");
+    }
+    const auto from = feedback::StatusFromCode(stored_status);
+    if (!from || !feedback::CanMove(*from, m.to)) {
+      return MakeError(ErrorCode::kFailedPrecondition,
+                       "Không thể chuyển phản ánh sang trạng thái này từ trạng thái hiện tại.");
+    }
+    const std::string to(feedback::StatusCode(m.to));
+    long long unit = m.unit_id.value_or(0);
+    soci::indicator unit_ind = m.unit_id ? soci::i_ok : soci::i_null;
+    const bool answering = m.to == feedback::ItemStatus::kAnswered;
+    const bool forwarding = m.to == feedback::ItemStatus::kForwarded;
+    int ans = answering ? 1 : 0, fwd = forwarding ? 1 : 0, assign = m.unit_id ? 1 : 0;
+    // A reopened item (answered → in progress) keeps its earlier answer until the next one.
+    s << "UPDATE feedback SET status = :s, "
+         "unit_id = CASE WHEN :as = 1 THEN :u ELSE unit_id END, "
+         "answer = CASE WHEN :an = 1 THEN :t1 ELSE answer END, "
+         "answered_at = CASE WHEN :an2 = 1 THEN :at1 ELSE answered_at END, "
+         "forwarded_to = CASE WHEN :fw = 1 THEN :t2 ELSE forwarded_to END, "
+         "version = version + 1, updated_at = :at2 WHERE commune_id = :c AND id = :i",
+        soci::use(to), soci::use(assign), soci::use(unit, unit_ind), soci::use(ans),
+        soci::use(m.text), soci::use(ans), soci::use(at), soci::use(fwd), soci::use(m.text),
+        soci::use(at), soci::use(c), soci::use(id);
+    AppendEvent(s, c, id, now, rec, to, m.text);
+    BumpContentVersion(s, c);
+    AuditChange(s, rec, c, "feedback", id, to, stored_status + " → " + to, now);
+    version = v + 1;
+    return Ok{};
+  }));
+  return static_cast<int64_t>(version);
+}
+
+Status SqlFeedbackRepository::Rate(const std::string& tracking_code, feedback::Rating rating,
+                                   int64_t now) {
+  return db_.Write([&](soci::session& s) -> Status {
+    long long at = now, id = 0, c = 0;
+    const std::string code(feedback::RatingCode(rating));
+    soci::statement st =
+        (s.prepare << "UPDATE feedback SET rating = :r, rated_at = :a WHERE tracking_code = :t "
+                      "AND status IN ('answered', 'closed') AND rating = ''",
+         soci::use(code), soci::use(at), soci::use(tracking_code));
+    st.execute(true);
+    if (st.get_affected_rows() != 1) {
+      return MakeError(ErrorCode::kFailedPrecondition,
+                       "Chỉ đánh giá được phản ánh đã có trả lời, và chỉ một lần.");
+    }
+    s << "SELECT id, commune_id FROM feedback WHERE tracking_code = :t", soci::use(tracking_code),
+        soci::into(id), soci::into(c);
+    AuditChange(s, {c, 0, "citizen", "", "", "", ""}, c, "feedback", id, "rate", code, now);
+    return Ok{};
+  });
+}
+
+}  // namespace xaso::storage

@@ -1,0 +1,31 @@
+// feedback::FeedbackRepository over SQL.
+#pragma once
+
+#include "domain/feedback/feedback_repository.h"
+#include "storage/database.h"
+
+namespace xaso::storage {
+
+class SqlFeedbackRepository final : public feedback::FeedbackRepository {
+ public:
+  explicit SqlFeedbackRepository(Database& db) : db_(db) {}
+
+  // xaso::feedback::FeedbackRepository
+  Result<int64_t> CreateCategory(const feedback::Category& c, const audit::AuditRecord& rec,
+                                 int64_t now) override;
+  Result<std::vector<feedback::Category>> ListCategories(int64_t commune_id) override;
+  Result<int64_t> Create(const feedback::Feedback& f, int64_t entered_by,
+                         const audit::AuditRecord& rec) override;
+  Result<feedback::Feedback> Get(int64_t commune_id, int64_t id) override;
+  Result<feedback::Feedback> GetByCode(const std::string& tracking_code) override;
+  Result<std::vector<feedback::Feedback>> ListPublic(int64_t commune_id, int64_t before_id,
+                                                     int limit) override;
+  Result<int64_t> Apply(int64_t commune_id, const feedback::Move& m, const audit::AuditRecord& rec,
+                        int64_t now) override;
+  Status Rate(const std::string& tracking_code, feedback::Rating rating, int64_t now) override;
+
+ private:
+  Database& db_;
+};
+
+}  // namespace xaso::storage

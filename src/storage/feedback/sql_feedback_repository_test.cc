@@ -1,0 +1,164 @@
+// Feedback storage and its intake service on SQLite and PostgreSQL, with the real rule book and
+// legal calendar of the migrated database.
+#include "storage/feedback/sql_feedback_repository.h"
+
+#include <gtest/gtest.h>
+
+#include "domain/feedback/feedback_service.h"
+#include "storage/audit/sql_audit_log.h"
+#include "storage/calendar/sql_calendar_repository.h"
+#include "storage/rules/sql_rule_repository.h"
+#include "storage/storage_fixture.h"
+
+namespace xaso::storage {
+namespace {
+
+using feedback::ItemStatus;
+
+// 10:00 in Vietnam on Monday 05/02/2024, three days before Tết.
+constexpr int64_t kMonday = 1707102000;
+
+class FeedbackStorageTest : public testing::StorageTest {
+ protected:
+  void SetUp() override {
+    StorageTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    ASSERT_TRUE(db_->Write([this](soci::session& s) -> Status {
+                     s << "INSERT INTO unit (commune_id, code, name_vi) VALUES (:c, 'dc_xd', "
+                          "'Địa chính')",
+                         soci::use(commune_id_);
+                     s << "SELECT id FROM unit WHERE code = 'dc_xd'", soci::into(unit_);
+                     return Ok{};
+                   })
+                    .has_value());
+    repo_ = std::make_unique<SqlFeedbackRepository>(*db_);
+    rules_ = std::make_unique<SqlRuleRepository>(*db_);
+    calendar_repo_ = std::make_unique<SqlCalendarRepository>(*db_);
+    calendars_ = std::make_unique<calendar::CalendarService>(*calendar_repo_, clock_);
+    feedback::Category c;
+    c.commune_id = commune_id_;
+    c.code = "ha_tang";
+    c.name_vi = "Cơ sở hạ tầng";
+    c.unit_id = unit_;
+    category_ = repo_->CreateCategory(c, Rec(), 1).value();
+  }
+
+  audit::AuditRecord Rec() const { return {commune_id_, 0, "anonymous", "", "", "", ""}; }
+
+  feedback::Submission Sub() const {
+    feedback::Submission s;
+    s.commune_id = commune_id_;
+    s.category_id = category_;
+    s.description = "Đèn chiếu sáng đường trục thôn 3 hỏng.";
+    s.citizen_name = "Ngô Thị Thu";
+    s.citizen_phone = "0221 3000 000";
+    s.lat = 20.69;
+    s.lon = 106.05;
+    return s;
+  }
+
+  feedback::FeedbackService Service(feedback::RandomSource random) {
+    return feedback::FeedbackService(*repo_, *rules_, *calendars_, clock_, std::move(random));
+  }
+
+  long long Count() {
+    long long n = 0;
+    EXPECT_TRUE(db_->Read([&](soci::session& s) -> Status {
+                     s << "SELECT COUNT(*) FROM feedback", soci::into(n);
+                     return Ok{};
+                   })
+                    .has_value());
+    return n;
+  }
+
+  std::unique_ptr<SqlFeedbackRepository> repo_;
+  FakeClock clock_{kMonday};
+  // Made in SetUp, once the fixture has opened the database.
+  std::unique_ptr<SqlRuleRepository> rules_;
+  std::unique_ptr<SqlCalendarRepository> calendar_repo_;
+  std::unique_ptr<calendar::CalendarService> calendars_;
+  long long unit_ = 0;
+  int64_t category_ = 0;
+  int draws_ = 0;
+};
+
+TEST_P(FeedbackStorageTest, SubmissionIsStoredWholeWithItsAnswerDateAcrossTet) {
+  auto service = Service([this](size_t n) { return std::string(n, static_cast<char>(++draws_)); });
+  auto f = service.Submit(Sub(), 0, Rec());
+  ASSERT_TRUE(f.has_value()) << f.error().message;
+  EXPECT_TRUE(feedback::IsTrackingCode(f->tracking_code));
+  EXPECT_EQ(f->due_on, Date::FromYmd(2024, 2, 26));  // 10 working days, Tết not counted
+  EXPECT_EQ(f->answer_days, 10);
+  EXPECT_EQ(f->rule_effective_from, Date::FromYmd(2014, 7, 1));
+  EXPECT_EQ(f->status, ItemStatus::kAssigned);  // routed to the category's unit
+  auto back = repo_->GetByCode(f->tracking_code);
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(back->submission.citizen_name, "Ngô Thị Thu");
+  EXPECT_DOUBLE_EQ(*back->submission.lat, 20.69);
+  EXPECT_EQ(back->unit_id, unit_);
+  // The audit entry names the code, never the citizen.
+  SqlAuditLog audit(*db_);
+  auto entries = audit.Recent(commune_id_, 1).value();
+  EXPECT_EQ(entries.front().record.summary, f->tracking_code);
+}
+
+TEST_P(FeedbackStorageTest, BadInputAndAnUnknownCategoryStoreNothing) {
+  auto service = Service([](size_t n) { return std::string(n, 'x'); });
+  auto sub = Sub();
+  sub.description = std::string(4001, 'a');
+  EXPECT_EQ(service.Submit(sub, 0, Rec()).error().fields.at(0).field, "description");
+  sub = Sub();
+  sub.category_id = category_ + 100;
+  EXPECT_EQ(service.Submit(sub, 0, Rec()).error().fields.at(0).field, "category");
+  EXPECT_EQ(Count(), 0);
+}
+
+TEST_P(FeedbackStorageTest, ATakenTrackingCodeIsDrawnAgain) {
+  auto same = Service([](size_t n) { return std::string(n, 'q'); });
+  ASSERT_TRUE(same.Submit(Sub(), 0, Rec()).has_value());
+  auto again = same.Submit(Sub(), 0, Rec());  // every draw collides
+  ASSERT_FALSE(again.has_value());
+  EXPECT_EQ(again.error().code, ErrorCode::kAlreadyExists);
+  EXPECT_EQ(Count(), 1);
+  int calls = 0;
+  auto second_draw = Service([&](size_t n) { return std::string(n, ++calls == 1 ? 'q' : 'r'); });
+  EXPECT_TRUE(second_draw.Submit(Sub(), 0, Rec()).has_value());
+  EXPECT_EQ(Count(), 2);
+}
+
+TEST_P(FeedbackStorageTest, AnswerWithVersionsThenOneRating) {
+  auto service = Service([this](size_t n) { return std::string(n, static_cast<char>(++draws_)); });
+  const auto f = service.Submit(Sub(), 0, Rec()).value();
+  feedback::Move close{f.id, 1, ItemStatus::kClosed, std::nullopt, ""};
+  EXPECT_EQ(repo_->Apply(commune_id_, close, Rec(), 2).error().code,
+            ErrorCode::kFailedPrecondition);
+  feedback::Move answer{f.id, 1, ItemStatus::kAnswered, std::nullopt, "Đã thay bóng đèn."};
+  EXPECT_EQ(repo_->Apply(commune_id_, answer, Rec(), 3).value(), 2);
+  EXPECT_EQ(repo_->Apply(commune_id_, answer, Rec(), 4).error().code, ErrorCode::kAborted);
+  EXPECT_FALSE(repo_->Apply(commune_id_ + 1, answer, Rec(), 4).has_value());
+  auto stored = repo_->Get(commune_id_, f.id).value();
+  EXPECT_EQ(stored.status, ItemStatus::kAnswered);
+  EXPECT_EQ(stored.answer, "Đã thay bóng đèn.");
+  EXPECT_TRUE(repo_->Rate(f.tracking_code, feedback::Rating::kSatisfied, 5).has_value());
+  EXPECT_FALSE(repo_->Rate(f.tracking_code, feedback::Rating::kUnsatisfied, 6).has_value());
+  EXPECT_EQ(repo_->GetByCode(f.tracking_code).value().rating, feedback::Rating::kSatisfied);
+}
+
+TEST_P(FeedbackStorageTest, PublicListIsNewestFirstByKeyset) {
+  auto service = Service([this](size_t n) { return std::string(n, static_cast<char>(++draws_)); });
+  std::vector<int64_t> ids;
+  for (int i = 0; i < 5; ++i) ids.push_back(service.Submit(Sub(), 0, Rec()).value().id);
+  auto first = repo_->ListPublic(commune_id_, 0, 2).value();
+  ASSERT_EQ(first.size(), 2u);
+  EXPECT_EQ(first[0].id, ids[4]);
+  auto next = repo_->ListPublic(commune_id_, first.back().id, 10).value();
+  ASSERT_EQ(next.size(), 3u);
+  EXPECT_EQ(next[0].id, ids[2]);
+  EXPECT_TRUE(repo_->ListPublic(commune_id_ + 1, 0, 10).value().empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, FeedbackStorageTest, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& p) { return p.param; });
+
+}  // namespace
+}  // namespace xaso::storage
