@@ -147,6 +147,7 @@ TEST_P(FeedbackStorageTest, AnswerWithVersionsThenOneRating) {
 TEST_P(FeedbackStorageTest, PublicListIsNewestFirstByKeyset) {
   auto service = Service([this](size_t n) { return std::string(n, static_cast<char>(++draws_)); });
   std::vector<int64_t> ids;
+  ids.reserve(5);
   for (int i = 0; i < 5; ++i) ids.push_back(service.Submit(Sub(), 0, Rec()).value().id);
   auto first = repo_->ListPublic(commune_id_, 0, 2).value();
   ASSERT_EQ(first.size(), 2u);
