@@ -142,6 +142,7 @@ Result<std::vector<DemoAccount>> System::LoadDemo() {
     XASO_RETURN_IF_ERROR(impl_->portal->CreateAnnouncement(a, demo));
   }
   XASO_RETURN_IF_ERROR(LoadDemoOversight(commune_id, *units));
+  XASO_RETURN_IF_ERROR(LoadDemoFeedback(commune_id, *units));
   return out;
 }
 

@@ -52,6 +52,10 @@ Result<std::unique_ptr<System>> System::Open(const Config& config) {
       [](int dimension, const std::vector<std::string>& codes, int year) {
         return papi::Catalogue::Default().ValidateCodes(dimension, codes, year);
       });
+  impl->feedback_repo = std::make_unique<storage::SqlFeedbackRepository>(*impl->db);
+  impl->feedback = std::make_unique<feedback::FeedbackService>(
+      *impl->feedback_repo, *impl->rules, *impl->calendar_service, impl->clock,
+      [](size_t n) { return platform::RandomBytes(n); });
   impl->oversight_repo = std::make_unique<storage::SqlOversightRepository>(*impl->db);
   impl->oversight = std::make_unique<oversight::OversightService>(
       *impl->oversight_repo, *impl->identity, *impl->calendar_service, *impl->rules, impl->clock);
@@ -94,6 +98,8 @@ web::Services System::WebServices() {
   services.rules = impl_->rules.get();
   services.notices = impl_->notices.get();
   services.oversight = impl_->oversight.get();
+  services.feedback_repo = impl_->feedback_repo.get();
+  services.feedback = impl_->feedback.get();
   services.clock = &impl_->clock;
   services.plans = impl_->plans.get();
   services.plan_service = impl_->plan_service.get();

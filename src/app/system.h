@@ -93,6 +93,7 @@ class System {
   struct Impl;
   // Inspections and recommendations of the demo commune (demo_oversight.cc).
   Status LoadDemoOversight(int64_t commune_id, const std::vector<identity::Unit>& units);
+  Status LoadDemoFeedback(int64_t commune_id, const std::vector<identity::Unit>& units);
   explicit System(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

@@ -5,6 +5,7 @@
 
 #include "core/clock.h"
 #include "domain/calendar/calendar_service.h"
+#include "domain/feedback/feedback_service.h"
 #include "domain/identity/account_service.h"
 #include "domain/notify/notification_service.h"
 #include "domain/oversight/oversight_service.h"
@@ -13,6 +14,7 @@
 #include "storage/audit/sql_audit_log.h"
 #include "storage/calendar/sql_calendar_repository.h"
 #include "storage/database.h"
+#include "storage/feedback/sql_feedback_repository.h"
 #include "storage/identity/sql_identity_repository.h"
 #include "storage/notify/sql_outbox.h"
 #include "storage/oversight/sql_oversight_repository.h"
@@ -42,6 +44,8 @@ struct System::Impl {
   std::unique_ptr<notify::NotificationService> notifications;
   std::unique_ptr<storage::SqlOversightRepository> oversight_repo;
   std::unique_ptr<oversight::OversightService> oversight;
+  std::unique_ptr<storage::SqlFeedbackRepository> feedback_repo;
+  std::unique_ptr<feedback::FeedbackService> feedback;
 };
 
 // Plan 11/KH-UBND's tasks (demo/plan11-tasks.csv) for the demo commune, recorded as plan

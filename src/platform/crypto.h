@@ -18,6 +18,8 @@ std::string Sha256Hex(std::string_view data);
 
 // `bytes` random bytes as unpadded base64url text.
 std::string RandomToken(size_t bytes = 32);
+// `n` random bytes.
+std::string RandomBytes(size_t n);
 
 // Standard base64 with padding, for binary data kept in TEXT columns.
 std::string Base64Encode(std::string_view bytes);

@@ -16,6 +16,7 @@
 #include "core/clock.h"
 #include "domain/audit/audit.h"
 #include "domain/calendar/calendar_service.h"
+#include "domain/feedback/feedback_service.h"
 #include "domain/identity/account_service.h"
 #include "domain/identity/authorization.h"
 #include "domain/notify/notify.h"
@@ -41,6 +42,8 @@ struct Services {
   plan::PlanService* plan_service = nullptr;
   notify::NoticeBox* notices = nullptr;  // each account's in-app notices
   oversight::OversightService* oversight = nullptr;
+  feedback::FeedbackRepository* feedback_repo = nullptr;
+  feedback::FeedbackService* feedback = nullptr;
   const Clock* clock = nullptr;
   std::string default_commune;  // slug shown at "/"
   bool secure_cookies = false;  // set the Secure flag (behind TLS)
