@@ -56,6 +56,7 @@ Result<std::unique_ptr<System>> System::Open(const Config& config) {
   impl->feedback = std::make_unique<feedback::FeedbackService>(
       *impl->feedback_repo, *impl->rules, *impl->calendar_service, impl->clock,
       [](size_t n) { return platform::RandomBytes(n); });
+  impl->feedback_deadlines = std::make_unique<storage::SqlFeedbackDeadlines>(*impl->db);
   impl->oversight_repo = std::make_unique<storage::SqlOversightRepository>(*impl->db);
   impl->oversight = std::make_unique<oversight::OversightService>(
       *impl->oversight_repo, *impl->identity, *impl->calendar_service, *impl->rules, impl->clock);
@@ -63,7 +64,8 @@ Result<std::unique_ptr<System>> System::Open(const Config& config) {
   impl->notices = std::make_unique<storage::SqlNoticeNotifier>(*impl->db, impl->clock);
   impl->notifications = std::make_unique<notify::NotificationService>(
       *impl->plans, *impl->calendar_service, *impl->outbox,
-      std::vector<notify::Notifier*>{impl->notices.get()}, impl->clock, impl->oversight_repo.get());
+      std::vector<notify::Notifier*>{impl->notices.get()}, impl->clock, impl->oversight_repo.get(),
+      impl->feedback_deadlines.get());
   return std::unique_ptr<System>(new System(std::move(impl)));
 }
 

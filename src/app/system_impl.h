@@ -14,6 +14,7 @@
 #include "storage/audit/sql_audit_log.h"
 #include "storage/calendar/sql_calendar_repository.h"
 #include "storage/database.h"
+#include "storage/feedback/sql_feedback_deadlines.h"
 #include "storage/feedback/sql_feedback_repository.h"
 #include "storage/identity/sql_identity_repository.h"
 #include "storage/notify/sql_outbox.h"
@@ -46,6 +47,7 @@ struct System::Impl {
   std::unique_ptr<oversight::OversightService> oversight;
   std::unique_ptr<storage::SqlFeedbackRepository> feedback_repo;
   std::unique_ptr<feedback::FeedbackService> feedback;
+  std::unique_ptr<storage::SqlFeedbackDeadlines> feedback_deadlines;
 };
 
 // Plan 11/KH-UBND's tasks (demo/plan11-tasks.csv) for the demo commune, recorded as plan

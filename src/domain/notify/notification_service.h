@@ -9,6 +9,7 @@
 #include "core/date.h"
 #include "core/result.h"
 #include "domain/calendar/calendar_service.h"
+#include "domain/feedback/feedback_deadlines.h"
 #include "domain/notify/notify.h"
 #include "domain/oversight/oversight_repository.h"
 #include "domain/plan/plan_repository.h"
@@ -26,16 +27,19 @@ struct RunReport {
 class NotificationService {
  public:
   // Every reference must outlive the service. `notifiers` are tried in order for each message.
-  // With `oversight`, supervisory recommendations and inspection findings are scanned too.
+  // With `oversight`, supervisory recommendations and inspection findings are scanned too;
+  // with `feedback`, the answer dates of citizen feedback.
   NotificationService(plan::PlanRepository& plans, calendar::CalendarService& calendars,
                       Outbox& outbox, std::vector<Notifier*> notifiers, const Clock& clock,
-                      oversight::OversightRepository* oversight = nullptr)
+                      oversight::OversightRepository* oversight = nullptr,
+                      feedback::FeedbackDeadlines* feedback = nullptr)
       : plans_(plans),
         calendars_(calendars),
         outbox_(outbox),
         notifiers_(std::move(notifiers)),
         clock_(clock),
-        oversight_(oversight) {}
+        oversight_(oversight),
+        feedback_(feedback) {}
 
   // Enqueues the deadline notices of `today` for the tasks due within the next ten days (or
   // overdue, or recurring), and for recommendations and findings, then delivers what is
@@ -53,6 +57,7 @@ class NotificationService {
   std::vector<Notifier*> notifiers_;
   const Clock& clock_;
   oversight::OversightRepository* oversight_;
+  feedback::FeedbackDeadlines* feedback_;
 };
 
 }  // namespace xaso::notify

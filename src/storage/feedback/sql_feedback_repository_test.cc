@@ -7,6 +7,7 @@
 #include "domain/feedback/feedback_service.h"
 #include "storage/audit/sql_audit_log.h"
 #include "storage/calendar/sql_calendar_repository.h"
+#include "storage/feedback/sql_feedback_deadlines.h"
 #include "storage/rules/sql_rule_repository.h"
 #include "storage/storage_fixture.h"
 
@@ -156,6 +157,23 @@ TEST_P(FeedbackStorageTest, PublicListIsNewestFirstByKeyset) {
   ASSERT_EQ(next.size(), 3u);
   EXPECT_EQ(next[0].id, ids[2]);
   EXPECT_TRUE(repo_->ListPublic(commune_id_ + 1, 0, 10).value().empty());
+}
+
+TEST_P(FeedbackStorageTest, OpenItemsDueByADayAreTheNoticeCandidates) {
+  auto service = Service([this](size_t n) { return std::string(n, static_cast<char>(++draws_)); });
+  const auto open = service.Submit(Sub(), 0, Rec()).value();      // due 26/02/2024
+  const auto answered = service.Submit(Sub(), 0, Rec()).value();  // due 26/02/2024 too
+  ASSERT_TRUE(repo_
+                  ->Apply(commune_id_,
+                          {answered.id, 1, ItemStatus::kAnswered, std::nullopt, "Xong."}, Rec(), 2)
+                  .has_value());
+  SqlFeedbackDeadlines deadlines(*db_);
+  EXPECT_TRUE(deadlines.OpenDueBy(Date::FromYmd(2024, 2, 25)).value().empty());
+  auto due = deadlines.OpenDueBy(Date::FromYmd(2024, 2, 26)).value();
+  ASSERT_EQ(due.size(), 1u);
+  EXPECT_EQ(due[0].id, open.id);
+  EXPECT_EQ(due[0].unit_id, unit_);
+  EXPECT_TRUE(due[0].submission.citizen_phone.empty());  // not read for a notice
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, FeedbackStorageTest, ::testing::Values("sqlite", "postgresql"),
