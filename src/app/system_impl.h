@@ -15,6 +15,7 @@
 #include "storage/calendar/sql_calendar_repository.h"
 #include "storage/database.h"
 #include "storage/feedback/sql_feedback_repository.h"
+#include "storage/feedback/sql_open311_key_repository.h"
 #include "storage/identity/sql_identity_repository.h"
 #include "storage/notify/sql_outbox.h"
 #include "storage/oversight/sql_oversight_repository.h"
@@ -46,6 +47,7 @@ struct System::Impl {
   std::unique_ptr<oversight::OversightService> oversight;
   std::unique_ptr<storage::SqlFeedbackRepository> feedback_repo;
   std::unique_ptr<feedback::FeedbackService> feedback;
+  std::unique_ptr<storage::SqlOpen311KeyRepository> open311_keys;
 };
 
 // Plan 11/KH-UBND's tasks (demo/plan11-tasks.csv) for the demo commune, recorded as plan
