@@ -183,8 +183,8 @@ Result<std::string> System::CreateOpen311Key(const std::string& name,
   }
   XASO_ASSIGN_OR_RETURN(auto commune, CommuneBySlug(*impl_->identity, commune_slug));
   std::string key = platform::RandomToken();
-  XASO_RETURN_IF_ERROR(impl_->open311_keys->CreateKey(
-      commune.id, name, platform::Sha256Hex(key), Cli(commune.id), impl_->clock.NowUnix()));
+  XASO_RETURN_IF_ERROR(impl_->open311_keys->CreateKey(commune.id, name, platform::Sha256Hex(key),
+                                                      Cli(commune.id), impl_->clock.NowUnix()));
   return key;
 }
 

@@ -277,9 +277,9 @@ Response Router::Handle(const Request& req) {
     if (!route) {
       if (path_matched) {
         Response r = open311 ? Open311Error(req.path, 405, "Phương thức không được hỗ trợ.")
-                     : api   ? ErrorJson(405, MakeError(ErrorCode::kInvalidArgument,
-                                                    "Phương thức không được hỗ trợ."))
-                         : ErrorPage(ctx, 405);
+                     : api ? ErrorJson(405, MakeError(ErrorCode::kInvalidArgument,
+                                                      "Phương thức không được hỗ trợ."))
+                           : ErrorPage(ctx, 405);
         r.status = 405;
         r.With("Allow", allow);
         return Finish(ctx, std::move(r));
@@ -360,11 +360,11 @@ Response Router::Handle(const Request& req) {
   }
   // Only the request id leaves the server; the cause is in the log.
   Response r = IsOpen311(req.path) ? Open311Error(req.path, 500, "internal error")
-               : api                ? ErrorJson(500, MakeError(ErrorCode::kInternal, ""))
-                                    : HtmlResponse(500,
-                                  "<!doctype html><html lang=\"vi\"><title>Lỗi</title><main>"
-                                  "<h1>Lỗi hệ thống</h1><p>Mã yêu cầu: " +
-                                      EscapeHtml(req.request_id) + "</p></main></html>");
+               : api               ? ErrorJson(500, MakeError(ErrorCode::kInternal, ""))
+                                   : HtmlResponse(500,
+                                                  "<!doctype html><html lang=\"vi\"><title>Lỗi</title><main>"
+                                                                "<h1>Lỗi hệ thống</h1><p>Mã yêu cầu: " +
+                                                      EscapeHtml(req.request_id) + "</p></main></html>");
   r.With("X-Request-Id", req.request_id);
   AddSecurityHeaders(r);
   return r;

@@ -26,12 +26,12 @@ Result<int64_t> SqlOpen311KeyRepository::CreateKey(int64_t commune_id, const std
 
 Result<std::optional<int64_t>> SqlOpen311KeyRepository::FindKeyCommune(
     const std::string& key_hash) {
-  XASO_ASSIGN_OR_RETURN(
-      auto rows,
-      QueryAll<int64_t>(db_,
-                        "SELECT commune_id FROM open311_key WHERE key_hash = :h AND revoked_at "
-                        "IS NULL",
-                        [](const soci::row& r) { return RowInt(r, 0); }, key_hash));
+  XASO_ASSIGN_OR_RETURN(auto rows,
+                        QueryAll<int64_t>(
+                            db_,
+                            "SELECT commune_id FROM open311_key WHERE key_hash = :h AND revoked_at "
+                            "IS NULL",
+                            [](const soci::row& r) { return RowInt(r, 0); }, key_hash));
   if (rows.empty()) return std::optional<int64_t>();
   return std::optional<int64_t>(rows.front());
 }

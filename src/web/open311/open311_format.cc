@@ -6,7 +6,7 @@
 
 namespace xaso::web {
 
-using json = nlohmann::ordered_json;
+using Json = nlohmann::ordered_json;
 
 std::optional<Open311Name> ParseOpen311Name(const std::string& file) {
   const size_t dot = file.rfind('.');
@@ -28,15 +28,16 @@ namespace {
 // The element name of one item of an array named `list` (the spec's XML examples).
 std::string ItemName(const std::string& list) {
   static const std::map<std::string, std::string> kNames = {
-      {"services", "service"},     {"service_requests", "request"}, {"errors", "error"},
-      {"endpoints", "endpoint"},   {"formats", "format"},           {"attributes", "attribute"},
-      {"values", "value"},         {"service_definition", "attribute"}};
+      {"services", "service"}, {"service_requests", "request"},
+      {"errors", "error"},     {"endpoints", "endpoint"},
+      {"formats", "format"},   {"attributes", "attribute"},
+      {"values", "value"},     {"service_definition", "attribute"}};
   auto it = kNames.find(list);
   if (it != kNames.end()) return it->second;
   return list.ends_with("s") ? list.substr(0, list.size() - 1) : list;
 }
 
-void WriteXml(XmlWriter& w, const std::string& name, const json& v) {
+void WriteXml(XmlWriter& w, const std::string& name, const Json& v) {
   if (v.is_object()) {
     w.Open(name);
     for (const auto& [k, child] : v.items()) WriteXml(w, k, child);
@@ -56,7 +57,7 @@ void WriteXml(XmlWriter& w, const std::string& name, const json& v) {
 
 }  // namespace
 
-Response Open311Body(Open311Format format, int status, const std::string& root, const json& body) {
+Response Open311Body(Open311Format format, int status, const std::string& root, const Json& body) {
   if (format == Open311Format::kJson) return JsonResponse(status, body.dump());
   XmlWriter w;
   WriteXml(w, root, body);
@@ -66,7 +67,7 @@ Response Open311Body(Open311Format format, int status, const std::string& root, 
 
 Response Open311Error(Open311Format format, int status, const std::string& description) {
   return Open311Body(format, status, "errors",
-                     json::array({{{"code", status}, {"description", description}}}));
+                     Json::array({{{"code", status}, {"description", description}}}));
 }
 
 Response Open311Error(const std::string& path, int status, const std::string& description) {

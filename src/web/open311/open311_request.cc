@@ -70,10 +70,10 @@ std::string ServiceNotice(const feedback::Feedback& f) {
 
 nlohmann::ordered_json RequestJson(const feedback::Feedback& f, const feedback::Category& category,
                                    const std::string& agency) {
-  using json = nlohmann::ordered_json;
+  using Json = nlohmann::ordered_json;
   const auto& s = f.submission;
   const bool open = feedback::IsOpen(f.status);
-  return json{{"service_request_id", f.tracking_code},
+  return Json{{"service_request_id", f.tracking_code},
               {"status", open ? "open" : "closed"},
               {"status_notes", StatusNotes(f)},
               {"service_name", category.name_vi},
@@ -86,8 +86,8 @@ nlohmann::ordered_json RequestJson(const feedback::Feedback& f, const feedback::
               // The end of the statutory answer day, in Vietnam.
               {"expected_datetime", f.due_on.ToIso() + "T23:59:59+07:00"},
               {"address", s.address},
-              {"lat", s.lat ? json(*s.lat) : json("")},
-              {"long", s.lon ? json(*s.lon) : json("")},
+              {"lat", s.lat ? Json(*s.lat) : Json("")},
+              {"long", s.lon ? Json(*s.lon) : Json("")},
               {"media_url", ""}};
 }
 

@@ -11,13 +11,13 @@
 
 namespace xaso::web::open311 {
 
-using json = nlohmann::ordered_json;
+using Json = nlohmann::ordered_json;
 
 namespace {
 
 constexpr int64_t kMaxRangeSeconds = 90LL * 86400;  // start_date..end_date, and the default
-constexpr int kMaxRequests = 1000;                   // the default volume; discovery's max
-constexpr size_t kMaxIds = 100;                      // service_request_id=A,B,...
+constexpr int kMaxRequests = 1000;                  // the default volume; discovery's max
+constexpr size_t kMaxIds = 100;                     // service_request_id=A,B,...
 
 Error Bad(const std::string& message) { return MakeError(ErrorCode::kInvalidArgument, message); }
 
@@ -46,7 +46,7 @@ std::optional<double> ParseDouble(const std::string& s) {
 }
 
 // Request objects of `items`, with each item's category and unit names.
-Result<json> RequestsJson(Context& ctx, int64_t commune_id,
+Result<Json> RequestsJson(Context& ctx, int64_t commune_id,
                           const std::vector<feedback::Feedback>& items) {
   XASO_ASSIGN_OR_RETURN(auto categories, ctx.svc.feedback_repo->ListCategories(commune_id));
   XASO_ASSIGN_OR_RETURN(auto units, ctx.svc.identity->ListUnits(commune_id));
@@ -54,7 +54,7 @@ Result<json> RequestsJson(Context& ctx, int64_t commune_id,
   for (const auto& c : categories) by_id[c.id] = &c;
   std::map<int64_t, std::string> unit_names;
   for (const auto& u : units) unit_names[u.id] = u.name_vi;
-  json out = json::array();
+  Json out = Json::array();
   for (const auto& f : items) {
     const auto c = by_id.find(f.category_id);
     if (c == by_id.end()) continue;
@@ -131,7 +131,8 @@ Response PostRequest(Context& ctx) {
   const std::string code = FormValue(ctx, "service_code");
   const auto category = std::find_if(categories->begin(), categories->end(),
                                      [&](const feedback::Category& c) { return c.code == code; });
-  if (category == categories->end()) return Open311Error(t->format, 404, "Không có service_code này.");
+  if (category == categories->end())
+    return Open311Error(t->format, 404, "Không có service_code này.");
 
   feedback::Submission s;
   s.commune_id = commune->id;
@@ -148,7 +149,8 @@ Response PostRequest(Context& ctx) {
     if (!s.lat || !s.lon) return Open311Error(t->format, 400, "lat và long phải là số (WGS84).");
   }
   if (!s.lat && s.address.empty()) {
-    return Open311Error(t->format, 400, "Cần một vị trí: lat+long, address_string hoặc address_id.");
+    return Open311Error(t->format, 400,
+                        "Cần một vị trí: lat+long, address_string hoặc address_id.");
   }
   const std::string first = FormValue(ctx, "first_name"), last = FormValue(ctx, "last_name");
   s.citizen_name = first.empty() || last.empty() ? first + last : first + " " + last;
@@ -160,7 +162,7 @@ Response PostRequest(Context& ctx) {
   auto stored = ctx.svc.feedback->Submit(s, 0, rec);
   if (!stored) return Fail(t->format, stored.error());
   InvalidatePublicPages();
-  json out = json::array({{{"service_request_id", stored->tracking_code},
+  Json out = Json::array({{{"service_request_id", stored->tracking_code},
                            {"service_notice", ServiceNotice(*stored)},
                            {"account_id", ""}}});
   return Open311Body(t->format, 200, "service_requests", out);
@@ -176,7 +178,8 @@ Response ListRequests(Context& ctx) {
   if (!ids.empty()) {
     // service_request_id overrides every other filter; unknown ids are left out.
     const auto codes = SplitComma(ids);
-    if (codes.size() > kMaxIds) return Open311Error(t->format, 400, "Tối đa 100 service_request_id.");
+    if (codes.size() > kMaxIds)
+      return Open311Error(t->format, 400, "Tối đa 100 service_request_id.");
     for (const auto& code : codes) {
       auto f = Visible(ctx, commune->id, code);
       if (f) {
@@ -218,7 +221,7 @@ Response GetToken(Context& ctx) {
   if (!commune) return Fail(t->format, commune.error());
   auto f = Visible(ctx, commune->id, t->id);
   if (!f) return Fail(t->format, f.error());
-  json out = json::array({{{"service_request_id", f->tracking_code}, {"token", f->tracking_code}}});
+  Json out = Json::array({{{"service_request_id", f->tracking_code}, {"token", f->tracking_code}}});
   return Open311Body(t->format, 200, "service_requests", out);
 }
 

@@ -6,7 +6,7 @@
 
 namespace xaso::web::open311 {
 
-using json = nlohmann::ordered_json;
+using Json = nlohmann::ordered_json;
 
 std::optional<Target> ParseTarget(const Context& ctx, const std::string& param, bool split) {
   const auto it = ctx.params.find(param);
@@ -48,7 +48,7 @@ Response Fail(Open311Format format, const Error& e) {
     default: break;
   }
   if (e.fields.empty()) return Open311Error(format, status, e.message);
-  json errors = json::array();
+  Json errors = Json::array();
   for (const auto& f : e.fields) {
     errors.push_back({{"code", status}, {"description", f.field + ": " + f.message}});
   }
@@ -82,16 +82,16 @@ Response Discovery(Context& ctx) {
   const std::string base = (ctx.req.tls ? "https://" : "http://") + host + "/open311/v2";
   // The date this implementation of the contract last changed.
   const std::string changeset = "2026-11-27T00:00:00+07:00";
-  json endpoint = {{"specification", "http://wiki.open311.org/GeoReport_v2"},
+  Json endpoint = {{"specification", "http://wiki.open311.org/GeoReport_v2"},
                    {"url", base},
                    {"changeset", changeset},
                    {"type", "production"},
-                   {"formats", json::array({"text/xml", "application/json"})}};
-  json body = {{"changeset", changeset},
+                   {"formats", Json::array({"text/xml", "application/json"})}};
+  Json body = {{"changeset", changeset},
                {"contact", "Ủy ban nhân dân xã; khóa api_key do quản trị hệ thống cấp."},
                {"key_service", "xaso open311 key create NAME --commune SLUG"},
                {"max_requests", 1000},
-               {"endpoints", json::array({endpoint})}};
+               {"endpoints", Json::array({endpoint})}};
   return Open311Body(t->format, 200, "discovery", body);
 }
 
@@ -102,7 +102,7 @@ Response ListServices(Context& ctx) {
   if (!commune) return Fail(t->format, commune.error());
   auto categories = ActiveCategories(ctx, commune->id);
   if (!categories) return Fail(t->format, categories.error());
-  json out = json::array();
+  Json out = Json::array();
   for (const auto& c : *categories) {
     out.push_back({{"service_code", c.code},
                    {"service_name", c.name_vi},
@@ -126,7 +126,7 @@ Response ServiceDefinition(Context& ctx) {
                                  [&](const feedback::Category& c) { return c.code == t->id; });
   if (!known) return Open311Error(t->format, 404, "Không có service_code này.");
   // metadata=false for every service: the definition has no attributes.
-  json body = {{"service_code", t->id}, {"attributes", json::array()}};
+  Json body = {{"service_code", t->id}, {"attributes", Json::array()}};
   return Open311Body(t->format, 200, "service_definition", body);
 }
 
