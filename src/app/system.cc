@@ -57,6 +57,7 @@ Result<std::unique_ptr<System>> System::Open(const Config& config) {
       *impl->feedback_repo, *impl->rules, *impl->calendar_service, impl->clock,
       [](size_t n) { return platform::RandomBytes(n); });
   impl->feedback_deadlines = std::make_unique<storage::SqlFeedbackDeadlines>(*impl->db);
+  impl->open311_keys = std::make_unique<storage::SqlOpen311KeyRepository>(*impl->db);
   impl->oversight_repo = std::make_unique<storage::SqlOversightRepository>(*impl->db);
   impl->oversight = std::make_unique<oversight::OversightService>(
       *impl->oversight_repo, *impl->identity, *impl->calendar_service, *impl->rules, impl->clock);
@@ -102,6 +103,7 @@ web::Services System::WebServices() {
   services.oversight = impl_->oversight.get();
   services.feedback_repo = impl_->feedback_repo.get();
   services.feedback = impl_->feedback.get();
+  services.open311_keys = impl_->open311_keys.get();
   services.clock = &impl_->clock;
   services.plans = impl_->plans.get();
   services.plan_service = impl_->plan_service.get();
@@ -174,6 +176,18 @@ Result<int64_t> System::AddCommune(const identity::Commune& commune) {
   XASO_RETURN_IF_ERROR(identity::ValidateCommune(commune));
   return impl_->identity->CreateCommune(commune, {}, {}, impl_->clock.NowUnix(),
                                         {0, 0, "cli", "", "", "", ""});
+}
+
+Result<std::string> System::CreateOpen311Key(const std::string& name,
+                                             const std::string& commune_slug) {
+  if (name.empty() || name.size() > 200) {
+    return MakeError(ErrorCode::kInvalidArgument, "a key needs a name of at most 200 bytes");
+  }
+  XASO_ASSIGN_OR_RETURN(auto commune, CommuneBySlug(*impl_->identity, commune_slug));
+  std::string key = platform::RandomToken();
+  XASO_RETURN_IF_ERROR(impl_->open311_keys->CreateKey(commune.id, name, platform::Sha256Hex(key),
+                                                      Cli(commune.id), impl_->clock.NowUnix()));
+  return key;
 }
 
 Result<std::vector<identity::Commune>> System::ListCommunes() {

@@ -64,6 +64,11 @@ class System {
   Result<int64_t> AddCommune(const identity::Commune& commune);
   Result<std::vector<identity::Commune>> ListCommunes();
 
+  // `xaso open311 key create`: a new api_key for Open311 clients of the commune (the first
+  // when the slug is empty). Returns the key, which is stored only as its hash: the caller
+  // shows it once. kNotFound for an unknown commune, kInvalidArgument for an empty name.
+  Result<std::string> CreateOpen311Key(const std::string& name, const std::string& commune_slug);
+
   // `xaso users`.
   Result<int64_t> AddUser(const std::string& commune_slug, const std::string& username,
                           const std::string& display_name, const std::string& role,

@@ -16,6 +16,7 @@
 #include "storage/database.h"
 #include "storage/feedback/sql_feedback_deadlines.h"
 #include "storage/feedback/sql_feedback_repository.h"
+#include "storage/feedback/sql_open311_key_repository.h"
 #include "storage/identity/sql_identity_repository.h"
 #include "storage/notify/sql_outbox.h"
 #include "storage/oversight/sql_oversight_repository.h"
@@ -48,6 +49,7 @@ struct System::Impl {
   std::unique_ptr<storage::SqlFeedbackRepository> feedback_repo;
   std::unique_ptr<feedback::FeedbackService> feedback;
   std::unique_ptr<storage::SqlFeedbackDeadlines> feedback_deadlines;
+  std::unique_ptr<storage::SqlOpen311KeyRepository> open311_keys;
 };
 
 // Plan 11/KH-UBND's tasks (demo/plan11-tasks.csv) for the demo commune, recorded as plan

@@ -43,6 +43,7 @@ std::unique_ptr<Command> MakeRulesCommand();
 std::unique_ptr<Command> MakeNotifyCommand();
 std::unique_ptr<Command> MakeCheckConfigCommand();
 std::unique_ptr<Command> MakeRoutesCommand();
+std::unique_ptr<Command> MakeOpen311Command();
 std::unique_ptr<Command> MakeVersionCommand();
 
 }  // namespace xaso::cli

@@ -7,6 +7,7 @@
 #include "platform/crypto.h"
 #include "web/form.h"
 #include "web/multipart.h"
+#include "web/open311/open311_format.h"
 
 namespace xaso::web {
 
@@ -179,6 +180,7 @@ void AddSecurityHeaders(Response& r) {
 }
 
 bool IsApi(const std::string& path) { return path.rfind("/api/", 0) == 0; }
+bool IsOpen311(const std::string& path) { return path.rfind("/open311/", 0) == 0; }
 
 // C0 control characters other than tab and line breaks have no place in a form: they would be
 // stored and shown back (NUL even behaves differently in SQLite and PostgreSQL).
@@ -222,12 +224,15 @@ Router::Router(Services& services) : svc_(services) {
   AddInspectionRoutes(routes_);
   AddSupervisionRoutes(routes_);
   AddOversightApiRoutes(routes_);
+  AddOpen311Routes(routes_);
 }
 
 Response Router::Handle(const Request& req) {
   Context ctx{req, svc_, {}, {}, {}, Role::kAnonymous, Lang::kVi, {}, {}, {}, {}};
   const bool api = IsApi(req.path);
+  const bool open311 = IsOpen311(req.path);
   auto fail = [&](int status, ErrorCode code, const std::string& msg) {
+    if (open311) return Finish(ctx, Open311Error(req.path, status, msg));
     return Finish(ctx, api ? ErrorJson(status, MakeError(code, msg)) : ErrorPage(ctx, status));
   };
   try {
@@ -271,9 +276,10 @@ Response Router::Handle(const Request& req) {
     }
     if (!route) {
       if (path_matched) {
-        Response r = api ? ErrorJson(405, MakeError(ErrorCode::kInvalidArgument,
-                                                    "Phương thức không được hỗ trợ."))
-                         : ErrorPage(ctx, 405);
+        Response r = open311 ? Open311Error(req.path, 405, "Phương thức không được hỗ trợ.")
+                     : api ? ErrorJson(405, MakeError(ErrorCode::kInvalidArgument,
+                                                      "Phương thức không được hỗ trợ."))
+                           : ErrorPage(ctx, 405);
         r.status = 405;
         r.With("Allow", allow);
         return Finish(ctx, std::move(r));
@@ -305,7 +311,16 @@ Response Router::Handle(const Request& req) {
     }
     if (req.method != "GET" && req.method != "HEAD") {
       const std::string ctype = req.Header("content-type");
-      if (route->kind == RouteKind::kPage) {
+      if (route->kind == RouteKind::kOpen311) {
+        // No CSRF check: the api_key, checked by the handler, authenticates the caller.
+        std::optional<std::map<std::string, std::string>> form;
+        if (ctype.rfind("application/x-www-form-urlencoded", 0) == 0) form = ParseForm(req.body);
+        if (!form || HasControlCharacters(*form)) {
+          return fail(400, ErrorCode::kInvalidArgument,
+                      "Gửi application/x-www-form-urlencoded hợp lệ.");
+        }
+        ctx.form = std::move(*form);
+      } else if (route->kind == RouteKind::kPage) {
         std::optional<std::map<std::string, std::string>> form;
         if (multipart) {
           auto parsed = ParseMultipart(ctype, req.body);
@@ -344,11 +359,12 @@ Response Router::Handle(const Request& req) {
                   req.path);
   }
   // Only the request id leaves the server; the cause is in the log.
-  Response r = api ? ErrorJson(500, MakeError(ErrorCode::kInternal, ""))
-                   : HtmlResponse(500,
-                                  "<!doctype html><html lang=\"vi\"><title>Lỗi</title><main>"
-                                  "<h1>Lỗi hệ thống</h1><p>Mã yêu cầu: " +
-                                      EscapeHtml(req.request_id) + "</p></main></html>");
+  Response r = IsOpen311(req.path) ? Open311Error(req.path, 500, "internal error")
+               : api               ? ErrorJson(500, MakeError(ErrorCode::kInternal, ""))
+                                   : HtmlResponse(500,
+                                                  "<!doctype html><html lang=\"vi\"><title>Lỗi</title><main>"
+                                                                "<h1>Lỗi hệ thống</h1><p>Mã yêu cầu: " +
+                                                      EscapeHtml(req.request_id) + "</p></main></html>");
   r.With("X-Request-Id", req.request_id);
   AddSecurityHeaders(r);
   return r;

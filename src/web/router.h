@@ -4,7 +4,7 @@
 //
 // URL scheme (docs/architecture.md): public pages of a commune live under /xa/{slug}/; "/"
 // shows the installation's default commune; staff pages (/bang-dieu-khien, ...) belong to
-// the signed-in account's commune; the JSON API is /api/v1/...
+// the signed-in account's commune; the JSON API is /api/v1/...; Open311 is /open311/v2/...
 #pragma once
 
 #include <functional>
@@ -17,6 +17,7 @@
 #include "domain/audit/audit.h"
 #include "domain/calendar/calendar_service.h"
 #include "domain/feedback/feedback_service.h"
+#include "domain/feedback/open311_key_repository.h"
 #include "domain/identity/account_service.h"
 #include "domain/identity/authorization.h"
 #include "domain/notify/notify.h"
@@ -44,6 +45,7 @@ struct Services {
   oversight::OversightService* oversight = nullptr;
   feedback::FeedbackRepository* feedback_repo = nullptr;
   feedback::FeedbackService* feedback = nullptr;
+  feedback::Open311KeyRepository* open311_keys = nullptr;
   const Clock* clock = nullptr;
   std::string default_commune;  // slug shown at "/"
   bool secure_cookies = false;  // set the Secure flag (behind TLS)
@@ -66,7 +68,10 @@ struct Context {
   std::map<std::string, UploadedFile> files;  // the files of a multipart form
 };
 
-enum class RouteKind { kPage, kApi };
+// kPage: HTML forms with the _csrf field; kApi: JSON with the X-CSRF-Token header; kOpen311:
+// GeoReport v2 (web/open311/), whose POSTs come from other systems with an api_key rather than
+// from a browser session, so they carry no CSRF token, and whose errors use the spec's body.
+enum class RouteKind { kPage, kApi, kOpen311 };
 
 struct Route {
   std::string method;
@@ -125,6 +130,7 @@ void AddNoticeRoutes(std::vector<Route>& routes);
 void AddInspectionRoutes(std::vector<Route>& routes);
 void AddSupervisionRoutes(std::vector<Route>& routes);
 void AddOversightApiRoutes(std::vector<Route>& routes);
+void AddOpen311Routes(std::vector<Route>& routes);
 
 // Drops this process's cached public pages after a write made here, so that the writer sees
 // the change at once (other processes notice it through content_version within a second).

@@ -50,6 +50,31 @@ TEST_F(RouterTest, ApiErrorsHideInternalMessages) {
   EXPECT_NE(r.body.find("\"code\":\"internal\""), std::string::npos);
 }
 
+TEST_F(RouterTest, Open311PostsNeedNoCsrfTokenButAFormAndAnswerInTheSpecBody) {
+  Router router(services_);
+  const auto echo = [](Context& ctx) { return TextResponse(200, ctx.form["api_key"]); };
+  router.AddRouteForTest({"POST", "/open311/v2/echo.{format}", identity::Permission::kReadPublic,
+                          RouteKind::kOpen311, echo});
+  router.AddRouteForTest(
+      {"POST", "/api/v1/echo", identity::Permission::kReadPublic, RouteKind::kApi, echo});
+  Request post = Get("/open311/v2/echo.json");
+  post.method = "POST";
+  post.headers["content-type"] = "application/x-www-form-urlencoded";
+  post.body = "api_key=k1";
+  Response r = router.Handle(post);
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.body, "k1");
+  post.headers["content-type"] = "application/json";
+  r = router.Handle(post);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(r.body.rfind("[{\"code\":400,", 0), 0u);
+  post.path = "/api/v1/echo";  // the JSON API still demands its CSRF header
+  EXPECT_EQ(router.Handle(post).status, 403);
+  r = router.Handle(Get("/open311/v2/khong-co.xml"));
+  EXPECT_EQ(r.status, 404);
+  EXPECT_NE(r.body.find("<errors><error><code>404</code>"), std::string::npos);
+}
+
 TEST_F(RouterTest, EveryResponseCarriesTheSecurityHeaders) {
   Router router(services_);
   for (const char* path : {"/healthz", "/khong-co"}) {

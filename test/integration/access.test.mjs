@@ -95,6 +95,15 @@ const TABLE = [
   ['GET', '/api/v1/tasks/{id}', '/api/v1/tasks/1', null, DASHBOARD],
   ['POST', '/api/v1/tasks/{id}', '/api/v1/tasks/1', {}, MANAGE],
   ['POST', '/api/v1/tasks/{id}/progress', '/api/v1/tasks/1/progress', {}, REPORT],
+  // Open311 GeoReport v2 is public; its POST is authenticated by an api_key in the form, not
+  // by a role, so without one it is refused (403) for every role alike: allowed for none here.
+  ['GET', '/open311/v2/discovery.{format}', '/open311/v2/discovery.json', null, ALL],
+  ['GET', '/open311/v2/services.{format}', '/open311/v2/services.xml', null, ALL],
+  ['GET', '/open311/v2/services/{file}', '/open311/v2/services/ha_tang.json', null, ALL],
+  ['POST', '/open311/v2/requests.{format}', '/open311/v2/requests.json', { service_code: 'ha_tang' }, []],
+  ['GET', '/open311/v2/requests.{format}', '/open311/v2/requests.json', null, ALL],
+  ['GET', '/open311/v2/requests/{file}', '/open311/v2/requests/PA-ZZZZZZZZ.json', null, ALL],
+  ['GET', '/open311/v2/tokens/{file}', '/open311/v2/tokens/PA-ZZZZZZZZ.xml', null, ALL],
 ];
 
 function denied(res) {

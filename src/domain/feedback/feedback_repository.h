@@ -22,6 +22,17 @@ struct Move {
   std::string text;                // the answer (kAnswered), the receiver (kForwarded), a note
 };
 
+// A selection of items for Open311's GET requests: not hidden, received in [from_at, to_at),
+// in any of the categories and statuses (an empty list selects all).
+struct ItemFilter {
+  int64_t commune_id = 0;
+  std::vector<int64_t> category_ids;
+  std::vector<ItemStatus> statuses;
+  int64_t from_at = 0;
+  int64_t to_at = 0;
+  int limit = 1000;
+};
+
 class FeedbackRepository {
  public:
   virtual ~FeedbackRepository() = default;
@@ -39,6 +50,9 @@ class FeedbackRepository {
   // Items not hidden, newest first, with id below `before_id` (0: from the newest).
   virtual Result<std::vector<Feedback>> ListPublic(int64_t commune_id, int64_t before_id,
                                                    int limit) = 0;
+  // Items matching `f`, newest first (received_at, then id, descending), at most f.limit
+  // (clamped to 1..1000).
+  virtual Result<std::vector<Feedback>> Find(const ItemFilter& f) = 0;
   // Applies `m` when the stored version is m.version and the move is allowed from the stored
   // status: kAborted when stale, kFailedPrecondition when not allowed. Returns the new version.
   virtual Result<int64_t> Apply(int64_t commune_id, const Move& m, const audit::AuditRecord& rec,

@@ -196,6 +196,32 @@ Result<std::vector<Feedback>> SqlFeedbackRepository::ListPublic(int64_t commune_
                             std::clamp(limit, 1, 200));
 }
 
+Result<std::vector<Feedback>> SqlFeedbackRepository::Find(const feedback::ItemFilter& f) {
+  // The lists are spliced into the SQL: category ids are integers and statuses come from
+  // feedback::StatusCode, so no text from a request reaches the statement.
+  std::string sql = std::string(kColumns) +
+                    "WHERE commune_id = :c AND hidden = 0 AND received_at >= :f AND "
+                    "received_at < :t";
+  if (!f.category_ids.empty()) {
+    sql += " AND category_id IN (";
+    for (size_t i = 0; i < f.category_ids.size(); ++i) {
+      sql += (i ? ", " : "") + std::to_string(f.category_ids[i]);
+    }
+    sql += ")";
+  }
+  if (!f.statuses.empty()) {
+    sql += " AND status IN (";
+    for (size_t i = 0; i < f.statuses.size(); ++i) {
+      sql += std::string(i ? ", '" : "'") + std::string(feedback::StatusCode(f.statuses[i])) + "'";
+    }
+    sql += ")";
+  }
+  sql += " ORDER BY received_at DESC, id DESC LIMIT :l";
+  return QueryAll<Feedback>(db_, sql, FromRow, static_cast<long long>(f.commune_id),
+                            static_cast<long long>(f.from_at), static_cast<long long>(f.to_at),
+                            std::clamp(f.limit, 1, 1000));
+}
+
 Result<int64_t> SqlFeedbackRepository::Apply(int64_t commune_id, const feedback::Move& m,
                                              const audit::AuditRecord& rec, int64_t now) {
   long long version = 0;

@@ -8,6 +8,7 @@
 #include "storage/audit/sql_audit_log.h"
 #include "storage/calendar/sql_calendar_repository.h"
 #include "storage/feedback/sql_feedback_deadlines.h"
+#include "storage/feedback/sql_open311_key_repository.h"
 #include "storage/rules/sql_rule_repository.h"
 #include "storage/storage_fixture.h"
 
@@ -174,6 +175,66 @@ TEST_P(FeedbackStorageTest, OpenItemsDueByADayAreTheNoticeCandidates) {
   EXPECT_EQ(due[0].id, open.id);
   EXPECT_EQ(due[0].unit_id, unit_);
   EXPECT_TRUE(due[0].submission.citizen_phone.empty());  // not read for a notice
+}
+
+TEST_P(FeedbackStorageTest, FindFiltersByTimeCategoryAndStatusNewestFirst) {
+  auto service = Service([this](size_t n) { return std::string(n, static_cast<char>(++draws_)); });
+  const auto a = service.Submit(Sub(), 0, Rec()).value();
+  clock_.Advance(3600);
+  const auto b = service.Submit(Sub(), 0, Rec()).value();
+  feedback::Move answer{a.id, 1, ItemStatus::kAnswered, std::nullopt, "Đã sửa."};
+  ASSERT_TRUE(repo_->Apply(commune_id_, answer, Rec(), kMonday + 7200).has_value());
+  feedback::ItemFilter f;
+  f.commune_id = commune_id_;
+  f.from_at = kMonday;
+  f.to_at = kMonday + 3601;
+  auto all = repo_->Find(f).value();
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].id, b.id);
+  f.to_at = kMonday + 3600;  // the end is excluded
+  EXPECT_EQ(repo_->Find(f).value().size(), 1u);
+  f.to_at = kMonday + 3601;
+  f.statuses = {ItemStatus::kAnswered, ItemStatus::kClosed};
+  auto answered = repo_->Find(f).value();
+  ASSERT_EQ(answered.size(), 1u);
+  EXPECT_EQ(answered[0].id, a.id);
+  f.statuses.clear();
+  f.category_ids = {category_ + 100};
+  EXPECT_TRUE(repo_->Find(f).value().empty());
+  f.category_ids = {category_};
+  f.limit = 1;
+  EXPECT_EQ(repo_->Find(f).value().size(), 1u);
+  f.commune_id = commune_id_ + 1;
+  EXPECT_TRUE(repo_->Find(f).value().empty());
+}
+
+TEST_P(FeedbackStorageTest, HiddenItemsAreNotFound) {
+  auto service = Service([this](size_t n) { return std::string(n, static_cast<char>(++draws_)); });
+  const auto a = service.Submit(Sub(), 0, Rec()).value();
+  ASSERT_TRUE(db_->Write([&](soci::session& s) -> Status {
+                   long long id = a.id;
+                   s << "UPDATE feedback SET hidden = 1 WHERE id = :i", soci::use(id);
+                   return Ok{};
+                 })
+                  .has_value());
+  feedback::ItemFilter f;
+  f.commune_id = commune_id_;
+  f.from_at = 0;
+  f.to_at = kMonday + 1;
+  EXPECT_TRUE(repo_->Find(f).value().empty());
+}
+
+TEST_P(FeedbackStorageTest, Open311KeysAreFoundByHashUntilRevoked) {
+  SqlOpen311KeyRepository keys(*db_);
+  ASSERT_TRUE(keys.CreateKey(commune_id_, "Tổng đài", "abc123", Rec(), 1).has_value());
+  EXPECT_EQ(keys.FindKeyCommune("abc123").value(), std::optional<int64_t>(commune_id_));
+  EXPECT_FALSE(keys.FindKeyCommune("other").value().has_value());
+  ASSERT_TRUE(db_->Write([](soci::session& s) -> Status {
+                   s << "UPDATE open311_key SET revoked_at = 2";
+                   return Ok{};
+                 })
+                  .has_value());
+  EXPECT_FALSE(keys.FindKeyCommune("abc123").value().has_value());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, FeedbackStorageTest, ::testing::Values("sqlite", "postgresql"),
