@@ -22,6 +22,19 @@ struct Move {
   std::string text;                // the answer (kAnswered), the receiver (kForwarded), a note
 };
 
+// One step of an item's history, as the citizen may see it (no staff names).
+struct Event {
+  int64_t at = 0;
+  ItemStatus status = ItemStatus::kReceived;
+  std::string body;  // the answer, the receiving body, or a note
+};
+
+// The staff register's filters; an empty optional means any.
+struct RegisterFilter {
+  std::optional<ItemStatus> status;
+  std::optional<int64_t> category_id;
+};
+
 class FeedbackRepository {
  public:
   virtual ~FeedbackRepository() = default;
@@ -39,6 +52,17 @@ class FeedbackRepository {
   // Items not hidden, newest first, with id below `before_id` (0: from the newest).
   virtual Result<std::vector<Feedback>> ListPublic(int64_t commune_id, int64_t before_id,
                                                    int limit) = 0;
+  // Every item of the commune, hidden ones included, open ones first, then by answer date
+  // (the oldest due first), at most `limit`.
+  virtual Result<std::vector<Feedback>> ListRegister(int64_t commune_id, const RegisterFilter& f,
+                                                     int limit) = 0;
+  // The item's history, oldest first. kNotFound for another commune's item.
+  virtual Result<std::vector<Event>> History(int64_t commune_id, int64_t id) = 0;
+  // Hides the item from the public side with `reason` (moderation), when the stored version is
+  // `version`: kAborted when stale, kNotFound when missing. Returns the new version.
+  virtual Result<int64_t> Hide(int64_t commune_id, int64_t id, int64_t version,
+                               const std::string& reason, const audit::AuditRecord& rec,
+                               int64_t now) = 0;
   // Applies `m` when the stored version is m.version and the move is allowed from the stored
   // status: kAborted when stale, kFailedPrecondition when not allowed. Returns the new version.
   virtual Result<int64_t> Apply(int64_t commune_id, const Move& m, const audit::AuditRecord& rec,

@@ -20,6 +20,12 @@ class SqlFeedbackRepository final : public feedback::FeedbackRepository {
   Result<feedback::Feedback> GetByCode(const std::string& tracking_code) override;
   Result<std::vector<feedback::Feedback>> ListPublic(int64_t commune_id, int64_t before_id,
                                                      int limit) override;
+  Result<std::vector<feedback::Feedback>> ListRegister(int64_t commune_id,
+                                                       const feedback::RegisterFilter& f,
+                                                       int limit) override;
+  Result<std::vector<feedback::Event>> History(int64_t commune_id, int64_t id) override;
+  Result<int64_t> Hide(int64_t commune_id, int64_t id, int64_t version, const std::string& reason,
+                       const audit::AuditRecord& rec, int64_t now) override;
   Result<int64_t> Apply(int64_t commune_id, const feedback::Move& m, const audit::AuditRecord& rec,
                         int64_t now) override;
   Status Rate(const std::string& tracking_code, feedback::Rating rating, int64_t now) override;
