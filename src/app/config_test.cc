@@ -68,8 +68,7 @@ TEST(ConfigTest, NotifyIntervalIsOffOrTenSecondsToADay) {
 TEST(ConfigTest, FeedbackLimitPerIpComesFromFileOrEnvironment) {
   Config c;
   EXPECT_EQ(c.feedback.max_per_ip_per_hour, 10);
-  ASSERT_TRUE(
-      LoadConfigFile(WriteFile("[feedback]\nmax_per_ip_per_hour = 3\n"), c).has_value());
+  ASSERT_TRUE(LoadConfigFile(WriteFile("[feedback]\nmax_per_ip_per_hour = 3\n"), c).has_value());
   EXPECT_EQ(c.feedback.max_per_ip_per_hour, 3);
   setenv("XASO_FEEDBACK_MAX_PER_IP", "2", 1);
   ASSERT_TRUE(ApplyEnvironment(c).has_value());

@@ -67,6 +67,11 @@ class FeedbackRepository {
   // status: kAborted when stale, kFailedPrecondition when not allowed. Returns the new version.
   virtual Result<int64_t> Apply(int64_t commune_id, const Move& m, const audit::AuditRecord& rec,
                                 int64_t now) = 0;
+  // Public submissions recorded for `ip_hash` (a hash of the sender's address) at or after
+  // `since`, across communes.
+  virtual Result<int> CountSubmissions(const std::string& ip_hash, int64_t since) = 0;
+  // Records one public submission from `ip_hash` at `at`, and forgets those older than an hour.
+  virtual Status RecordSubmission(int64_t commune_id, const std::string& ip_hash, int64_t at) = 0;
   // The citizen's rating of an answered item, once: kFailedPrecondition otherwise.
   virtual Status Rate(const std::string& tracking_code, Rating rating, int64_t now) = 0;
 };

@@ -299,6 +299,28 @@ Result<int64_t> SqlFeedbackRepository::Apply(int64_t commune_id, const feedback:
   return static_cast<int64_t>(version);
 }
 
+Result<int> SqlFeedbackRepository::CountSubmissions(const std::string& ip_hash, int64_t since) {
+  long long n = 0;
+  XASO_RETURN_IF_ERROR(db_.Read([&](soci::session& s) -> Status {
+    long long from = since;
+    s << "SELECT COUNT(*) FROM feedback_submission WHERE ip_hash = :h AND at >= :a",
+        soci::use(ip_hash), soci::use(from), soci::into(n);
+    return Ok{};
+  }));
+  return static_cast<int>(n);
+}
+
+Status SqlFeedbackRepository::RecordSubmission(int64_t commune_id, const std::string& ip_hash,
+                                               int64_t at) {
+  return db_.Write([&](soci::session& s) -> Status {
+    long long c = commune_id, now = at, old = at - 3600;
+    s << "DELETE FROM feedback_submission WHERE at < :o", soci::use(old);
+    s << "INSERT INTO feedback_submission (commune_id, ip_hash, at) VALUES (:c, :h, :a)",
+        soci::use(c), soci::use(ip_hash), soci::use(now);
+    return Ok{};
+  });
+}
+
 Status SqlFeedbackRepository::Rate(const std::string& tracking_code, feedback::Rating rating,
                                    int64_t now) {
   return db_.Write([&](soci::session& s) -> Status {

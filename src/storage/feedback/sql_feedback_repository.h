@@ -28,6 +28,8 @@ class SqlFeedbackRepository final : public feedback::FeedbackRepository {
                        const audit::AuditRecord& rec, int64_t now) override;
   Result<int64_t> Apply(int64_t commune_id, const feedback::Move& m, const audit::AuditRecord& rec,
                         int64_t now) override;
+  Result<int> CountSubmissions(const std::string& ip_hash, int64_t since) override;
+  Status RecordSubmission(int64_t commune_id, const std::string& ip_hash, int64_t at) override;
   Status Rate(const std::string& tracking_code, feedback::Rating rating, int64_t now) override;
 
  private:

@@ -194,6 +194,19 @@ TEST_P(FeedbackStorageTest, HiddenItemsLeaveThePublicListButStayInTheRegister) {
   EXPECT_FALSE(repo_->History(commune_id_ + 1, b.id).has_value());
 }
 
+TEST_P(FeedbackStorageTest, SubmissionsPerAddressAreCountedForAnHour) {
+  ASSERT_TRUE(repo_->RecordSubmission(commune_id_, "h1", 1000).has_value());
+  ASSERT_TRUE(repo_->RecordSubmission(commune_id_, "h1", 2000).has_value());
+  ASSERT_TRUE(repo_->RecordSubmission(commune_id_, "h2", 2000).has_value());
+  EXPECT_EQ(repo_->CountSubmissions("h1", 0).value(), 2);
+  EXPECT_EQ(repo_->CountSubmissions("h1", 1500).value(), 1);
+  EXPECT_EQ(repo_->CountSubmissions("h3", 0).value(), 0);
+  // A record an hour later forgets the older ones.
+  ASSERT_TRUE(repo_->RecordSubmission(commune_id_, "h2", 5000).has_value());
+  EXPECT_EQ(repo_->CountSubmissions("h1", 0).value(), 1);
+  EXPECT_EQ(repo_->CountSubmissions("h2", 0).value(), 2);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, FeedbackStorageTest, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& p) { return p.param; });
 

@@ -1,11 +1,8 @@
 // The public side of feedback (phản ánh): the list of items with their official answers, the
-// submission form (no account needed; a honeypot and a per-IP hourly limit against abuse), the
-// printable receipt and tracking page of one item, and the citizen's rating. Personal data is
-// never shown: a name only when the citizen chose to show it, a phone or e-mail never.
-#include <chrono>
-#include <deque>
-#include <mutex>
-#include <unordered_map>
+// submission form (no account needed; a honeypot, and a per-IP hourly limit counted in the
+// database so that every server process shares it), the printable receipt and tracking page of
+// one item, and the citizen's rating. Personal data is never shown: a name only when the
+// citizen chose to show it, a phone or e-mail never.
 
 #include "platform/crypto.h"
 #include "web/form.h"
@@ -18,36 +15,8 @@ using identity::Permission;
 
 constexpr int kPageSize = 20;
 
-// Stored public submissions per IP address within the last hour, in this process. Keyed by a
-// hash so that the addresses themselves are not kept. Thread-safe.
-class SubmissionLimiter {
- public:
-  // Whether one more submission from `ip` at `now` stays within `limit` an hour.
-  bool Allows(const std::string& ip, int64_t now, int limit) {
-    std::lock_guard<std::mutex> lock(mu_);
-    auto& times = Prune(ip, now);
-    return static_cast<int>(times.size()) < limit;
-  }
-  void Record(const std::string& ip, int64_t now) {
-    std::lock_guard<std::mutex> lock(mu_);
-    Prune(ip, now).push_back(now);
-  }
-
- private:
-  std::deque<int64_t>& Prune(const std::string& ip, int64_t now) {
-    if (by_ip_.size() > 100'000) by_ip_.clear();  // a flood of addresses: start again
-    auto& times = by_ip_[platform::Sha256Hex(ip)];
-    while (!times.empty() && times.front() <= now - 3600) times.pop_front();
-    return times;
-  }
-  std::mutex mu_;
-  std::unordered_map<std::string, std::deque<int64_t>> by_ip_;  // GUARDED_BY(mu_)
-};
-
-SubmissionLimiter& TheLimiter() {
-  static SubmissionLimiter limiter;
-  return limiter;
-}
+// The sender's address as stored for the hourly limit: only its hash is kept.
+std::string IpHash(const Context& ctx) { return platform::Sha256Hex("feedback:" + ctx.req.ip); }
 
 // The public view of one item: never the phone or e-mail, the name only when chosen.
 Data PublicItem(Context& ctx, const identity::Commune& commune, const feedback::Feedback& f,
@@ -130,7 +99,10 @@ Response Submit(Context& ctx) {
     return RenderPage(ctx, 200, "feedback_thanks", d, Message(ctx.lang, "feedback.thanks_title"));
   }
   const int64_t now = ctx.svc.clock->NowUnix();
-  if (!TheLimiter().Allows(ctx.req.ip, now, ctx.svc.feedback_max_per_ip_per_hour)) {
+  const std::string ip_hash = IpHash(ctx);
+  auto recent = ctx.svc.feedback_repo->CountSubmissions(ip_hash, now - 3600);
+  if (!recent) return ErrorPage(ctx, HttpStatusFor(recent.error().code, false));
+  if (*recent >= ctx.svc.feedback_max_per_ip_per_hour) {
     Data d;
     d.set("error", Message(ctx.lang, "feedback.too_many"));
     return FormPage(ctx, *commune, 429, d);
@@ -142,7 +114,8 @@ Response Submit(Context& ctx) {
     return FormPage(ctx, *commune, HttpStatusFor(stored.error().code, true),
                     ErrorData(stored.error()));
   }
-  TheLimiter().Record(ctx.req.ip, now);
+  // The item is stored; a failure to record it for the limit only loosens the limit.
+  (void)ctx.svc.feedback_repo->RecordSubmission(commune->id, ip_hash, now);
   InvalidatePublicPages();
   return RedirectResponse("/xa/" + commune->slug + "/phan-anh/" + stored->tracking_code + "?moi=1");
 }
