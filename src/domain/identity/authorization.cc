@@ -39,7 +39,7 @@ bool Allows(Role role, Permission p) {
     case Permission::kAnswerRecommendation: return role == Role::kOfficer || role == Role::kLeader;
     case Permission::kViewFeedback: return staff || role == Role::kSupervisor;
     case Permission::kHandleFeedback:
-      // An officer acts on his unit's items only (checked by the feedback pages).
+      // An officer acts on his unit's items only (feedback::FeedbackService::CanHandle).
       return staff;
     case Permission::kModerateFeedback: return role == Role::kLeader || role == Role::kAdmin;
   }

@@ -17,9 +17,8 @@ constexpr int kRegisterLimit = 500;
 
 // Whether the signed-in account may act on `f`: an officer only on his unit's items.
 bool MayAct(const Context& ctx, const feedback::Feedback& f) {
-  if (!identity::Allows(ctx.role, Permission::kHandleFeedback)) return false;
-  if (ctx.role != identity::Role::kOfficer) return true;
-  return f.unit_id && ctx.account->unit_id == f.unit_id;
+  return identity::Allows(ctx.role, Permission::kHandleFeedback) &&
+         feedback::FeedbackService::CanHandle(*ctx.account, f);
 }
 
 Response Register(Context& ctx) {
