@@ -206,6 +206,16 @@ describe('feedback', () => {
     const cat = await (await leader.get(`/quan-ly/phan-anh?linh-vuc=${other}`)).text();
     assert.doesNotMatch(cat, /Hồ sơ đăng ký khai sinh/);
     assert.equal((await (new Client(server.base)).get('/quan-ly/phan-anh')).status, 303);
+    // An answered item may be reopened or closed; a supervisor reads it without the forms.
+    const id = html.match(/href="\/quan-ly\/phan-anh\/(\d+)">PA-[A-Z0-9]{8}<\/a><\/td><td>Hồ sơ đăng ký khai sinh/)[1];
+    const item = await (await leader.get(`/quan-ly/phan-anh/${id}`)).text();
+    assert.match(item, /name="action" value="start">\s*<button type="submit">Bắt đầu xử lý</);
+    assert.match(item, /name="action" value="close">\s*<button type="submit">Kết thúc</);
+    const supervisor = new Client(server.base);
+    await supervisor.signIn('mttq');
+    const read = await supervisor.get(`/quan-ly/phan-anh/${id}`);
+    assert.equal(read.status, 200);
+    assert.doesNotMatch(await read.text(), /name="action"/);
   });
 });
 

@@ -140,10 +140,18 @@ Response ItemPage(Context& ctx, int status, Data d) {
   const bool act = MayAct(ctx, *f);
   d.set("csrf", EnsureCsrf(ctx));
   d.set("can_assign", Data(act && feedback::CanMove(f->status, ItemStatus::kAssigned)));
-  d.set("can_start", Data(act && feedback::CanMove(f->status, ItemStatus::kInProgress)));
   d.set("can_answer", Data(act && feedback::CanMove(f->status, ItemStatus::kAnswered)));
   d.set("can_forward", Data(act && feedback::CanMove(f->status, ItemStatus::kForwarded)));
-  d.set("can_close", Data(act && feedback::CanMove(f->status, ItemStatus::kClosed)));
+  Data plain(Data::type::list);
+  for (auto [to, action] :
+       {std::pair{ItemStatus::kInProgress, "start"}, std::pair{ItemStatus::kClosed, "close"}}) {
+    if (!act || !feedback::CanMove(f->status, to)) continue;
+    Data x;
+    x.set("action", action);
+    x.set("label", Message(ctx.lang, std::string("feedback.") + action));
+    plain.push_back(x);
+  }
+  d.set("plain_moves", plain);
   d.set("can_hide", Data(!f->hidden && identity::Allows(ctx.role, Permission::kModerateFeedback)));
   Data unit_options(Data::type::list);
   for (const auto& [uid, name] : units) {
