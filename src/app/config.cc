@@ -26,7 +26,8 @@ Status LoadConfigFile(const std::string& path, Config& c) {
       {"portal", {"default_commune"}},
       {"security",
        {"signin_max_failures_per_account", "signin_max_failures_per_ip", "signin_window_minutes"}},
-      {"notify", {"interval_seconds"}}};
+      {"notify", {"interval_seconds"}},
+      {"feedback", {"max_per_ip_per_hour"}}};
   for (auto&& [section, node] : t) {
     auto k = known.find(std::string(section.str()));
     if (k == known.end() || !node.is_table()) {
@@ -58,6 +59,8 @@ Status LoadConfigFile(const std::string& path, Config& c) {
   s.signin_window_minutes =
       t["security"]["signin_window_minutes"].value_or(s.signin_window_minutes);
   c.notify.interval_seconds = t["notify"]["interval_seconds"].value_or(c.notify.interval_seconds);
+  c.feedback.max_per_ip_per_hour =
+      t["feedback"]["max_per_ip_per_hour"].value_or(c.feedback.max_per_ip_per_hour);
   return Ok{};
 }
 
@@ -73,7 +76,8 @@ Status ApplyEnvironment(Config& c) {
   if (auto v = env("XASO_TRUSTED_PROXY")) c.server.trusted_proxy = *v;
   if (auto v = env("XASO_SECURE_COOKIES")) c.server.secure_cookies = *v == "1" || *v == "true";
   for (auto [name, target] : {std::pair<const char*, int*>{"XASO_THREADS", &c.server.threads},
-                              {"XASO_NOTIFY_INTERVAL", &c.notify.interval_seconds}}) {
+                              {"XASO_NOTIFY_INTERVAL", &c.notify.interval_seconds},
+                              {"XASO_FEEDBACK_MAX_PER_IP", &c.feedback.max_per_ip_per_hour}}) {
     if (auto v = env(name)) {
       try {
         *target = std::stoi(*v);
@@ -127,6 +131,9 @@ Status ValidateConfig(const Config& c) {
   if (c.notify.interval_seconds != 0 &&
       (c.notify.interval_seconds < 10 || c.notify.interval_seconds > 86400)) {
     e.fields.push_back({"notify.interval_seconds", "must be 0 (off) or 10..86400"});
+  }
+  if (c.feedback.max_per_ip_per_hour < 1 || c.feedback.max_per_ip_per_hour > 10000) {
+    e.fields.push_back({"feedback.max_per_ip_per_hour", "must be 1..10000"});
   }
   if (!e.fields.empty()) return e;
   return Ok{};

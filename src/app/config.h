@@ -36,11 +36,16 @@ struct Config {
     // worker off (then run `xaso notify run` from cron).
     int interval_seconds = 300;
   } notify;
+  struct Feedback {
+    // Public submissions one IP address may make in an hour (the honeypot aside).
+    int max_per_ip_per_hour = 10;
+  } feedback;
 };
 
 // Reads the TOML file at `path` over `config`. kInvalidArgument names the bad key.
 Status LoadConfigFile(const std::string& path, Config& config);
-// Applies XASO_LISTEN, XASO_DB, XASO_THREADS, XASO_DEFAULT_COMMUNE, XASO_SECURE_COOKIES.
+// Applies XASO_LISTEN, XASO_DB, XASO_THREADS, XASO_DEFAULT_COMMUNE, XASO_SECURE_COOKIES,
+// XASO_NOTIFY_INTERVAL and XASO_FEEDBACK_MAX_PER_IP.
 Status ApplyEnvironment(Config& config);
 // Checks ranges and formats; kInvalidArgument with one field error per problem.
 Status ValidateConfig(const Config& config);

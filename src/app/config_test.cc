@@ -65,6 +65,24 @@ TEST(ConfigTest, NotifyIntervalIsOffOrTenSecondsToADay) {
   }
 }
 
+TEST(ConfigTest, FeedbackLimitPerIpComesFromFileOrEnvironment) {
+  Config c;
+  EXPECT_EQ(c.feedback.max_per_ip_per_hour, 10);
+  ASSERT_TRUE(LoadConfigFile(WriteFile("[feedback]\nmax_per_ip_per_hour = 3\n"), c).has_value());
+  EXPECT_EQ(c.feedback.max_per_ip_per_hour, 3);
+  setenv("XASO_FEEDBACK_MAX_PER_IP", "2", 1);
+  ASSERT_TRUE(ApplyEnvironment(c).has_value());
+  unsetenv("XASO_FEEDBACK_MAX_PER_IP");
+  EXPECT_EQ(c.feedback.max_per_ip_per_hour, 2);
+  EXPECT_TRUE(ValidateConfig(c).has_value());
+  for (int bad : {0, -1, 10001}) {
+    c.feedback.max_per_ip_per_hour = bad;
+    auto s = ValidateConfig(c);
+    ASSERT_FALSE(s.has_value());
+    EXPECT_EQ(s.error().fields.at(0).field, "feedback.max_per_ip_per_hour");
+  }
+}
+
 TEST(ConfigTest, ParsesListenAddresses) {
   auto ok = ParseListen("127.0.0.1:8080");
   ASSERT_TRUE(ok.has_value());

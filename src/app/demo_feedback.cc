@@ -1,9 +1,55 @@
 // The demo commune's feedback categories: the default set (feedback::DefaultCategories), each
-// routed to the unit whose work it is.
+// routed to the unit whose work it is; and a handful of items received at fixed dates in 2026
+// (answered, closed and rated, one answered and not yet rated, one overdue, one the citizen was
+// not satisfied with) so that the public list and the register have something to show.
 #include "app/system.h"
 #include "app/system_impl.h"
 
 namespace xaso::app {
+namespace {
+
+struct DemoItem {
+  const char* category;
+  feedback::Kind kind;
+  feedback::Channel channel;
+  int month;
+  int day;
+  const char* title;
+  const char* description;
+  const char* name;
+  bool show_name;
+  const char* answer;  // empty: not answered
+  feedback::Rating rating;
+  bool close;
+};
+
+const DemoItem kDemoItems[] = {
+    {"ha_tang", feedback::Kind::kFeedback, feedback::Channel::kPortal, 3, 2,
+     "Đèn chiếu sáng đường trục thôn Đông hỏng",
+     "Ba bóng đèn chiếu sáng trên đường trục thôn Đông, đoạn gần nhà văn hóa, không sáng từ "
+     "tuần trước, đi lại buổi tối rất nguy hiểm.",
+     "Ngô Thị Thu", true,
+     "Ngày 09/3/2026, Ban Địa chính – Xây dựng đã phối hợp với Điện lực huyện thay 3 bóng đèn "
+     "hỏng. Cảm ơn bà đã phản ánh.",
+     feedback::Rating::kSatisfied, true},
+    {"thu_tuc", feedback::Kind::kQuestion, feedback::Channel::kPhone, 4, 6,
+     "Hồ sơ đăng ký khai sinh cần những giấy tờ gì?",
+     "Tôi muốn đăng ký khai sinh cho con, cần chuẩn bị những giấy tờ gì và nộp ở đâu?", "", false,
+     "Hồ sơ gồm tờ khai theo mẫu và giấy chứng sinh; nộp tại Bộ phận Một cửa của xã hoặc trực "
+     "tuyến trên Cổng Dịch vụ công quốc gia.",
+     feedback::Rating::kNone, false},
+    {"moi_truong", feedback::Kind::kFeedback, feedback::Channel::kHotline, 5, 4,
+     "Rác thải đổ trộm ven kênh thôn Nam",
+     "Có người đổ trộm rác xây dựng ven kênh thủy lợi thôn Nam, gây tắc dòng chảy.",
+     "Trần Văn Bình", false, "", feedback::Rating::kNone, false},
+    {"khac", feedback::Kind::kFeedback, feedback::Channel::kPortal, 6, 1,
+     "Loa truyền thanh thôn Bắc phát quá to vào buổi sáng",
+     "Loa truyền thanh gần chợ thôn Bắc phát quá to từ 5 giờ sáng, đề nghị điều chỉnh âm lượng.",
+     "", false, "Xã đã điều chỉnh giờ phát sáng sang 6 giờ.", feedback::Rating::kUnsatisfied,
+     false},
+};
+
+}  // namespace
 
 Status System::LoadDemoFeedback(int64_t commune_id, const std::vector<identity::Unit>& units) {
   const audit::AuditRecord demo{commune_id, 0, "demo", "", "", "", ""};
@@ -18,6 +64,42 @@ Status System::LoadDemoFeedback(int64_t commune_id, const std::vector<identity::
       if (u.code == d.unit_code) c.unit_id = u.id;
     }
     XASO_RETURN_IF_ERROR(impl_->feedback_repo->CreateCategory(c, demo, impl_->clock.NowUnix()));
+  }
+  XASO_ASSIGN_OR_RETURN(auto categories, impl_->feedback_repo->ListCategories(commune_id));
+  for (const auto& item : kDemoItems) {
+    feedback::Submission s;
+    s.commune_id = commune_id;
+    for (const auto& c : categories) {
+      if (c.code == item.category) s.category_id = c.id;
+    }
+    s.kind = item.kind;
+    s.channel = item.channel;
+    s.title = item.title;
+    s.description = item.description;
+    s.citizen_name = item.name;
+    s.show_name = item.show_name;
+    // Received at 09:00 in Vietnam on the item's day.
+    const int64_t received =
+        Date::FromYmd(2026, item.month, item.day).days() * int64_t{86400} + 2 * 3600;
+    FakeClock at(received);
+    feedback::FeedbackService service(*impl_->feedback_repo, *impl_->rules,
+                                      *impl_->calendar_service, at, platform::RandomBytes);
+    XASO_ASSIGN_OR_RETURN(auto f, service.Submit(s, 0, demo));
+    int64_t version = f.version;
+    int64_t now = received;
+    auto move = [&](feedback::ItemStatus to, const std::string& text) -> Status {
+      now += 2 * 86400;
+      feedback::Move m{f.id, version, to, std::nullopt, text};
+      XASO_ASSIGN_OR_RETURN(version, impl_->feedback_repo->Apply(commune_id, m, demo, now));
+      return Ok{};
+    };
+    XASO_RETURN_IF_ERROR(move(feedback::ItemStatus::kInProgress, ""));
+    if (*item.answer == '\0') continue;
+    XASO_RETURN_IF_ERROR(move(feedback::ItemStatus::kAnswered, item.answer));
+    if (item.rating != feedback::Rating::kNone) {
+      XASO_RETURN_IF_ERROR(impl_->feedback_repo->Rate(f.tracking_code, item.rating, now + 86400));
+    }
+    if (item.close) XASO_RETURN_IF_ERROR(move(feedback::ItemStatus::kClosed, ""));
   }
   return Ok{};
 }

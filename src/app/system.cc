@@ -112,6 +112,7 @@ web::Services System::WebServices() {
   services.max_body_bytes = static_cast<size_t>(impl_->config.server.max_body_bytes);
   services.max_upload_bytes = static_cast<size_t>(impl_->config.server.max_upload_bytes);
   services.session_seconds = impl_->config.server.session_hours * 3600;
+  services.feedback_max_per_ip_per_hour = impl_->config.feedback.max_per_ip_per_hour;
   return services;
 }
 

@@ -113,6 +113,7 @@ Data PageData(Context& ctx, const std::string& title) {
       d.set("notices_nav", notices);
     }
     d.set("oversight", Data(identity::Allows(ctx.role, Permission::kViewOversight)));
+    d.set("feedback_nav", Data(identity::Allows(ctx.role, Permission::kViewFeedback)));
   }
   return d;
 }
@@ -225,6 +226,8 @@ Router::Router(Services& services) : svc_(services) {
   AddSupervisionRoutes(routes_);
   AddOversightApiRoutes(routes_);
   AddOpen311Routes(routes_);
+  AddFeedbackRoutes(routes_);
+  AddFeedbackStaffRoutes(routes_);
 }
 
 Response Router::Handle(const Request& req) {

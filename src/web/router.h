@@ -52,6 +52,7 @@ struct Services {
   size_t max_body_bytes = 1 << 20;
   size_t max_upload_bytes = 10 << 20;  // one evidence file
   int64_t session_seconds = 8 * 3600;
+  int feedback_max_per_ip_per_hour = 10;  // public feedback submissions per IP address
 };
 
 struct Context {
@@ -131,6 +132,8 @@ void AddInspectionRoutes(std::vector<Route>& routes);
 void AddSupervisionRoutes(std::vector<Route>& routes);
 void AddOversightApiRoutes(std::vector<Route>& routes);
 void AddOpen311Routes(std::vector<Route>& routes);
+void AddFeedbackRoutes(std::vector<Route>& routes);
+void AddFeedbackStaffRoutes(std::vector<Route>& routes);
 
 // Drops this process's cached public pages after a write made here, so that the writer sees
 // the change at once (other processes notice it through content_version within a second).

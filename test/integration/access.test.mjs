@@ -15,6 +15,8 @@ const MANAGE = ['leader', 'admin'];
 const REPORT = ['officer', 'leader', 'admin', 'supervisor'];
 const OVERSIGHT = ['officer', 'leader', 'supervisor', 'level_above', 'admin'];
 const INSPECTORS = ['leader', 'admin'];
+const FEEDBACK_READ = ['clerk', 'officer', 'leader', 'supervisor', 'admin'];
+const FEEDBACK_ACT = ['clerk', 'officer', 'leader', 'admin'];
 
 // [method, pattern, concrete path, form body, roles allowed]
 const TABLE = [
@@ -104,6 +106,18 @@ const TABLE = [
   ['GET', '/open311/v2/requests.{format}', '/open311/v2/requests.json', null, ALL],
   ['GET', '/open311/v2/requests/{file}', '/open311/v2/requests/PA-ZZZZZZZZ.json', null, ALL],
   ['GET', '/open311/v2/tokens/{file}', '/open311/v2/tokens/PA-ZZZZZZZZ.xml', null, ALL],
+  ['GET', '/xa/{slug}/phan-anh', '/xa/nhat-tan/phan-anh', null, ALL],
+  ['GET', '/xa/{slug}/phan-anh/gui', '/xa/nhat-tan/phan-anh/gui', null, ALL],
+  ['POST', '/xa/{slug}/phan-anh/gui', '/xa/nhat-tan/phan-anh/gui', { description: '' }, ALL],
+  ['GET', '/xa/{slug}/phan-anh/{code}', '/xa/nhat-tan/phan-anh/PA-23456789', null, ALL],
+  ['POST', '/xa/{slug}/phan-anh/{code}/danh-gia', '/xa/nhat-tan/phan-anh/PA-23456789/danh-gia', { rating: '' }, ALL],
+  ['GET', '/quan-ly/phan-anh', '/quan-ly/phan-anh', null, FEEDBACK_READ],
+  ['GET', '/quan-ly/phan-anh/moi', '/quan-ly/phan-anh/moi', null, FEEDBACK_ACT],
+  ['POST', '/quan-ly/phan-anh/moi', '/quan-ly/phan-anh/moi', { channel: '' }, FEEDBACK_ACT],
+  ['GET', '/quan-ly/phan-anh/{id}', '/quan-ly/phan-anh/1', null, FEEDBACK_READ],
+  // Demo item 4 is routed to the office, the officer's unit.
+  ['POST', '/quan-ly/phan-anh/{id}/xu-ly', '/quan-ly/phan-anh/4/xu-ly', { action: '' }, FEEDBACK_ACT],
+  ['POST', '/quan-ly/phan-anh/{id}/an', '/quan-ly/phan-anh/1/an', { reason: '' }, MANAGE],
 ];
 
 function denied(res) {

@@ -33,6 +33,19 @@ struct ItemFilter {
   int limit = 1000;
 };
 
+// One step of an item's history, as the citizen may see it (no staff names).
+struct Event {
+  int64_t at = 0;
+  ItemStatus status = ItemStatus::kReceived;
+  std::string body;  // the answer, the receiving body, or a note
+};
+
+// The staff register's filters; an empty optional means any.
+struct RegisterFilter {
+  std::optional<ItemStatus> status;
+  std::optional<int64_t> category_id;
+};
+
 class FeedbackRepository {
  public:
   virtual ~FeedbackRepository() = default;
@@ -53,10 +66,26 @@ class FeedbackRepository {
   // Items matching `f`, newest first (received_at, then id, descending), at most f.limit
   // (clamped to 1..1000).
   virtual Result<std::vector<Feedback>> Find(const ItemFilter& f) = 0;
+  // Every item of the commune, hidden ones included, open ones first, then by answer date
+  // (the oldest due first), at most `limit`.
+  virtual Result<std::vector<Feedback>> ListRegister(int64_t commune_id, const RegisterFilter& f,
+                                                     int limit) = 0;
+  // The item's history, oldest first. kNotFound for another commune's item.
+  virtual Result<std::vector<Event>> History(int64_t commune_id, int64_t id) = 0;
+  // Hides the item from the public side with `reason` (moderation), when the stored version is
+  // `version`: kAborted when stale, kNotFound when missing. Returns the new version.
+  virtual Result<int64_t> Hide(int64_t commune_id, int64_t id, int64_t version,
+                               const std::string& reason, const audit::AuditRecord& rec,
+                               int64_t now) = 0;
   // Applies `m` when the stored version is m.version and the move is allowed from the stored
   // status: kAborted when stale, kFailedPrecondition when not allowed. Returns the new version.
   virtual Result<int64_t> Apply(int64_t commune_id, const Move& m, const audit::AuditRecord& rec,
                                 int64_t now) = 0;
+  // Public submissions recorded for `ip_hash` (a hash of the sender's address) at or after
+  // `since`, across communes.
+  virtual Result<int> CountSubmissions(const std::string& ip_hash, int64_t since) = 0;
+  // Records one public submission from `ip_hash` at `at`, and forgets those older than an hour.
+  virtual Status RecordSubmission(int64_t commune_id, const std::string& ip_hash, int64_t at) = 0;
   // The citizen's rating of an answered item, once: kFailedPrecondition otherwise.
   virtual Status Rate(const std::string& tracking_code, Rating rating, int64_t now) = 0;
 };

@@ -56,4 +56,13 @@ Result<Feedback> FeedbackService::Submit(const Submission& s, int64_t entered_by
   }
 }
 
+bool FeedbackService::CanHandle(const identity::Account& who, const Feedback& f) {
+  using identity::Role;
+  if (who.commune_id != f.commune_id) return false;
+  if (who.role == Role::kClerk || who.role == Role::kLeader || who.role == Role::kAdmin) {
+    return true;
+  }
+  return who.role == Role::kOfficer && f.unit_id.has_value() && who.unit_id == f.unit_id;
+}
+
 }  // namespace xaso::feedback

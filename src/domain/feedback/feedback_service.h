@@ -9,6 +9,7 @@
 #include "core/clock.h"
 #include "domain/calendar/calendar_service.h"
 #include "domain/feedback/feedback_repository.h"
+#include "domain/identity/identity.h"
 #include "domain/rules/rule_book.h"
 
 namespace xaso::feedback {
@@ -30,6 +31,10 @@ class FeedbackService {
   // submission or an unknown or inactive category (field "category"); `entered_by` is the
   // staff account entering it for a citizen, or 0.
   Result<Feedback> Submit(const Submission& s, int64_t entered_by, const audit::AuditRecord& rec);
+
+  // Whether `who` may act on `f` (assign, start, answer, forward, close): the commune's clerk,
+  // leader and admin on any item; an officer on the items assigned to his unit.
+  static bool CanHandle(const identity::Account& who, const Feedback& f);
 
  private:
   FeedbackRepository& repo_;

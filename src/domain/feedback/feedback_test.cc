@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "domain/calendar/calendar_testing.h"
+#include "domain/feedback/feedback_service.h"
 
 namespace xaso::feedback {
 namespace {
@@ -103,6 +104,33 @@ TEST(TrackingCodeTest, ReadableAndRecognised) {
   EXPECT_FALSE(IsTrackingCode("PA-ABCDEFGHJ"));
   EXPECT_FALSE(IsTrackingCode("pa-ABCDEFGH"));
   EXPECT_FALSE(IsTrackingCode("PA-abcdefgh"));
+}
+
+TEST(CanHandleTest, OfficersActOnTheirUnitsItemsOthersOnAny) {
+  Feedback f;
+  f.commune_id = 1;
+  f.unit_id = 7;
+  identity::Account a;
+  a.commune_id = 1;
+  a.unit_id = 7;
+  a.role = identity::Role::kOfficer;
+  EXPECT_TRUE(FeedbackService::CanHandle(a, f));
+  a.unit_id = 8;
+  EXPECT_FALSE(FeedbackService::CanHandle(a, f));
+  f.unit_id.reset();
+  EXPECT_FALSE(FeedbackService::CanHandle(a, f));
+  for (auto role : {identity::Role::kClerk, identity::Role::kLeader, identity::Role::kAdmin}) {
+    a.role = role;
+    EXPECT_TRUE(FeedbackService::CanHandle(a, f));
+  }
+  a.commune_id = 2;  // never another commune's item
+  EXPECT_FALSE(FeedbackService::CanHandle(a, f));
+  a.commune_id = 1;
+  for (auto role :
+       {identity::Role::kSupervisor, identity::Role::kCitizen, identity::Role::kLevelAbove}) {
+    a.role = role;
+    EXPECT_FALSE(FeedbackService::CanHandle(a, f));
+  }
 }
 
 TEST(DefaultCategoriesTest, CoverThePlanAndAreUnique) {

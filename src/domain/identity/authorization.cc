@@ -37,6 +37,11 @@ bool Allows(Role role, Permission p) {
       return role == Role::kOfficer || role == Role::kLeader || role == Role::kAdmin;
     case Permission::kRecordRecommendation: return role == Role::kSupervisor;
     case Permission::kAnswerRecommendation: return role == Role::kOfficer || role == Role::kLeader;
+    case Permission::kViewFeedback: return staff || role == Role::kSupervisor;
+    case Permission::kHandleFeedback:
+      // An officer acts on his unit's items only (feedback::FeedbackService::CanHandle).
+      return staff;
+    case Permission::kModerateFeedback: return role == Role::kLeader || role == Role::kAdmin;
   }
   return false;
 }
@@ -61,6 +66,9 @@ std::string_view PermissionCode(Permission p) {
     case Permission::kRecheckFinding: return "recheck_finding";
     case Permission::kRecordRecommendation: return "record_recommendation";
     case Permission::kAnswerRecommendation: return "answer_recommendation";
+    case Permission::kViewFeedback: return "view_feedback";
+    case Permission::kHandleFeedback: return "handle_feedback";
+    case Permission::kModerateFeedback: return "moderate_feedback";
   }
   return "";
 }

@@ -27,6 +27,9 @@ enum class Permission {
   kRecheckFinding,        // record a re-inspection (an officer: his unit's findings only)
   kRecordRecommendation,  // record a supervising body's recommendation
   kAnswerRecommendation,  // answer one (an officer: when his unit is assigned)
+  kViewFeedback,          // the feedback register with citizens' contact details
+  kHandleFeedback,        // enter, assign, answer, forward, close (an officer: his unit's items)
+  kModerateFeedback,      // hide an item from the public side, with a reason
 };
 
 inline constexpr Permission kAllPermissions[] = {Permission::kReadPublic,
@@ -46,7 +49,10 @@ inline constexpr Permission kAllPermissions[] = {Permission::kReadPublic,
                                                  Permission::kManageInspections,
                                                  Permission::kRecheckFinding,
                                                  Permission::kRecordRecommendation,
-                                                 Permission::kAnswerRecommendation};
+                                                 Permission::kAnswerRecommendation,
+                                                 Permission::kViewFeedback,
+                                                 Permission::kHandleFeedback,
+                                                 Permission::kModerateFeedback};
 
 bool Allows(Role role, Permission permission);
 std::string_view PermissionCode(Permission permission);

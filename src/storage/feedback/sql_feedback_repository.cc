@@ -222,6 +222,64 @@ Result<std::vector<Feedback>> SqlFeedbackRepository::Find(const feedback::ItemFi
                             std::clamp(f.limit, 1, 1000));
 }
 
+Result<std::vector<Feedback>> SqlFeedbackRepository::ListRegister(int64_t commune_id,
+                                                                  const feedback::RegisterFilter& f,
+                                                                  int limit) {
+  const std::string status = f.status ? std::string(feedback::StatusCode(*f.status)) : "";
+  const long long category = f.category_id.value_or(0);
+  return QueryAll<Feedback>(
+      db_,
+      std::string(kColumns) +
+          "WHERE commune_id = :c AND (:s = '' OR status = :s2) AND (:k = 0 OR category_id = :k2) "
+          "ORDER BY CASE WHEN status IN ('answered', 'closed', 'forwarded') THEN 1 ELSE 0 END, "
+          "due_on, id LIMIT :l",
+      FromRow, static_cast<long long>(commune_id), status, status, category, category,
+      std::clamp(limit, 1, 1000));
+}
+
+Result<std::vector<feedback::Event>> SqlFeedbackRepository::History(int64_t commune_id,
+                                                                    int64_t id) {
+  XASO_RETURN_IF_ERROR(Get(commune_id, id));
+  return QueryAll<feedback::Event>(
+      db_,
+      "SELECT at, status, body FROM feedback_event WHERE commune_id = :c AND feedback_id = :f "
+      "ORDER BY id",
+      [](const soci::row& r) {
+        feedback::Event e;
+        e.at = RowInt(r, 0);
+        e.status =
+            feedback::StatusFromCode(RowText(r, 1)).value_or(feedback::ItemStatus::kReceived);
+        e.body = RowText(r, 2);
+        return e;
+      },
+      static_cast<long long>(commune_id), static_cast<long long>(id));
+}
+
+Result<int64_t> SqlFeedbackRepository::Hide(int64_t commune_id, int64_t id, int64_t version,
+                                            const std::string& reason,
+                                            const audit::AuditRecord& rec, int64_t now) {
+  XASO_RETURN_IF_ERROR(db_.Write([&](soci::session& s) -> Status {
+    long long c = commune_id, i = id, v = version, at = now;
+    soci::statement st =
+        (s.prepare << "UPDATE feedback SET hidden = 1, hidden_reason = :r, version = version + 1, "
+                      "updated_at = :a WHERE commune_id = :c AND id = :i AND version = :v",
+         soci::use(reason), soci::use(at), soci::use(c), soci::use(i), soci::use(v));
+    st.execute(true);
+    if (st.get_affected_rows() != 1) {
+      long long n = 0;
+      s << "SELECT COUNT(*) FROM feedback WHERE commune_id = :c AND id = :i", soci::use(c),
+          soci::use(i), soci::into(n);
+      if (n == 0) return NotFound();
+      return MakeError(ErrorCode::kAborted,
+                       "Phản ánh vừa được người khác cập nhật. Tải lại trang rồi thực hiện lại.");
+    }
+    BumpContentVersion(s, c);
+    AuditChange(s, rec, c, "feedback", i, "hide", reason, now);
+    return Ok{};
+  }));
+  return version + 1;
+}
+
 Result<int64_t> SqlFeedbackRepository::Apply(int64_t commune_id, const feedback::Move& m,
                                              const audit::AuditRecord& rec, int64_t now) {
   long long version = 0;
@@ -265,6 +323,28 @@ Result<int64_t> SqlFeedbackRepository::Apply(int64_t commune_id, const feedback:
     return Ok{};
   }));
   return static_cast<int64_t>(version);
+}
+
+Result<int> SqlFeedbackRepository::CountSubmissions(const std::string& ip_hash, int64_t since) {
+  long long n = 0;
+  XASO_RETURN_IF_ERROR(db_.Read([&](soci::session& s) -> Status {
+    long long from = since;
+    s << "SELECT COUNT(*) FROM feedback_submission WHERE ip_hash = :h AND at >= :a",
+        soci::use(ip_hash), soci::use(from), soci::into(n);
+    return Ok{};
+  }));
+  return static_cast<int>(n);
+}
+
+Status SqlFeedbackRepository::RecordSubmission(int64_t commune_id, const std::string& ip_hash,
+                                               int64_t at) {
+  return db_.Write([&](soci::session& s) -> Status {
+    long long c = commune_id, now = at, old = at - 3600;
+    s << "DELETE FROM feedback_submission WHERE at < :o", soci::use(old);
+    s << "INSERT INTO feedback_submission (commune_id, ip_hash, at) VALUES (:c, :h, :a)",
+        soci::use(c), soci::use(ip_hash), soci::use(now);
+    return Ok{};
+  });
 }
 
 Status SqlFeedbackRepository::Rate(const std::string& tracking_code, feedback::Rating rating,

@@ -21,8 +21,16 @@ class SqlFeedbackRepository final : public feedback::FeedbackRepository {
   Result<std::vector<feedback::Feedback>> ListPublic(int64_t commune_id, int64_t before_id,
                                                      int limit) override;
   Result<std::vector<feedback::Feedback>> Find(const feedback::ItemFilter& f) override;
+  Result<std::vector<feedback::Feedback>> ListRegister(int64_t commune_id,
+                                                       const feedback::RegisterFilter& f,
+                                                       int limit) override;
+  Result<std::vector<feedback::Event>> History(int64_t commune_id, int64_t id) override;
+  Result<int64_t> Hide(int64_t commune_id, int64_t id, int64_t version, const std::string& reason,
+                       const audit::AuditRecord& rec, int64_t now) override;
   Result<int64_t> Apply(int64_t commune_id, const feedback::Move& m, const audit::AuditRecord& rec,
                         int64_t now) override;
+  Result<int> CountSubmissions(const std::string& ip_hash, int64_t since) override;
+  Status RecordSubmission(int64_t commune_id, const std::string& ip_hash, int64_t at) override;
   Status Rate(const std::string& tracking_code, feedback::Rating rating, int64_t now) override;
 
  private:

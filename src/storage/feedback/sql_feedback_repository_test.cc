@@ -237,6 +237,55 @@ TEST_P(FeedbackStorageTest, Open311KeysAreFoundByHashUntilRevoked) {
   EXPECT_FALSE(keys.FindKeyCommune("abc123").value().has_value());
 }
 
+TEST_P(FeedbackStorageTest, HiddenItemsLeaveThePublicListButStayInTheRegister) {
+  auto service = Service([this](size_t n) { return std::string(n, static_cast<char>(++draws_)); });
+  const auto a = service.Submit(Sub(), 0, Rec()).value();
+  const auto b = service.Submit(Sub(), 0, Rec()).value();
+  EXPECT_EQ(repo_->Hide(commune_id_, a.id, 2, "Lời lẽ xúc phạm", Rec(), 5).error().code,
+            ErrorCode::kAborted);
+  EXPECT_EQ(repo_->Hide(commune_id_ + 1, a.id, 1, "x", Rec(), 5).error().code,
+            ErrorCode::kNotFound);
+  EXPECT_EQ(repo_->Hide(commune_id_, a.id, 1, "Lời lẽ xúc phạm", Rec(), 5).value(), 2);
+  auto shown = repo_->ListPublic(commune_id_, 0, 10).value();
+  ASSERT_EQ(shown.size(), 1u);
+  EXPECT_EQ(shown[0].id, b.id);
+  auto stored = repo_->Get(commune_id_, a.id).value();
+  EXPECT_TRUE(stored.hidden);
+  EXPECT_EQ(stored.hidden_reason, "Lời lẽ xúc phạm");
+  SqlAuditLog audit(*db_);
+  EXPECT_EQ(audit.Recent(commune_id_, 1).value().front().record.summary, "Lời lẽ xúc phạm");
+  // The register keeps hidden items and puts answered ones after the open ones.
+  feedback::Move answer{b.id, 1, ItemStatus::kAnswered, std::nullopt, "Đã xử lý."};
+  ASSERT_TRUE(repo_->Apply(commune_id_, answer, Rec(), 6).has_value());
+  auto all = repo_->ListRegister(commune_id_, {}, 10).value();
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].id, a.id);
+  feedback::RegisterFilter answered{ItemStatus::kAnswered, std::nullopt};
+  auto only = repo_->ListRegister(commune_id_, answered, 10).value();
+  ASSERT_EQ(only.size(), 1u);
+  EXPECT_EQ(only[0].id, b.id);
+  feedback::RegisterFilter other{std::nullopt, category_ + 1};
+  EXPECT_TRUE(repo_->ListRegister(commune_id_, other, 10).value().empty());
+  auto history = repo_->History(commune_id_, b.id).value();
+  ASSERT_EQ(history.size(), 2u);
+  EXPECT_EQ(history[1].status, ItemStatus::kAnswered);
+  EXPECT_EQ(history[1].body, "Đã xử lý.");
+  EXPECT_FALSE(repo_->History(commune_id_ + 1, b.id).has_value());
+}
+
+TEST_P(FeedbackStorageTest, SubmissionsPerAddressAreCountedForAnHour) {
+  ASSERT_TRUE(repo_->RecordSubmission(commune_id_, "h1", 1000).has_value());
+  ASSERT_TRUE(repo_->RecordSubmission(commune_id_, "h1", 2000).has_value());
+  ASSERT_TRUE(repo_->RecordSubmission(commune_id_, "h2", 2000).has_value());
+  EXPECT_EQ(repo_->CountSubmissions("h1", 0).value(), 2);
+  EXPECT_EQ(repo_->CountSubmissions("h1", 1500).value(), 1);
+  EXPECT_EQ(repo_->CountSubmissions("h3", 0).value(), 0);
+  // A record an hour later forgets the older ones.
+  ASSERT_TRUE(repo_->RecordSubmission(commune_id_, "h2", 5000).has_value());
+  EXPECT_EQ(repo_->CountSubmissions("h1", 0).value(), 1);
+  EXPECT_EQ(repo_->CountSubmissions("h2", 0).value(), 2);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, FeedbackStorageTest, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& p) { return p.param; });
 

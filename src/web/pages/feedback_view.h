@@ -1,0 +1,26 @@
+// Pieces shared by the public and the staff feedback pages: category names, status labels,
+// and the submission form (its choices, its values after an error, and what it submits).
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "domain/feedback/feedback.h"
+#include "web/router.h"
+
+namespace xaso::web {
+
+using CategoryNames = std::map<int64_t, std::string>;
+
+// The commune's categories by id, named in the page's language.
+CategoryNames LoadCategoryNames(Context& ctx, int64_t commune_id);
+std::string CategoryName(const CategoryNames& names, int64_t id);
+std::string FeedbackStatusLabel(Lang lang, feedback::ItemStatus status);
+// The form's choices (active categories, kinds, villages) with the posted values kept.
+void FillSubmissionForm(Context& ctx, int64_t commune_id, Data& d);
+// What the form says, unchecked (FeedbackService::Submit checks it). An unparseable category
+// becomes 0, which Submit refuses; a village not of the commune is left out.
+feedback::Submission SubmissionFromForm(Context& ctx, int64_t commune_id,
+                                        feedback::Channel channel);
+
+}  // namespace xaso::web

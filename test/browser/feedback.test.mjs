@@ -1,0 +1,99 @@
+// Feedback in a real browser: a citizen submits through the form and gets a receipt, a leader
+// answers from the register, the citizen's tracking page shows the answer and the citizen
+// rates it; axe-core on the new pages; the form on a 360 px phone without sideways scrolling.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  artifactPath, assertAccessible, horizontalOverflow, launchBrowser, newContext, signIn, startServer,
+} from './lib.mjs';
+
+let server;
+let browser;
+
+describe('feedback', () => {
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('a citizen submits, a leader answers, the citizen reads the answer and rates it', async (t) => {
+    const citizen = await newContext(browser);
+    t.after(() => citizen.close());
+    const page = await citizen.newPage();
+    await page.goto(`${server.baseUrl}/xa/nhat-tan/phan-anh`);
+    await page.click('a[href="/xa/nhat-tan/phan-anh/gui"]');
+    await page.selectOption('#category', { label: 'Khác' });
+    await page.fill('#title', 'Cống thoát nước thôn Tây bị tắc');
+    await page.fill('#description', 'Cống thoát nước đầu thôn Tây bị tắc, nước tràn ra đường khi mưa.');
+    await page.fill('#name', 'Hoàng Văn Nam');
+    await page.fill('#phone', '0987654321');
+    await page.check('input[name="show_name"]');
+    await page.click('form.form button[type="submit"]');
+    await page.waitForURL((u) => u.searchParams.get('moi') === '1');
+    const code = (await page.locator('.tracking-code').innerText()).trim();
+    assert.match(code, /^PA-[A-Z0-9]{8}$/);
+    assert.match(await page.locator('main').innerText(), /Hạn trả lời chậm nhất là ngày \d{2}\/\d{2}\/\d{4}/);
+    assert.doesNotMatch(await page.content(), /0987654321/);
+    await assertAccessible(assert, page, server.baseUrl, `/xa/nhat-tan/phan-anh/${code}?moi=1`);
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: artifactPath('feedback-receipt-print.png'), fullPage: true });
+    assert.equal(await page.locator('header.top').isVisible(), false);
+    await page.emulateMedia({ media: 'screen' });
+    const trackUrl = `${server.baseUrl}/xa/nhat-tan/phan-anh/${code}`;
+
+    const staff = await newContext(browser);
+    t.after(() => staff.close());
+    const leader = await staff.newPage();
+    await signIn(leader, server.baseUrl, 'chutich');
+    await leader.goto(`${server.baseUrl}/quan-ly/phan-anh`);
+    await leader.click(`a:text("${code}")`);
+    await leader.waitForURL(/\/quan-ly\/phan-anh\/\d+$/);
+    assert.match(await leader.locator('main').innerText(), /0987654321/);
+    await leader.fill('#answer-text', 'Ngày 25/11, tổ vệ sinh môi trường đã thông cống thoát nước.');
+    await leader.click('form:has(#answer-text) button[type="submit"]');
+    await leader.waitForURL((u) => u.searchParams.get('da-luu') === '1');
+    assert.match(await leader.locator('[role="status"]').innerText(), /Đã lưu/);
+
+    await page.goto(trackUrl);
+    assert.match(await page.locator('.answer').innerText(), /đã thông cống thoát nước/);
+    assert.match(await page.locator('dl.facts').innerText(), /Hoàng Văn Nam/);
+    await assertAccessible(assert, page, server.baseUrl, `/xa/nhat-tan/phan-anh/${code}`);
+    await page.check('input[name="rating"][value="satisfied"]');
+    await page.click('form:has(input[name="rating"]) button[type="submit"]');
+    await page.waitForURL((u) => u.searchParams.get('da-danh-gia') === '1');
+    assert.match(await page.locator('[role="status"]').innerText(), /Cảm ơn bạn đã đánh giá/);
+    assert.match(await page.locator('dl.facts').innerText(), /Hài lòng/);
+    assert.equal(await page.locator('input[name="rating"]').count(), 0);
+  });
+
+  test('the feedback pages are accessible', async (t) => {
+    const context = await newContext(browser);
+    t.after(() => context.close());
+    const page = await context.newPage();
+    for (const path of ['/xa/nhat-tan/phan-anh', '/xa/nhat-tan/phan-anh/gui']) {
+      await assertAccessible(assert, page, server.baseUrl, path);
+    }
+    await signIn(page, server.baseUrl, 'chutich');
+    for (const path of ['/quan-ly/phan-anh', '/quan-ly/phan-anh?trang-thai=answered',
+      '/quan-ly/phan-anh/1', '/quan-ly/phan-anh/3', '/quan-ly/phan-anh/moi']) {
+      await assertAccessible(assert, page, server.baseUrl, path);
+    }
+  });
+
+  test('the submission form and the list fit a 360 px phone', async (t) => {
+    const context = await newContext(browser, { viewport: { width: 360, height: 740 } });
+    t.after(() => context.close());
+    const page = await context.newPage();
+    for (const path of ['/xa/nhat-tan/phan-anh/gui', '/xa/nhat-tan/phan-anh']) {
+      await assertAccessible(assert, page, server.baseUrl, path);
+      const overflow = await horizontalOverflow(page);
+      assert.ok(overflow <= 0, `${path} is ${overflow}px wider than the screen`);
+    }
+    await page.goto(`${server.baseUrl}/xa/nhat-tan/phan-anh/gui`);
+    await page.screenshot({ path: artifactPath('feedback-form-phone.png'), fullPage: true });
+  });
+});

@@ -1,0 +1,237 @@
+// Feedback (issue 4): anonymous submission with a receipt, the tracking page and public list
+// without personal data, staff handling with versions and allowed moves, the citizen's rating,
+// moderation, the honeypot, the per-IP hourly limit, and bad input.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Client, rawSql, startServer } from './harness.mjs';
+
+const SLUG = '/xa/nhat-tan/phan-anh';
+
+async function categoryId(client, name) {
+  const html = await (await client.get(`${SLUG}/gui`)).text();
+  const m = html.match(new RegExp(`<option value="(\\d+)">${name}</option>`));
+  assert.ok(m, `category ${name} on the form`);
+  return m[1];
+}
+
+function base(category, extra = {}) {
+  return { category, kind: 'feedback', title: 'Ổ gà trên đường liên thôn',
+    description: 'Đường liên thôn đoạn qua cầu Đông có nhiều ổ gà lớn.', website: '', ...extra };
+}
+
+async function submit(client, form) {
+  const res = await client.post(`${SLUG}/gui`, form);
+  assert.equal(res.status, 303, `submit gave ${res.status}`);
+  const loc = res.headers.get('location');
+  const m = loc.match(/^\/xa\/nhat-tan\/phan-anh\/(PA-[A-Z0-9]{8})\?moi=1$/);
+  assert.ok(m, loc);
+  return m[1];
+}
+
+async function staffId(client, code) {
+  const html = await (await client.get('/quan-ly/phan-anh')).text();
+  const m = html.match(new RegExp(`href="/quan-ly/phan-anh/(\\d+)">${code}<`));
+  assert.ok(m, `${code} in the register`);
+  return m[1];
+}
+
+function count(server) {
+  return Number(rawSql(server, 'SELECT COUNT(*) FROM feedback').trim());
+}
+
+describe('feedback', () => {
+  let server, citizen, leader, officer, clerk, other;
+  before(async () => {
+    server = await startServer();
+    citizen = new Client(server.base);
+    leader = new Client(server.base);
+    await leader.signIn('chutich');
+    officer = new Client(server.base);
+    await officer.signIn('vanphong');
+    clerk = new Client(server.base);
+    await clerk.signIn('motcua');
+    other = await categoryId(citizen, 'Khác');
+  });
+  after(async () => { await server.stop(); });
+
+  test('the demo shows answered items on the public list, newest first', async () => {
+    const res = await citizen.get(SLUG);
+    assert.equal(res.status, 200);
+    const html = await res.text();
+    assert.match(html, /Phản ánh, kiến nghị của người dân/);
+    assert.match(html, /Đèn chiếu sáng đường trục thôn Đông hỏng/);
+    assert.match(html, /Trả lời chính thức/);
+    assert.match(html, /Ngô Thị Thu/);  // she chose to show her name
+    assert.doesNotMatch(html, /Trần Văn Bình/);  // he did not
+    assert.ok(html.indexOf('Loa truyền thanh') < html.indexOf('Đèn chiếu sáng'));
+    assert.match(html, /\d{2}\/\d{2}\/2026/);
+    assert.equal((await citizen.get(`${SLUG}?truoc=abc`)).status, 404);
+  });
+
+  test('anonymous submission gives a receipt with the code and the answer date', async () => {
+    const code = await submit(citizen, base(other));
+    const res = await citizen.get(`${SLUG}/${code}?moi=1`);
+    assert.equal(res.status, 200);
+    const html = await res.text();
+    assert.match(html, /Phiếu tiếp nhận phản ánh/);
+    assert.match(html, new RegExp(`class="tracking-code">${code}<`));
+    assert.match(html, /Hạn trả lời chậm nhất là ngày <strong>\d{2}\/\d{2}\/\d{4}<\/strong>/);
+    assert.match(html, /Đã giao xử lý/);
+  });
+
+  test('the tracking page and the list hide phone and e-mail, and the name unless chosen', async () => {
+    const contact = { name: 'Đỗ Minh Khoa', phone: '0912345678', email: 'khoa@example.vn' };
+    const shown = await submit(citizen, base(other, { ...contact, show_name: '1' }));
+    const hidden = await submit(citizen, base(other, { ...contact, name: 'Vũ Thị Lan' }));
+    const a = await (await citizen.get(`${SLUG}/${shown}`)).text();
+    assert.match(a, /Đỗ Minh Khoa/);
+    const b = await (await citizen.get(`${SLUG}/${hidden}`)).text();
+    assert.doesNotMatch(b, /Vũ Thị Lan/);
+    const list = await (await citizen.get(SLUG)).text();
+    for (const html of [a, b, list]) {
+      assert.doesNotMatch(html, /0912345678|khoa@example\.vn/);
+    }
+    assert.doesNotMatch(list, /Vũ Thị Lan/);
+    // Staff see the contact details.
+    const staff = await (await leader.get(`/quan-ly/phan-anh/${await staffId(leader, hidden)}`)).text();
+    assert.match(staff, /0912345678/);
+    assert.match(staff, /Vũ Thị Lan/);
+  });
+
+  test('staff answer with the version: a stale version and a move not allowed get 409', async () => {
+    const code = await submit(citizen, base(other));
+    const id = await staffId(leader, code);
+    const act = (form) => leader.post(`/quan-ly/phan-anh/${id}/xu-ly`, form);
+    const notAllowed = await act({ action: 'close', version: '1' });
+    assert.equal(notAllowed.status, 409);
+    assert.match(await notAllowed.text(), /Không thể chuyển phản ánh/);
+    const empty = await act({ action: 'answer', version: '1', answer: '  ' });
+    assert.equal(empty.status, 422);
+    assert.match(await empty.text(), /Nhập nội dung trả lời/);
+    const ok = await act({ action: 'answer', version: '1', answer: 'Xã đã cho vá ổ gà ngày 20/11.' });
+    assert.equal(ok.status, 303);
+    const stale = await act({ action: 'answer', version: '1', answer: 'Lần nữa' });
+    assert.equal(stale.status, 409);
+    assert.match(await stale.text(), /vừa được người khác cập nhật/);
+    const page = await (await citizen.get(`${SLUG}/${code}`)).text();
+    assert.match(page, /Xã đã cho vá ổ gà ngày 20\/11\./);
+    assert.match(page, /Đã trả lời/);
+    // The history shows dates and statuses, never staff names.
+    assert.doesNotMatch(page, /Nguyễn|chutich/);
+  });
+
+  test('the citizen rates an answer once', async () => {
+    const code = await submit(citizen, base(other));
+    const id = await staffId(leader, code);
+    assert.equal((await citizen.post(`${SLUG}/${code}/danh-gia`, { rating: 'satisfied' })).status, 409);
+    await leader.post(`/quan-ly/phan-anh/${id}/xu-ly`, { action: 'answer', version: '1', answer: 'Đã xử lý.' });
+    const form = await (await citizen.get(`${SLUG}/${code}`)).text();
+    assert.match(form, /Bạn có hài lòng với trả lời này không\?/);
+    assert.equal((await citizen.post(`${SLUG}/${code}/danh-gia`, { rating: 'maybe' })).status, 422);
+    const first = await citizen.post(`${SLUG}/${code}/danh-gia`, { rating: 'unsatisfied' });
+    assert.equal(first.status, 303);
+    const again = await citizen.post(`${SLUG}/${code}/danh-gia`, { rating: 'satisfied' });
+    assert.equal(again.status, 409);
+    const page = await (await citizen.get(`${SLUG}/${code}`)).text();
+    assert.match(page, /Không hài lòng/);
+    assert.doesNotMatch(page, /Gửi đánh giá/);
+    // Without the CSRF token the rating is refused.
+    assert.equal((await citizen.post(`${SLUG}/${code}/danh-gia`, { rating: 'satisfied' }, { csrf: false })).status, 403);
+  });
+
+  test('an officer acts only on his unit\'s items; a clerk enters one with its channel', async () => {
+    const land = await categoryId(citizen, 'Đất đai');
+    const foreign = await submit(citizen, base(land));
+    const fid = await staffId(leader, foreign);
+    const refused = await officer.post(`/quan-ly/phan-anh/${fid}/xu-ly`, { action: 'start', version: '1' });
+    assert.equal(refused.status, 403);
+    const mine = await submit(citizen, base(other));
+    const mid = await staffId(leader, mine);
+    assert.equal((await officer.post(`/quan-ly/phan-anh/${mid}/xu-ly`, { action: 'start', version: '1' })).status, 303);
+    const noChannel = await clerk.post('/quan-ly/phan-anh/moi', base(other));
+    assert.equal(noChannel.status, 422);
+    const entered = await clerk.post('/quan-ly/phan-anh/moi', base(other, { channel: 'hotline', name: 'Cụ Hòa' }));
+    assert.equal(entered.status, 303);
+    const page = await (await clerk.get(entered.headers.get('location'))).text();
+    assert.match(page, /Đường dây nóng đài truyền thanh/);
+    assert.match(page, /Cụ Hòa/);
+  });
+
+  test('a leader hides an item with a reason: gone from the public side, audited', async () => {
+    const code = await submit(citizen, base(other, { description: 'Nội dung xúc phạm cán bộ.' }));
+    const id = await staffId(leader, code);
+    assert.equal((await officer.post(`/quan-ly/phan-anh/${id}/an`, { version: '1', reason: 'x' })).status, 403);
+    assert.equal((await leader.post(`/quan-ly/phan-anh/${id}/an`, { version: '1', reason: ' ' })).status, 422);
+    assert.equal((await leader.post(`/quan-ly/phan-anh/${id}/an`, { version: '1', reason: 'Lời lẽ xúc phạm' })).status, 303);
+    assert.equal((await citizen.get(`${SLUG}/${code}`)).status, 404);
+    assert.doesNotMatch(await (await citizen.get(SLUG)).text(), new RegExp(code));
+    assert.match(await (await leader.get(`/quan-ly/phan-anh/${id}`)).text(), /Lời lẽ xúc phạm/);
+    assert.match(rawSql(server, "SELECT summary FROM audit_entry WHERE action = 'hide'"), /Lời lẽ xúc phạm/);
+  });
+
+  test('a filled honeypot is thanked but nothing is stored', async () => {
+    const before = count(server);
+    const res = await citizen.post(`${SLUG}/gui`, base(other, { website: 'http://spam.example' }));
+    assert.equal(res.status, 200);
+    assert.match(await res.text(), /Đã nhận phản ánh/);
+    assert.equal(count(server), before);
+  });
+
+  test('bad input: a long description, an unknown category, a malformed code', async () => {
+    const before = count(server);
+    const long = await citizen.post(`${SLUG}/gui`, base(other, { description: 'a'.repeat(4001) }));
+    assert.equal(long.status, 422);
+    assert.match(await long.text(), /Ô nội dung quá dài \(tối đa 4000 ký tự\)\./);
+    const unknown = await citizen.post(`${SLUG}/gui`, base('999999'));
+    assert.equal(unknown.status, 422);
+    assert.match(await unknown.text(), /Chọn một lĩnh vực phản ánh của xã\./);
+    assert.equal((await citizen.post(`${SLUG}/gui`, base('abc'))).status, 422);
+    assert.equal(count(server), before);
+    for (const bad of ['PA-00000000', 'xyz', 'PA-ABCDEFG%00', 'PA-' + 'A'.repeat(300)]) {
+      assert.equal((await citizen.get(`${SLUG}/${bad}`)).status, 404, bad);
+      assert.equal((await citizen.post(`${SLUG}/${bad}/danh-gia`, { rating: 'satisfied' })).status, 404, bad);
+    }
+    assert.equal((await citizen.get('/xa/khong-co/phan-anh')).status, 404);
+    assert.equal((await leader.get('/quan-ly/phan-anh?trang-thai=xyz')).status, 400);
+    assert.equal((await leader.get('/quan-ly/phan-anh/999999')).status, 404);
+  });
+
+  test('the register filters by status and category and marks overdue items', async () => {
+    const html = await (await leader.get('/quan-ly/phan-anh')).text();
+    assert.match(html, /Rác thải đổ trộm ven kênh thôn Nam/);
+    assert.match(html, /Quá hạn/);
+    const answered = await (await leader.get('/quan-ly/phan-anh?trang-thai=answered')).text();
+    assert.match(answered, /Hồ sơ đăng ký khai sinh/);
+    assert.doesNotMatch(answered, /Rác thải đổ trộm/);
+    const cat = await (await leader.get(`/quan-ly/phan-anh?linh-vuc=${other}`)).text();
+    assert.doesNotMatch(cat, /Hồ sơ đăng ký khai sinh/);
+    assert.equal((await (new Client(server.base)).get('/quan-ly/phan-anh')).status, 303);
+    // An answered item may be reopened or closed; a supervisor reads it without the forms.
+    const id = html.match(/href="\/quan-ly\/phan-anh\/(\d+)">PA-[A-Z0-9]{8}<\/a><\/td><td>Hồ sơ đăng ký khai sinh/)[1];
+    const item = await (await leader.get(`/quan-ly/phan-anh/${id}`)).text();
+    assert.match(item, /name="action" value="start">\s*<button type="submit">Bắt đầu xử lý</);
+    assert.match(item, /name="action" value="close">\s*<button type="submit">Kết thúc</);
+    const supervisor = new Client(server.base);
+    await supervisor.signIn('mttq');
+    const read = await supervisor.get(`/quan-ly/phan-anh/${id}`);
+    assert.equal(read.status, 200);
+    assert.doesNotMatch(await read.text(), /name="action"/);
+  });
+});
+
+describe('feedback per-IP limit', () => {
+  let server;
+  before(async () => { server = await startServer({ env: { XASO_FEEDBACK_MAX_PER_IP: '2' } }); });
+  after(async () => { await server.stop(); });
+
+  test('the third submission within an hour gets 429 with a clear message', async () => {
+    const c = new Client(server.base);
+    const other = await categoryId(c, 'Khác');
+    await submit(c, base(other));
+    await submit(c, base(other));
+    const res = await c.post(`${SLUG}/gui`, base(other));
+    assert.equal(res.status, 429);
+    assert.match(await res.text(), /Bạn đã gửi quá nhiều phản ánh trong một giờ/);
+    assert.equal(count(server), 6);  // the demo's four and these two
+  });
+});
