@@ -1,23 +1,19 @@
 // Feedback in a real browser: a citizen submits through the form and gets a receipt, a leader
 // answers from the register, the citizen's tracking page shows the answer and the citizen
 // rates it; axe-core on the new pages; the form on a 360 px phone without sideways scrolling.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  artifactPath, assertAccessible, horizontalOverflow, launchBrowser, newContext, signIn, startServer,
+  artifactPath, assertAccessible, horizontalOverflow, newContext, signIn, withServerAndBrowser,
 } from './lib.mjs';
 
 let server;
 let browser;
 
 describe('feedback', () => {
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
+  withServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
   });
 
   test('a citizen submits, a leader answers, the citizen reads the answer and rates it', async (t) => {

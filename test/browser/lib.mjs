@@ -1,6 +1,7 @@
 // Helpers for the browser tests: launch Debian's Chromium through
 // playwright-core (no Playwright-managed browser is ever downloaded), find or
 // start the xaso server, and run axe-core on a page without weakening its CSP.
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -215,4 +216,20 @@ export async function assertAccessible(assert, page, baseUrl, path) {
 // How many pixels the page is wider than the window (0 or less: no sideways scrolling).
 export async function horizontalOverflow(page) {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+// A suite's server and browser: started before its first test, stopped after its last. `use`
+// receives them once they run, as (server, browser).
+export function withServerAndBrowser(use) {
+  let server;
+  let browser;
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    use(server, browser);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
 }

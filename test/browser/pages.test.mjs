@@ -1,30 +1,19 @@
 // Every page a person reaches in the foundation, checked with axe-core for serious or
 // critical accessibility problems, and the home page on a small phone screen.
 import { spawnSync } from 'node:child_process';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { artifactPath, formatViolations, launchBrowser, newContext, runAxe, startServer } from './lib.mjs';
+import {
+  artifactPath, assertAccessible, newContext, withServerAndBrowser,
+} from './lib.mjs';
 
 let server;
 let browser;
 
-async function assertAccessible(t, page, path) {
-  const res = await page.goto(server.baseUrl + path);
-  assert.equal(res.status(), 200, `GET ${path}`);
-  const blocking = (await runAxe(page)).violations.filter(
-    (v) => v.impact === 'serious' || v.impact === 'critical',
-  );
-  assert.equal(blocking.length, 0, `axe on ${path}:\n${formatViolations(blocking)}`);
-}
-
 describe('pages for each kind of visitor', () => {
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
+  withServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
   });
 
   test('public pages are accessible', async (t) => {
@@ -32,7 +21,7 @@ describe('pages for each kind of visitor', () => {
     t.after(() => context.close());
     const page = await context.newPage();
     for (const path of ['/dang-nhap', '/xa/nhat-tan/quy-dinh', '/xa/nhat-tan/van-ban/1']) {
-      await assertAccessible(t, page, path);
+      await assertAccessible(assert, page, server.baseUrl, path);
     }
   });
 
@@ -47,7 +36,7 @@ describe('pages for each kind of visitor', () => {
     await page.waitForURL((u) => u.pathname === '/bang-dieu-khien');
     for (const path of ['/bang-dieu-khien', '/quan-tri/tai-khoan', '/quan-tri/lich', '/doi-mat-khau',
       '/quan-ly/thong-bao']) {
-      await assertAccessible(t, page, path);
+      await assertAccessible(assert, page, server.baseUrl, path);
     }
     // Add an announced day off through the form, as an administrator would.
     await page.goto(`${server.baseUrl}/quan-tri/lich`);
@@ -83,7 +72,7 @@ describe('pages for each kind of visitor', () => {
     await page.fill('input[name="password"]', 'xaso-demo-vanphong');
     await page.click('form.form button[type="submit"]');
     await page.waitForURL((u) => u.pathname !== '/dang-nhap');
-    await assertAccessible(t, page, '/ca-nhan/thong-bao');
+    await assertAccessible(assert, page, server.baseUrl, '/ca-nhan/thong-bao');
     assert.match(await page.locator('main').innerText(), /Sắp đến hạn/);
     await page.screenshot({ path: artifactPath('notices.png'), fullPage: true });
   });

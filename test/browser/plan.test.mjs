@@ -1,22 +1,18 @@
 // The plan in a real browser: an officer reports a task's progress with an evidence file, the
 // public accountability page shows it; axe-core on every plan page; the public page on a phone.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  artifactPath, assertAccessible, horizontalOverflow, launchBrowser, newContext, signIn, startServer,
+  artifactPath, assertAccessible, horizontalOverflow, newContext, signIn, withServerAndBrowser,
 } from './lib.mjs';
 
 let server;
 let browser;
 
 describe('plan and accountability', () => {
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
+  withServerAndBrowser((s, b) => {
+    server = s;
+    browser = b;
   });
 
   test('an officer reports progress with evidence and the public page shows it', async (t) => {
