@@ -66,7 +66,8 @@ CREATE TABLE web_session (
 );
 CREATE INDEX web_session_account ON web_session (account_id);
 
--- Sign-in attempts, for the per-account and per-IP limits. commune_id is 0 when the
+-- Sign-in attempts, for the per-account and per-IP limits; ip holds the address's keyed pseudonym
+-- (web::IpPseudonym), never the address. commune_id is 0 when the
 -- username does not exist.
 CREATE TABLE signin_attempt (
   id {{ID}},

@@ -1,6 +1,7 @@
 -- Public feedback submissions by address, for the hourly limit per IP address
--- (feedback.max_per_ip_per_hour). Only a SHA-256 of the address is kept, and rows older than an
--- hour are deleted as new ones are recorded, so the table stays small.
+-- (feedback.max_per_ip_per_hour), and Open311 requests by api_key. ip_hash is the sender's
+-- pseudonym: a keyed HMAC of the address (security.ip_key), or "open311-key:ID"; no address is
+-- kept, and rows older than an hour are deleted as new ones are recorded.
 CREATE TABLE feedback_submission (
   id {{ID}},
   commune_id BIGINT NOT NULL REFERENCES commune(id),

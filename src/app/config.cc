@@ -25,9 +25,10 @@ Status LoadConfigFile(const std::string& path, Config& c) {
       {"database", {"url"}},
       {"portal", {"default_commune"}},
       {"security",
-       {"signin_max_failures_per_account", "signin_max_failures_per_ip", "signin_window_minutes"}},
+       {"signin_max_failures_per_account", "signin_max_failures_per_ip", "signin_window_minutes",
+        "ip_key"}},
       {"notify", {"interval_seconds"}},
-      {"feedback", {"max_per_ip_per_hour"}}};
+      {"feedback", {"max_per_ip_per_hour", "open311_max_per_key_per_hour"}}};
   for (auto&& [section, node] : t) {
     auto k = known.find(std::string(section.str()));
     if (k == known.end() || !node.is_table()) {
@@ -58,9 +59,12 @@ Status LoadConfigFile(const std::string& path, Config& c) {
       t["security"]["signin_max_failures_per_ip"].value_or(s.signin_max_failures_per_ip);
   s.signin_window_minutes =
       t["security"]["signin_window_minutes"].value_or(s.signin_window_minutes);
+  s.ip_key = t["security"]["ip_key"].value_or(s.ip_key);
   c.notify.interval_seconds = t["notify"]["interval_seconds"].value_or(c.notify.interval_seconds);
   c.feedback.max_per_ip_per_hour =
       t["feedback"]["max_per_ip_per_hour"].value_or(c.feedback.max_per_ip_per_hour);
+  c.feedback.open311_max_per_key_per_hour = t["feedback"]["open311_max_per_key_per_hour"].value_or(
+      c.feedback.open311_max_per_key_per_hour);
   return Ok{};
 }
 
@@ -73,11 +77,14 @@ Status ApplyEnvironment(Config& c) {
   if (auto v = env("XASO_LISTEN")) c.server.listen = *v;
   if (auto v = env("XASO_DB")) c.database.url = *v;
   if (auto v = env("XASO_DEFAULT_COMMUNE")) c.portal.default_commune = *v;
+  if (auto v = env("XASO_IP_KEY")) c.security.ip_key = *v;
   if (auto v = env("XASO_TRUSTED_PROXY")) c.server.trusted_proxy = *v;
   if (auto v = env("XASO_SECURE_COOKIES")) c.server.secure_cookies = *v == "1" || *v == "true";
-  for (auto [name, target] : {std::pair<const char*, int*>{"XASO_THREADS", &c.server.threads},
-                              {"XASO_NOTIFY_INTERVAL", &c.notify.interval_seconds},
-                              {"XASO_FEEDBACK_MAX_PER_IP", &c.feedback.max_per_ip_per_hour}}) {
+  for (auto [name, target] :
+       {std::pair<const char*, int*>{"XASO_THREADS", &c.server.threads},
+        {"XASO_NOTIFY_INTERVAL", &c.notify.interval_seconds},
+        {"XASO_FEEDBACK_MAX_PER_IP", &c.feedback.max_per_ip_per_hour},
+        {"XASO_OPEN311_MAX_PER_KEY", &c.feedback.open311_max_per_key_per_hour}}) {
     if (auto v = env(name)) {
       try {
         *target = std::stoi(*v);
@@ -128,12 +135,19 @@ Status ValidateConfig(const Config& c) {
       c.security.signin_window_minutes < 1) {
     e.fields.push_back({"security", "limits must be positive"});
   }
+  if (!c.security.ip_key.empty() && c.security.ip_key.size() < 16) {
+    e.fields.push_back({"security.ip_key", "must be empty or at least 16 bytes"});
+  }
   if (c.notify.interval_seconds != 0 &&
       (c.notify.interval_seconds < 10 || c.notify.interval_seconds > 86400)) {
     e.fields.push_back({"notify.interval_seconds", "must be 0 (off) or 10..86400"});
   }
   if (c.feedback.max_per_ip_per_hour < 1 || c.feedback.max_per_ip_per_hour > 10000) {
     e.fields.push_back({"feedback.max_per_ip_per_hour", "must be 1..10000"});
+  }
+  if (c.feedback.open311_max_per_key_per_hour < 1 ||
+      c.feedback.open311_max_per_key_per_hour > 1000000) {
+    e.fields.push_back({"feedback.open311_max_per_key_per_hour", "must be 1..1000000"});
   }
   if (!e.fields.empty()) return e;
   return Ok{};

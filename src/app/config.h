@@ -30,6 +30,10 @@ struct Config {
     int signin_max_failures_per_account = 5;
     int signin_max_failures_per_ip = 20;
     int64_t signin_window_minutes = 15;
+    // The key of the pseudonyms that stand for IP addresses in the limits' tables (HMAC-SHA-256),
+    // so that no address is stored. Empty: a random key at each start, which is enough for one
+    // process; processes behind one database share a key of 16 bytes or more (XASO_IP_KEY).
+    std::string ip_key = "";
   } security;
   struct Notify {
     // Seconds between two passes of the notification worker of `xaso serve`; 0 turns the
@@ -39,13 +43,16 @@ struct Config {
   struct Feedback {
     // Public submissions one IP address may make in an hour (the honeypot aside).
     int max_per_ip_per_hour = 10;
+    // Requests one Open311 api_key may POST in an hour: a client speaks for many citizens.
+    int open311_max_per_key_per_hour = 600;
   } feedback;
 };
 
 // Reads the TOML file at `path` over `config`. kInvalidArgument names the bad key.
 Status LoadConfigFile(const std::string& path, Config& config);
 // Applies XASO_LISTEN, XASO_DB, XASO_THREADS, XASO_DEFAULT_COMMUNE, XASO_SECURE_COOKIES,
-// XASO_NOTIFY_INTERVAL and XASO_FEEDBACK_MAX_PER_IP.
+// XASO_NOTIFY_INTERVAL, XASO_FEEDBACK_MAX_PER_IP,
+// XASO_OPEN311_MAX_PER_KEY and XASO_IP_KEY.
 Status ApplyEnvironment(Config& config);
 // Checks ranges and formats; kInvalidArgument with one field error per problem.
 Status ValidateConfig(const Config& config);

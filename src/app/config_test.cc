@@ -83,6 +83,28 @@ TEST(ConfigTest, FeedbackLimitPerIpComesFromFileOrEnvironment) {
   }
 }
 
+TEST(ConfigTest, IpKeyAndOpen311LimitComeFromFileOrEnvironment) {
+  Config c;
+  EXPECT_EQ(c.security.ip_key, "");  // a random key per start
+  EXPECT_EQ(c.feedback.open311_max_per_key_per_hour, 600);
+  ASSERT_TRUE(LoadConfigFile(WriteFile("[security]\nip_key = \"0123456789abcdef-tinh\"\n"
+                                       "[feedback]\nopen311_max_per_key_per_hour = 50\n"),
+                             c)
+                  .has_value());
+  EXPECT_EQ(c.security.ip_key, "0123456789abcdef-tinh");
+  EXPECT_EQ(c.feedback.open311_max_per_key_per_hour, 50);
+  setenv("XASO_IP_KEY", "short", 1);
+  setenv("XASO_OPEN311_MAX_PER_KEY", "0", 1);
+  ASSERT_TRUE(ApplyEnvironment(c).has_value());
+  unsetenv("XASO_IP_KEY");
+  unsetenv("XASO_OPEN311_MAX_PER_KEY");
+  auto s = ValidateConfig(c);
+  ASSERT_FALSE(s.has_value());
+  ASSERT_EQ(s.error().fields.size(), 2U);
+  EXPECT_EQ(s.error().fields[0].field, "security.ip_key");
+  EXPECT_EQ(s.error().fields[1].field, "feedback.open311_max_per_key_per_hour");
+}
+
 TEST(ConfigTest, ParsesListenAddresses) {
   auto ok = ParseListen("127.0.0.1:8080");
   ASSERT_TRUE(ok.has_value());

@@ -31,6 +31,8 @@ Result<std::unique_ptr<System>> System::Open(const Config& config) {
   if (!platform::InitCrypto()) return MakeError(ErrorCode::kInternal, "libsodium init failed");
   auto impl = std::make_unique<Impl>();
   impl->config = config;
+  impl->ip_key =
+      config.security.ip_key.empty() ? platform::RandomBytes(32) : config.security.ip_key;
   XASO_ASSIGN_OR_RETURN(
       impl->db, storage::Database::Open(config.database.url,
                                         static_cast<size_t>(std::max(2, config.server.threads))));
@@ -113,6 +115,8 @@ web::Services System::WebServices() {
   services.max_upload_bytes = static_cast<size_t>(impl_->config.server.max_upload_bytes);
   services.session_seconds = impl_->config.server.session_hours * 3600;
   services.feedback_max_per_ip_per_hour = impl_->config.feedback.max_per_ip_per_hour;
+  services.open311_max_per_key_per_hour = impl_->config.feedback.open311_max_per_key_per_hour;
+  services.ip_key = impl_->ip_key;
   return services;
 }
 
@@ -189,6 +193,16 @@ Result<std::string> System::CreateOpen311Key(const std::string& name,
   XASO_RETURN_IF_ERROR(impl_->open311_keys->CreateKey(commune.id, name, platform::Sha256Hex(key),
                                                       Cli(commune.id), impl_->clock.NowUnix()));
   return key;
+}
+
+Result<std::vector<feedback::Open311Key>> System::ListOpen311Keys(const std::string& commune_slug) {
+  XASO_ASSIGN_OR_RETURN(auto commune, CommuneBySlug(*impl_->identity, commune_slug));
+  return impl_->open311_keys->ListKeys(commune.id);
+}
+
+Status System::RevokeOpen311Key(int64_t id, const std::string& commune_slug) {
+  XASO_ASSIGN_OR_RETURN(auto commune, CommuneBySlug(*impl_->identity, commune_slug));
+  return impl_->open311_keys->RevokeKey(commune.id, id, Cli(commune.id), impl_->clock.NowUnix());
 }
 
 Result<std::vector<identity::Commune>> System::ListCommunes() {

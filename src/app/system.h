@@ -11,6 +11,7 @@
 #include "core/result.h"
 #include "domain/audit/audit.h"
 #include "domain/calendar/legal_calendar.h"
+#include "domain/feedback/open311_key_repository.h"
 #include "domain/identity/identity.h"
 #include "domain/notify/notification_service.h"
 #include "domain/rules/rule_book.h"
@@ -68,6 +69,9 @@ class System {
   // when the slug is empty). Returns the key, which is stored only as its hash: the caller
   // shows it once. kNotFound for an unknown commune, kInvalidArgument for an empty name.
   Result<std::string> CreateOpen311Key(const std::string& name, const std::string& commune_slug);
+  Result<std::vector<feedback::Open311Key>> ListOpen311Keys(const std::string& commune_slug);
+  // kNotFound when the commune has no key `id`; kFailedPrecondition when it is revoked already.
+  Status RevokeOpen311Key(int64_t id, const std::string& commune_slug);
 
   // `xaso users`.
   Result<int64_t> AddUser(const std::string& commune_slug, const std::string& username,

@@ -29,6 +29,7 @@ namespace xaso::app {
 
 struct System::Impl {
   Config config;
+  std::string ip_key;  // config.security.ip_key, or random for this process
   std::unique_ptr<storage::Database> db;
   SystemClock clock;
   platform::SodiumPasswordHasher hasher;

@@ -13,7 +13,9 @@ class Clock {
   // Seconds since the Unix epoch, UTC.
   virtual int64_t NowUnix() const = 0;
   // Today's date in Vietnam (UTC+7), the zone every legal deadline is counted in.
-  Date TodayVn() const { return Date::FromDays(FloorDiv(NowUnix() + 7 * 3600, 86400)); }
+  Date TodayVn() const { return DayVn(NowUnix()); }
+  // The date in Vietnam (UTC+7) at Unix time `at`.
+  static Date DayVn(int64_t at) { return Date::FromDays(FloorDiv(at + 7 * 3600, 86400)); }
 
  private:
   static long FloorDiv(int64_t a, int64_t b) {

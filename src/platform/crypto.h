@@ -16,6 +16,10 @@ bool InitCrypto();
 // Lower-case hex SHA-256 of `data`.
 std::string Sha256Hex(std::string_view data);
 
+// Lower-case hex HMAC-SHA-256 of `data` under `key` (any length): a pseudonym that cannot be
+// reversed by hashing every IPv4 address without the key.
+std::string HmacSha256Hex(std::string_view key, std::string_view data);
+
 // `bytes` random bytes as unpadded base64url text.
 std::string RandomToken(size_t bytes = 32);
 // `n` random bytes.

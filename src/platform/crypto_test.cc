@@ -42,5 +42,16 @@ TEST(CryptoTest, Base64RoundTripsBinaryAndRefusesGarbage) {
   EXPECT_FALSE(Base64Decode("TWE=!").has_value());
   EXPECT_FALSE(Base64Decode("T").has_value());
 }
+
+// RFC 4231 test case 2, and a long key (hashed first by HMAC) that must still give its own value.
+TEST(CryptoTest, HmacSha256MatchesTheRfcAndDependsOnTheKey) {
+  ASSERT_TRUE(InitCrypto());
+  EXPECT_EQ(HmacSha256Hex("Jefe", "what do ya want for nothing?"),
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+  const std::string long_key(131, '\xaa');
+  EXPECT_EQ(HmacSha256Hex(long_key, "Test Using Larger Than Block-Size Key - Hash Key First"),
+            "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
+  EXPECT_NE(HmacSha256Hex("k1", "203.0.113.7"), HmacSha256Hex("k2", "203.0.113.7"));
+}
 }  // namespace
 }  // namespace xaso::platform

@@ -14,6 +14,10 @@ namespace xaso::web {
 using identity::Permission;
 using identity::Role;
 
+std::string IpPseudonym(const Context& ctx) {
+  return platform::HmacSha256Hex(ctx.svc.ip_key, ctx.req.ip);
+}
+
 Response HtmlResponse(int status, std::string body) {
   Response r{status, {}, std::move(body)};
   return r.With("Content-Type", "text/html; charset=utf-8");

@@ -52,7 +52,9 @@ struct Services {
   size_t max_body_bytes = 1 << 20;
   size_t max_upload_bytes = 10 << 20;  // one evidence file
   int64_t session_seconds = 8 * 3600;
-  int feedback_max_per_ip_per_hour = 10;  // public feedback submissions per IP address
+  int feedback_max_per_ip_per_hour = 10;   // public feedback submissions per IP address
+  int open311_max_per_key_per_hour = 600;  // Open311 POSTs per api_key
+  std::string ip_key;                      // the key of IpPseudonym
 };
 
 struct Context {
@@ -68,6 +70,10 @@ struct Context {
   std::map<std::string, std::string> form;    // parsed body of a form POST
   std::map<std::string, UploadedFile> files;  // the files of a multipart form
 };
+
+// The pseudonym that stands for the client's IP address wherever a limit counts addresses
+// (HMAC-SHA-256 under Services::ip_key): no address is stored.
+std::string IpPseudonym(const Context& ctx);
 
 // kPage: HTML forms with the _csrf field; kApi: JSON with the X-CSRF-Token header; kOpen311:
 // GeoReport v2 (web/open311/), whose POSTs come from other systems with an api_key rather than

@@ -3,6 +3,7 @@
 // moderation, the honeypot, the per-IP hourly limit, and bad input.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { Client, rawSql, startServer } from './harness.mjs';
 
 const SLUG = '/xa/nhat-tan/phan-anh';
@@ -233,5 +234,11 @@ describe('feedback per-IP limit', () => {
     assert.equal(res.status, 429);
     assert.match(await res.text(), /Bạn đã gửi quá nhiều phản ánh trong một giờ/);
     assert.equal(count(server), 6);  // the demo's four and these two
+    // The limit's table holds a keyed pseudonym (HMAC-SHA-256), never the address.
+    const senders = rawSql(server, 'SELECT DISTINCT ip_hash FROM feedback_submission').split('\n');
+    assert.equal(senders.length, 1);
+    assert.match(senders[0], /^[0-9a-f]{64}$/);
+    assert.notEqual(senders[0], createHash('sha256').update('feedback:127.0.0.1').digest('hex'));
+    assert.notEqual(senders[0], createHash('sha256').update('127.0.0.1').digest('hex'));
   });
 });

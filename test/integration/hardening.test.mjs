@@ -2,7 +2,7 @@
 // personal pages, control characters, the 405 Allow header, CSRF renewal, the trusted proxy.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, startServer } from './harness.mjs';
+import { Client, rawSql, startServer } from './harness.mjs';
 
 describe('hardening', () => {
   let server;
@@ -71,5 +71,14 @@ describe('hardening', () => {
     const other = new Client(server.base);
     const ok = await other.post('/dang-nhap', { username: 'mttq', password: 'xaso-demo-mttq' }, from('198.51.100.2'));
     assert.equal(ok.status, 303);
+  });
+
+  test('sign-in attempts are kept under a pseudonym, never the address', async () => {
+    const c = new Client(server.base);
+    await c.post('/dang-nhap', { username: 'khong-co', password: 'sai' }, { headers: { 'x-forwarded-for': '198.51.100.77' } });
+    const ips = rawSql(server, 'SELECT DISTINCT ip FROM signin_attempt');
+    assert.ok(ips.length > 0);
+    assert.doesNotMatch(ips, /198\.51\.100|127\.0\.0\.1/);
+    for (const ip of ips.split('\n')) assert.match(ip, /^[0-9a-f]{64}$/);
   });
 });

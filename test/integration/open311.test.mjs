@@ -198,3 +198,49 @@ describe('Open311 GeoReport v2', () => {
     }
   });
 });
+
+describe('Open311 api_keys: listed, limited per hour, revoked', () => {
+  let server;
+  before(async () => { server = await startServer({ env: { XASO_OPEN311_MAX_PER_KEY: '2' } }); });
+  after(async () => { await server.stop(); });
+  const cli = (...args) => xaso(['open311', 'key', ...args, '--commune', 'nhat-tan', '--db', server.db]);
+  const post = (key) => fetch(`${server.base}${V2}/requests.json`, {
+    method: 'POST',
+    body: new URLSearchParams({ api_key: key, service_code: 'ha_tang', address_string: 'Thôn 2',
+      description: 'Cống thoát nước thôn 2 bị tắc.' }).toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
+
+  test('each key has its own hourly limit, and a revoked key is refused at once', async () => {
+    const a = cli('create', 'Tổng đài A').stdout.trim();
+    const b = cli('create', 'Ứng dụng B').stdout.trim();
+    for (let i = 0; i < 2; i++) assert.equal((await post(a)).status, 200);
+    const limited = await post(a);
+    assert.equal(limited.status, 429);
+    const body = await limited.json();
+    assert.equal(body[0].code, 429);
+    assert.match(body[0].description, /một giờ/);
+    // The other key is not affected by A's count.
+    assert.equal((await post(b)).status, 200);
+
+    const listed = cli('list');
+    assert.equal(listed.status, 0, listed.stderr);
+    const rows = listed.stdout.trim().split('\n').map((l) => l.split('\t'));
+    assert.deepEqual(rows.map((r) => [r[1], r[3]]), [['Tổng đài A', 'active'], ['Ứng dụng B', 'active']]);
+    assert.ok(!listed.stdout.includes(a) && !listed.stdout.includes(b), 'a key is never shown again');
+
+    const idB = rows[1][0];
+    assert.equal(cli('revoke', idB).status, 0);
+    const refused = await post(b);
+    assert.equal(refused.status, 403);
+    assert.equal((await refused.json())[0].code, 403);
+    assert.match(cli('list').stdout, /Ứng dụng B\t\d{4}-\d{2}-\d{2}\trevoked \d{4}-\d{2}-\d{2}/);
+    // Revoking twice, or a key that does not exist, fails with a message.
+    const again = cli('revoke', idB);
+    assert.notEqual(again.status, 0);
+    assert.match(again.stderr, /already revoked/);
+    assert.notEqual(cli('revoke', '999999').status, 0);
+    const audit = rawSql(server, "SELECT action, summary FROM audit_entry WHERE entity = 'open311_key' ORDER BY id");
+    assert.match(audit, /revoke\|Ứng dụng B/);
+  });
+});

@@ -226,15 +226,21 @@ TEST_P(FeedbackStorageTest, HiddenItemsAreNotFound) {
 
 TEST_P(FeedbackStorageTest, Open311KeysAreFoundByHashUntilRevoked) {
   SqlOpen311KeyRepository keys(*db_);
-  ASSERT_TRUE(keys.CreateKey(commune_id_, "Tổng đài", "abc123", Rec(), 1).has_value());
-  EXPECT_EQ(keys.FindKeyCommune("abc123").value(), std::optional<int64_t>(commune_id_));
-  EXPECT_FALSE(keys.FindKeyCommune("other").value().has_value());
-  ASSERT_TRUE(db_->Write([](soci::session& s) -> Status {
-                   s << "UPDATE open311_key SET revoked_at = 2";
-                   return Ok{};
-                 })
-                  .has_value());
-  EXPECT_FALSE(keys.FindKeyCommune("abc123").value().has_value());
+  const int64_t id = keys.CreateKey(commune_id_, "Tổng đài", "abc123", Rec(), 1).value();
+  auto found = keys.FindKey("abc123").value();
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->id, id);
+  EXPECT_EQ(found->commune_id, commune_id_);
+  EXPECT_EQ(found->name, "Tổng đài");
+  EXPECT_FALSE(keys.FindKey("other").value().has_value());
+  // Another commune cannot revoke it.
+  EXPECT_EQ(keys.RevokeKey(commune_id_ + 1000, id, Rec(), 2).error().code, ErrorCode::kNotFound);
+  ASSERT_TRUE(keys.RevokeKey(commune_id_, id, Rec(), 2).has_value());
+  EXPECT_FALSE(keys.FindKey("abc123").value().has_value());
+  EXPECT_EQ(keys.RevokeKey(commune_id_, id, Rec(), 3).error().code, ErrorCode::kFailedPrecondition);
+  const auto listed = keys.ListKeys(commune_id_).value();
+  ASSERT_EQ(listed.size(), 1U);
+  EXPECT_EQ(listed[0].revoked_at, std::optional<int64_t>(2));
 }
 
 TEST_P(FeedbackStorageTest, HiddenItemsLeaveThePublicListButStayInTheRegister) {

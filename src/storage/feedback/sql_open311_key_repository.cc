@@ -24,16 +24,58 @@ Result<int64_t> SqlOpen311KeyRepository::CreateKey(int64_t commune_id, const std
   return static_cast<int64_t>(id);
 }
 
-Result<std::optional<int64_t>> SqlOpen311KeyRepository::FindKeyCommune(
+namespace {
+
+constexpr const char* kKeyColumns =
+    "SELECT id, commune_id, name, created_at, revoked_at FROM open311_key ";
+
+feedback::Open311Key KeyFromRow(const soci::row& r) {
+  feedback::Open311Key k;
+  k.id = RowInt(r, 0);
+  k.commune_id = RowInt(r, 1);
+  k.name = RowText(r, 2);
+  k.created_at = RowInt(r, 3);
+  if (r.get_indicator(4) != soci::i_null) k.revoked_at = RowInt(r, 4);
+  return k;
+}
+
+}  // namespace
+
+Result<std::optional<feedback::Open311Key>> SqlOpen311KeyRepository::FindKey(
     const std::string& key_hash) {
-  XASO_ASSIGN_OR_RETURN(auto rows,
-                        QueryAll<int64_t>(
-                            db_,
-                            "SELECT commune_id FROM open311_key WHERE key_hash = :h AND revoked_at "
-                            "IS NULL",
-                            [](const soci::row& r) { return RowInt(r, 0); }, key_hash));
-  if (rows.empty()) return std::optional<int64_t>();
-  return std::optional<int64_t>(rows.front());
+  XASO_ASSIGN_OR_RETURN(
+      auto rows, QueryAll<feedback::Open311Key>(
+                     db_, std::string(kKeyColumns) + "WHERE key_hash = :h AND revoked_at IS NULL",
+                     KeyFromRow, key_hash));
+  if (rows.empty()) return std::optional<feedback::Open311Key>();
+  return std::optional<feedback::Open311Key>(std::move(rows.front()));
+}
+
+Result<std::vector<feedback::Open311Key>> SqlOpen311KeyRepository::ListKeys(int64_t commune_id) {
+  return QueryAll<feedback::Open311Key>(
+      db_, std::string(kKeyColumns) + "WHERE commune_id = :c ORDER BY id", KeyFromRow,
+      static_cast<long long>(commune_id));
+}
+
+Status SqlOpen311KeyRepository::RevokeKey(int64_t commune_id, int64_t id,
+                                          const audit::AuditRecord& rec, int64_t now) {
+  return db_.Write([&](soci::session& s) -> Status {
+    long long c = commune_id, i = id, at = now;
+    std::string name;
+    soci::indicator revoked = soci::i_null, found = soci::i_null;
+    long long revoked_at = 0;
+    s << "SELECT name, revoked_at FROM open311_key WHERE commune_id = :c AND id = :i", soci::use(c),
+        soci::use(i), soci::into(name, found), soci::into(revoked_at, revoked);
+    if (found == soci::i_null) {
+      return MakeError(ErrorCode::kNotFound, "no such api_key in this commune");
+    }
+    if (revoked != soci::i_null) {
+      return MakeError(ErrorCode::kFailedPrecondition, "the api_key is already revoked");
+    }
+    s << "UPDATE open311_key SET revoked_at = :a WHERE id = :i", soci::use(at), soci::use(i);
+    AuditChange(s, rec, c, "open311_key", i, "revoke", name, now);
+    return Ok{};
+  });
 }
 
 }  // namespace xaso::storage

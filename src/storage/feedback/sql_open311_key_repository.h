@@ -14,7 +14,10 @@ class SqlOpen311KeyRepository final : public feedback::Open311KeyRepository {
   Result<int64_t> CreateKey(int64_t commune_id, const std::string& name,
                             const std::string& key_hash, const audit::AuditRecord& rec,
                             int64_t now) override;
-  Result<std::optional<int64_t>> FindKeyCommune(const std::string& key_hash) override;
+  Result<std::optional<feedback::Open311Key>> FindKey(const std::string& key_hash) override;
+  Result<std::vector<feedback::Open311Key>> ListKeys(int64_t commune_id) override;
+  Status RevokeKey(int64_t commune_id, int64_t id, const audit::AuditRecord& rec,
+                   int64_t now) override;
 
  private:
   Database& db_;

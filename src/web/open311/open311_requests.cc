@@ -123,9 +123,19 @@ Response PostRequest(Context& ctx) {
   if (!commune) return Fail(t->format, commune.error());
   const std::string key = FormValue(ctx, "api_key");
   if (key.empty()) return Open311Error(t->format, 403, "Thiếu api_key.");
-  auto key_commune = ctx.svc.open311_keys->FindKeyCommune(platform::Sha256Hex(key));
-  if (!key_commune) return Fail(t->format, key_commune.error());
-  if (*key_commune != commune->id) return Open311Error(t->format, 403, "api_key không hợp lệ.");
+  auto api_key = ctx.svc.open311_keys->FindKey(platform::Sha256Hex(key));
+  if (!api_key) return Fail(t->format, api_key.error());
+  if (!*api_key || (*api_key)->commune_id != commune->id) {
+    return Open311Error(t->format, 403, "api_key không hợp lệ.");
+  }
+  const int64_t now = ctx.svc.clock->NowUnix();
+  const std::string sender = "open311-key:" + std::to_string((*api_key)->id);
+  auto recent = ctx.svc.feedback_repo->CountSubmissions(sender, now - 3600);
+  if (!recent) return Fail(t->format, recent.error());
+  if (*recent >= ctx.svc.open311_max_per_key_per_hour) {
+    return Open311Error(t->format, 429,
+                        "api_key này đã gửi quá số yêu cầu cho phép trong một giờ.");
+  }
   auto categories = ActiveCategories(ctx, commune->id);
   if (!categories) return Fail(t->format, categories.error());
   const std::string code = FormValue(ctx, "service_code");
@@ -161,6 +171,8 @@ Response PostRequest(Context& ctx) {
   rec.actor = "open311";
   auto stored = ctx.svc.feedback->Submit(s, 0, rec);
   if (!stored) return Fail(t->format, stored.error());
+  // The request is stored; a failure to count it only loosens the limit.
+  (void)ctx.svc.feedback_repo->RecordSubmission(commune->id, sender, now);
   InvalidatePublicPages();
   Json out = Json::array({{{"service_request_id", stored->tracking_code},
                            {"service_notice", ServiceNotice(*stored)},

@@ -30,7 +30,7 @@ Response SigninPost(Context& ctx) {
   if (username.empty() || password.empty() || username.size() > 64 || password.size() > 256) {
     return SigninForm(ctx, 422, Message(ctx.lang, "signin.missing"), username.substr(0, 64));
   }
-  auto account = ctx.svc.accounts->SignIn(username, password, ctx.req.ip);
+  auto account = ctx.svc.accounts->SignIn(username, password, IpPseudonym(ctx));
   if (!account) {
     const int status = account.error().code == ErrorCode::kResourceExhausted ? 429 : 422;
     return SigninForm(ctx, status, account.error().message, username);

@@ -4,7 +4,6 @@
 // one item, and the citizen's rating. Personal data is never shown: a name only when the
 // citizen chose to show it, a phone or e-mail never.
 
-#include "platform/crypto.h"
 #include "web/form.h"
 #include "web/pages/feedback_view.h"
 
@@ -16,7 +15,6 @@ using identity::Permission;
 constexpr int kPageSize = 20;
 
 // The sender's address as stored for the hourly limit: only its hash is kept.
-std::string IpHash(const Context& ctx) { return platform::Sha256Hex("feedback:" + ctx.req.ip); }
 
 // The public view of one item: never the phone or e-mail, the name only when chosen.
 Data PublicItem(Context& ctx, const identity::Commune& commune, const feedback::Feedback& f,
@@ -99,7 +97,7 @@ Response Submit(Context& ctx) {
     return RenderPage(ctx, 200, "feedback_thanks", d, Message(ctx.lang, "feedback.thanks_title"));
   }
   const int64_t now = ctx.svc.clock->NowUnix();
-  const std::string ip_hash = IpHash(ctx);
+  const std::string ip_hash = IpPseudonym(ctx);
   auto recent = ctx.svc.feedback_repo->CountSubmissions(ip_hash, now - 3600);
   if (!recent) return ErrorPage(ctx, HttpStatusFor(recent.error().code, false));
   if (*recent >= ctx.svc.feedback_max_per_ip_per_hour) {
