@@ -33,6 +33,7 @@ class FakeClock final : public Clock {
   explicit FakeClock(int64_t now) : now_(now) {}
   int64_t NowUnix() const override { return now_; }
   void Advance(int64_t seconds) { now_ += seconds; }
+  void Set(int64_t now) { now_ = now; }
 
  private:
   int64_t now_;

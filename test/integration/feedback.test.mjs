@@ -242,3 +242,46 @@ describe('feedback per-IP limit', () => {
     assert.notEqual(senders[0], createHash('sha256').update('127.0.0.1').digest('hex'));
   });
 });
+
+describe('feedback register paging', () => {
+  let server;
+  before(async () => { server = await startServer(); });
+  after(async () => { await server.stop(); });
+
+  test('the register shows 100 items a page and the next page continues without repeats', async () => {
+    // 150 open items next to the demo's four, made in one statement.
+    rawSql(server, `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 150)
+      INSERT INTO feedback (commune_id, tracking_code, category_id, kind, channel, description, status,
+        received_at, received_on, rule_key, rule_effective_from, answer_days, due_on, updated_at)
+      SELECT f.commune_id, 'PA-T' || CAST(1000 + n.i AS TEXT), f.category_id, 'feedback', 'portal',
+        'Mục thử ' || CAST(n.i AS TEXT), 'received', f.received_at, f.received_on, f.rule_key,
+        f.rule_effective_from, f.answer_days, f.due_on, f.updated_at
+      FROM n CROSS JOIN (SELECT * FROM feedback ORDER BY id LIMIT 1) f`);
+    const leader = new Client(server.base);
+    await leader.signIn('chutich');
+    const codes = [];
+    let href = '/quan-ly/phan-anh';
+    for (let page = 0; page < 5 && href; page++) {
+      const html = await (await leader.get(href)).text();
+      const found = [...html.matchAll(/href="\/quan-ly\/phan-anh\/\d+">(PA-[A-Z0-9]{5,8})</g)].map((m) => m[1]);
+      assert.ok(found.length <= 100);
+      codes.push(...found);
+      const next = html.match(/<a href="([^"]+)" rel="next">Trang sau</);
+      href = next ? next[1].replaceAll('&amp;', '&') : null;
+    }
+    assert.equal(codes.length, 154);
+    assert.equal(new Set(codes).size, 154);
+    assert.equal((await leader.get('/quan-ly/phan-anh?sau=khong-hop-le')).status, 400);
+  });
+
+  test('an item page links staff to what the public sees, unless it is hidden', async () => {
+    const leader = new Client(server.base);
+    await leader.signIn('chutich');
+    const id = rawSql(server, "SELECT id FROM feedback WHERE hidden = 0 AND tracking_code LIKE 'PA-T%' ORDER BY id LIMIT 1");
+    const code = rawSql(server, `SELECT tracking_code FROM feedback WHERE id = ${id}`);
+    const html = await (await leader.get(`/quan-ly/phan-anh/${id}`)).text();
+    assert.match(html, new RegExp(`href="/xa/nhat-tan/phan-anh/${code}">Xem trang công khai`));
+    rawSql(server, `UPDATE feedback SET hidden = 1 WHERE id = ${id}`);
+    assert.doesNotMatch(await (await leader.get(`/quan-ly/phan-anh/${id}`)).text(), /Xem trang công khai/);
+  });
+});

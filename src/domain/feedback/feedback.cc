@@ -140,4 +140,25 @@ bool IsTrackingCode(std::string_view code) {
   return true;
 }
 
+std::string RegisterCursor::ToText() const {
+  return std::string(done ? "1." : "0.") + due_on.ToIso() + "." + std::to_string(id);
+}
+
+std::optional<RegisterCursor> RegisterCursor::Parse(std::string_view text) {
+  // "F.YYYY-MM-DD.ID": a flag, a date of 10 characters, an id of 1 to 18 digits.
+  if (text.size() < 14 || text.size() > 31 || (text[0] != '0' && text[0] != '1') ||
+      text[1] != '.' || text[12] != '.') {
+    return std::nullopt;
+  }
+  const auto due = Date::ParseIso(text.substr(2, 10));
+  if (!due) return std::nullopt;
+  int64_t id = 0;
+  for (char c : text.substr(13)) {
+    if (c < '0' || c > '9') return std::nullopt;
+    id = id * 10 + (c - '0');
+  }
+  if (id <= 0) return std::nullopt;
+  return RegisterCursor{text[0] == '1', *due, id};
+}
+
 }  // namespace xaso::feedback

@@ -122,4 +122,17 @@ Date AnswerDue(Date received_on, int days, const calendar::LegalCalendar& cal);
 std::string MakeTrackingCode(std::string_view random_bytes);
 bool IsTrackingCode(std::string_view code);
 
+// A position in the staff register, whose order is: open items first, then by answer date,
+// then by id. Its text form "0.2026-01-05.123" goes in the next page's link.
+struct RegisterCursor {
+  bool done = false;  // answered, closed or forwarded
+  Date due_on;
+  int64_t id = 0;
+
+  static RegisterCursor After(const Feedback& f) { return {!IsOpen(f.status), f.due_on, f.id}; }
+  std::string ToText() const;
+  // nullopt for text that ToText cannot have made.
+  static std::optional<RegisterCursor> Parse(std::string_view text);
+};
+
 }  // namespace xaso::feedback

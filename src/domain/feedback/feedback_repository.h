@@ -44,6 +44,7 @@ struct Event {
 struct RegisterFilter {
   std::optional<ItemStatus> status;
   std::optional<int64_t> category_id;
+  std::optional<RegisterCursor> after;  // the page after this position
 };
 
 class FeedbackRepository {
@@ -67,7 +68,7 @@ class FeedbackRepository {
   // (clamped to 1..1000).
   virtual Result<std::vector<Feedback>> Find(const ItemFilter& f) = 0;
   // Every item of the commune, hidden ones included, open ones first, then by answer date
-  // (the oldest due first), at most `limit`.
+  // (the oldest due first), then by id, after f.after when set; at most `limit`.
   virtual Result<std::vector<Feedback>> ListRegister(int64_t commune_id, const RegisterFilter& f,
                                                      int limit) = 0;
   // The item's history, oldest first. kNotFound for another commune's item.

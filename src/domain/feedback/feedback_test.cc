@@ -106,6 +106,21 @@ TEST(TrackingCodeTest, ReadableAndRecognised) {
   EXPECT_FALSE(IsTrackingCode("PA-abcdefgh"));
 }
 
+TEST(RegisterCursorTest, RoundTripsAndRefusesWhatItCannotHaveMade) {
+  const RegisterCursor c{true, Date::FromYmd(2026, 1, 5), 123};
+  EXPECT_EQ(c.ToText(), "1.2026-01-05.123");
+  const auto back = RegisterCursor::Parse(c.ToText());
+  ASSERT_TRUE(back.has_value());
+  EXPECT_TRUE(back->done);
+  EXPECT_EQ(back->due_on, c.due_on);
+  EXPECT_EQ(back->id, 123);
+  for (const char* bad :
+       {"", "2.2026-01-05.1", "0.2026-13-05.1", "0.2026-01-05.", "0.2026-01-05.0",
+        "0.2026-01-05.12a", "0-2026-01-05.1", "0.2026-01-05.1234567890123456789"}) {
+    EXPECT_FALSE(RegisterCursor::Parse(bad).has_value()) << bad;
+  }
+}
+
 TEST(CanHandleTest, OfficersActOnTheirUnitsItemsOthersOnAny) {
   Feedback f;
   f.commune_id = 1;

@@ -227,13 +227,24 @@ Result<std::vector<Feedback>> SqlFeedbackRepository::ListRegister(int64_t commun
                                                                   int limit) {
   const std::string status = f.status ? std::string(feedback::StatusCode(*f.status)) : "";
   const long long category = f.category_id.value_or(0);
+  // The register's order as one expression; the cursor continues after (done, due_on, id).
+  const std::string done =
+      "(CASE WHEN status IN ('answered', 'closed', 'forwarded') THEN 1 ELSE 0 END)";
+  const auto& a = f.after;
+  const int has_after = a ? 1 : 0, after_done = a && a->done ? 1 : 0;
+  const std::string after_due = a ? a->due_on.ToIso() : "";
+  const long long after_id = a ? a->id : 0;
   return QueryAll<Feedback>(
       db_,
       std::string(kColumns) +
           "WHERE commune_id = :c AND (:s = '' OR status = :s2) AND (:k = 0 OR category_id = :k2) "
-          "ORDER BY CASE WHEN status IN ('answered', 'closed', 'forwarded') THEN 1 ELSE 0 END, "
-          "due_on, id LIMIT :l",
-      FromRow, static_cast<long long>(commune_id), status, status, category, category,
+          "AND (:h = 0 OR " +
+          done + " > :f1 OR (" + done + " = :f2 AND due_on > :d1) OR (" + done +
+          " = :f3 AND due_on = :d2 AND id > :i)) "
+          "ORDER BY " +
+          done + ", due_on, id LIMIT :l",
+      FromRow, static_cast<long long>(commune_id), status, status, category, category, has_after,
+      after_done, after_done, after_due, after_done, after_due, after_id,
       std::clamp(limit, 1, 1000));
 }
 

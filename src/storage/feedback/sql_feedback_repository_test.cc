@@ -243,6 +243,33 @@ TEST_P(FeedbackStorageTest, Open311KeysAreFoundByHashUntilRevoked) {
   EXPECT_EQ(listed[0].revoked_at, std::optional<int64_t>(2));
 }
 
+// Pages of the register, read one after another from their cursors, give every item once, in
+// the register's order: open first, then by answer date, then by id.
+TEST_P(FeedbackStorageTest, TheRegisterPagesByCursorWithoutGapsOrRepeats) {
+  auto service = Service([this](size_t n) { return std::string(n, static_cast<char>(++draws_)); });
+  std::vector<int64_t> ids;
+  for (int i = 0; i < 7; ++i) {
+    clock_.Set(kMonday + i * 86400 * (i % 3));  // answer dates repeat and interleave
+    ids.push_back(service.Submit(Sub(), 0, Rec()).value().id);
+  }
+  feedback::Move answer{ids[0], 1, ItemStatus::kAnswered, std::nullopt, "Đã sửa."};
+  ASSERT_TRUE(repo_->Apply(commune_id_, answer, Rec(), kMonday).has_value());
+  const auto all = repo_->ListRegister(commune_id_, {}, 100).value();
+  ASSERT_EQ(all.size(), 7U);
+  EXPECT_EQ(all.back().id, ids[0]);  // the answered item comes last
+  std::vector<int64_t> paged;
+  feedback::RegisterFilter f;
+  for (int page = 0; page < 10; ++page) {
+    const auto items = repo_->ListRegister(commune_id_, f, 2).value();
+    if (items.empty()) break;
+    for (const auto& item : items) paged.push_back(item.id);
+    f.after = feedback::RegisterCursor::After(items.back());
+  }
+  std::vector<int64_t> expected;
+  for (const auto& item : all) expected.push_back(item.id);
+  EXPECT_EQ(paged, expected);
+}
+
 TEST_P(FeedbackStorageTest, HiddenItemsLeaveThePublicListButStayInTheRegister) {
   auto service = Service([this](size_t n) { return std::string(n, static_cast<char>(++draws_)); });
   const auto a = service.Submit(Sub(), 0, Rec()).value();

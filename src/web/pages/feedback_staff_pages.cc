@@ -3,6 +3,7 @@
 // (assign, start, answer, forward, close; hide for moderation), and entry by a clerk on a
 // citizen's behalf with the channel it came by. Every change goes through
 // FeedbackRepository::Apply or Hide with the version the page showed.
+#include "core/text.h"
 #include "web/form.h"
 #include "web/pages/feedback_view.h"
 #include "web/pages/plan_view.h"
@@ -13,7 +14,7 @@ namespace {
 using feedback::ItemStatus;
 using identity::Permission;
 
-constexpr int kRegisterLimit = 500;
+constexpr int kRegisterPage = 100;
 
 // Whether the signed-in account may act on `f`: an officer only on his unit's items.
 bool MayAct(const Context& ctx, const feedback::Feedback& f) {
@@ -34,24 +35,32 @@ Response Register(Context& ctx) {
     filter.category_id = ParseInt(category);
     if (!filter.category_id) return ErrorPage(ctx, 400);
   }
-  auto items = ctx.svc.feedback_repo->ListRegister(commune_id, filter, kRegisterLimit);
+  const std::string after = ctx.req.Query("sau");
+  if (!after.empty()) {
+    filter.after = feedback::RegisterCursor::Parse(after);
+    if (!filter.after) return ErrorPage(ctx, 400);
+  }
+  // One more than a page tells whether there is a next one.
+  auto items = ctx.svc.feedback_repo->ListRegister(commune_id, filter, kRegisterPage + 1);
   if (!items) return ErrorPage(ctx, HttpStatusFor(items.error().code, false));
+  std::string next;
+  if (items->size() > static_cast<size_t>(kRegisterPage)) {
+    items->resize(kRegisterPage);
+    next = "/quan-ly/phan-anh?trang-thai=" + PercentEncode(status) +
+           "&linh-vuc=" + PercentEncode(category) +
+           "&sau=" + feedback::RegisterCursor::After(items->back()).ToText();
+  }
   const CategoryNames categories = LoadCategoryNames(ctx, commune_id);
   const UnitNames units = LoadUnitNames(ctx, commune_id);
   const Date today = ctx.svc.clock->TodayVn();
-  // Open and overdue first; the query already puts open items first, oldest due first.
-  std::stable_sort(items->begin(), items->end(), [&](const auto& a, const auto& b) {
-    const bool la = feedback::IsOpen(a.status) && a.due_on < today;
-    const bool lb = feedback::IsOpen(b.status) && b.due_on < today;
-    return la && !lb;
-  });
+  // The query's order (open first, the oldest due first) already puts overdue items on top.
   Data list(Data::type::list);
   for (const auto& f : *items) {
     Data x;
     x.set("href", "/quan-ly/phan-anh/" + std::to_string(f.id));
     x.set("code", f.tracking_code);
-    x.set("title",
-          f.submission.title.empty() ? f.submission.description.substr(0, 80) : f.submission.title);
+    x.set("title", f.submission.title.empty() ? TruncateUtf8(f.submission.description, 80)
+                                              : f.submission.title);
     x.set("category", CategoryName(categories, f.category_id));
     x.set("received", f.received_on.ToVi());
     x.set("due", f.due_on.ToVi());
@@ -66,6 +75,8 @@ Response Register(Context& ctx) {
   Data d;
   d.set("items", list);
   d.set("empty", Data(items->empty()));
+  if (!next.empty()) d.set("next_href", next);
+  if (!after.empty()) d.set("first_href", "/quan-ly/phan-anh");
   Data statuses(Data::type::list);
   for (auto s : {ItemStatus::kReceived, ItemStatus::kAssigned, ItemStatus::kInProgress,
                  ItemStatus::kAnswered, ItemStatus::kClosed, ItemStatus::kForwarded}) {
@@ -123,6 +134,10 @@ Response ItemPage(Context& ctx, int status, Data d) {
   d.set("unsatisfied", Data(f->rating == feedback::Rating::kUnsatisfied));
   d.set("hidden", Data(f->hidden));
   d.set("hidden_reason", f->hidden_reason);
+  // What the citizen sees, so that staff can check what is published.
+  if (auto commune = ctx.svc.identity->GetCommune(commune_id); commune && !f->hidden) {
+    d.set("public_href", "/xa/" + commune->slug + "/phan-anh/" + f->tracking_code);
+  }
   if (f->unit_id) {
     if (auto it = units.find(*f->unit_id); it != units.end()) d.set("unit", it->second);
   }
