@@ -118,6 +118,7 @@ const TABLE = [
   // Demo item 4 is routed to the office, the officer's unit.
   ['POST', '/quan-ly/phan-anh/{id}/xu-ly', '/quan-ly/phan-anh/4/xu-ly', { action: '' }, FEEDBACK_ACT],
   ['POST', '/quan-ly/phan-anh/{id}/an', '/quan-ly/phan-anh/1/an', { reason: '' }, MANAGE],
+  ['POST', '/quan-ly/phan-anh/{id}/gop', '/quan-ly/phan-anh/1/gop', { into: '' }, MANAGE],
 ];
 
 function denied(res) {

@@ -43,7 +43,8 @@ function count(server) {
 describe('feedback', () => {
   let server, citizen, leader, officer, clerk, other;
   before(async () => {
-    server = await startServer();
+    // Every submission here comes from one address; the limit has its own suite below.
+    server = await startServer({ env: { XASO_FEEDBACK_MAX_PER_IP: '100' } });
     citizen = new Client(server.base);
     leader = new Client(server.base);
     await leader.signIn('chutich');
@@ -168,6 +169,31 @@ describe('feedback', () => {
     assert.doesNotMatch(await (await citizen.get(SLUG)).text(), new RegExp(code));
     assert.match(await (await leader.get(`/quan-ly/phan-anh/${id}`)).text(), /Lời lẽ xúc phạm/);
     assert.match(rawSql(server, "SELECT summary FROM audit_entry WHERE action = 'hide'"), /Lời lẽ xúc phạm/);
+  });
+
+  test('a leader merges a duplicate: its citizen is pointed to the other item, which alone is listed', async () => {
+    const first = await submit(citizen, base(other, { description: 'Cột điện nghiêng ở ngã ba thôn Bắc.' }));
+    const dup = await submit(citizen, base(other, { description: 'Cột điện ở ngã ba thôn Bắc sắp đổ.' }));
+    const id = await staffId(leader, dup);
+    assert.equal((await officer.post(`/quan-ly/phan-anh/${id}/gop`, { version: '1', into: first })).status, 403);
+    const bad = await leader.post(`/quan-ly/phan-anh/${id}/gop`, { version: '1', into: 'PA-1' });
+    assert.equal(bad.status, 422);
+    assert.match(await bad.text(), /Mã phản ánh gồm PA- và 8 ký tự/);
+    const self = await leader.post(`/quan-ly/phan-anh/${id}/gop`, { version: '1', into: dup });
+    assert.equal(self.status, 422);
+    assert.match(await self.text(), /Nhập mã của một phản ánh khác/);
+    // Codes are accepted in lower case, as read out on the phone.
+    assert.equal((await leader.post(`/quan-ly/phan-anh/${id}/gop`, { version: '1', into: first.toLowerCase() })).status, 303);
+    const staffPage = await (await leader.get(`/quan-ly/phan-anh/${id}`)).text();
+    assert.match(staffPage, new RegExp(`Đã gộp, là bản trùng của <a href="/quan-ly/phan-anh/\\d+">${first}</a>`));
+    assert.doesNotMatch(staffPage, /action="\/quan-ly\/phan-anh\/\d+\/gop"/);
+    const page = await (await citizen.get(`${SLUG}/${dup}`)).text();
+    assert.match(page, new RegExp(`đã được gộp vào phản ánh <a href="${SLUG}/${first}">${first}</a>`));
+    assert.doesNotMatch(page, /name="rating"/);
+    const list = await (await citizen.get(SLUG)).text();
+    assert.match(list, new RegExp(first));
+    assert.doesNotMatch(list, new RegExp(dup));
+    assert.match(rawSql(server, `SELECT summary FROM audit_entry WHERE action = 'merge'`), new RegExp(`merged into ${first}`));
   });
 
   test('a filled honeypot is thanked but nothing is stored', async () => {

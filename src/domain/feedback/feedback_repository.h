@@ -82,6 +82,14 @@ class FeedbackRepository {
   // status: kAborted when stale, kFailedPrecondition when not allowed. Returns the new version.
   virtual Result<int64_t> Apply(int64_t commune_id, const Move& m, const audit::AuditRecord& rec,
                                 int64_t now) = 0;
+  // Merges the open item `id` (at `version`) into the item with tracking code `into_code`, a
+  // duplicate of it: the item is closed with merged_into set, leaves the public list, and its
+  // tracking page points to the other. kInvalidArgument (field "into") when the other item is
+  // not of the commune, is the item itself, is hidden or merged itself; kFailedPrecondition
+  // when the item is no longer open; kAborted when stale. Returns the new version.
+  virtual Result<int64_t> Merge(int64_t commune_id, int64_t id, int64_t version,
+                                const std::string& into_code, const audit::AuditRecord& rec,
+                                int64_t now) = 0;
   // Public submissions recorded for `ip_hash` (a hash of the sender's address) at or after
   // `since`, across communes.
   virtual Result<int> CountSubmissions(const std::string& ip_hash, int64_t since) = 0;

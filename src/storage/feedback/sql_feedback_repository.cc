@@ -83,6 +83,10 @@ void AppendEvent(soci::session& s, long long commune_id, long long id, int64_t n
 }
 
 Error NotFound() { return MakeError(ErrorCode::kNotFound, "Không tìm thấy phản ánh."); }
+Error Stale() {
+  return MakeError(ErrorCode::kAborted,
+                   "Phản ánh vừa được người khác cập nhật. Tải lại trang rồi thực hiện lại.");
+}
 
 }  // namespace
 
@@ -188,12 +192,12 @@ Result<Feedback> SqlFeedbackRepository::GetByCode(const std::string& tracking_co
 Result<std::vector<Feedback>> SqlFeedbackRepository::ListPublic(int64_t commune_id,
                                                                 int64_t before_id, int limit) {
   const long long before = before_id > 0 ? before_id : INT64_MAX;
-  return QueryAll<Feedback>(db_,
-                            std::string(kColumns) +
-                                "WHERE commune_id = :c AND hidden = 0 AND id < :b "
-                                "ORDER BY id DESC LIMIT :l",
-                            FromRow, static_cast<long long>(commune_id), before,
-                            std::clamp(limit, 1, 200));
+  return QueryAll<Feedback>(
+      db_,
+      std::string(kColumns) +
+          "WHERE commune_id = :c AND hidden = 0 AND merged_into IS NULL AND id < :b "
+          "ORDER BY id DESC LIMIT :l",
+      FromRow, static_cast<long long>(commune_id), before, std::clamp(limit, 1, 200));
 }
 
 Result<std::vector<Feedback>> SqlFeedbackRepository::Find(const feedback::ItemFilter& f) {
@@ -281,8 +285,7 @@ Result<int64_t> SqlFeedbackRepository::Hide(int64_t commune_id, int64_t id, int6
       s << "SELECT COUNT(*) FROM feedback WHERE commune_id = :c AND id = :i", soci::use(c),
           soci::use(i), soci::into(n);
       if (n == 0) return NotFound();
-      return MakeError(ErrorCode::kAborted,
-                       "Phản ánh vừa được người khác cập nhật. Tải lại trang rồi thực hiện lại.");
+      return Stale();
     }
     BumpContentVersion(s, c);
     AuditChange(s, rec, c, "feedback", i, "hide", reason, now);
@@ -302,10 +305,7 @@ Result<int64_t> SqlFeedbackRepository::Apply(int64_t commune_id, const feedback:
     s << "SELECT status, version FROM feedback WHERE commune_id = :c AND id = :i", soci::use(c),
         soci::use(id), soci::into(stored_status, found), soci::into(stored_version);
     if (found == soci::i_null) return NotFound();
-    if (stored_version != v) {
-      return MakeError(ErrorCode::kAborted,
-                       "Phản ánh vừa được người khác cập nhật. Tải lại trang rồi thực hiện lại.");
-    }
+    if (stored_version != v) return Stale();
     const auto from = feedback::StatusFromCode(stored_status);
     if (!from || !feedback::CanMove(*from, m.to)) {
       return MakeError(ErrorCode::kFailedPrecondition,
@@ -334,6 +334,47 @@ Result<int64_t> SqlFeedbackRepository::Apply(int64_t commune_id, const feedback:
     return Ok{};
   }));
   return static_cast<int64_t>(version);
+}
+
+Result<int64_t> SqlFeedbackRepository::Merge(int64_t commune_id, int64_t id, int64_t version,
+                                             const std::string& into_code,
+                                             const audit::AuditRecord& rec, int64_t now) {
+  XASO_RETURN_IF_ERROR(db_.Write([&](soci::session& s) -> Status {
+    long long c = commune_id, i = id, at = now;
+    std::string status;
+    long long stored_version = 0, merged = 0;
+    soci::indicator found = soci::i_null, merged_ind = soci::i_null;
+    s << "SELECT status, version, merged_into FROM feedback WHERE commune_id = :c AND id = :i",
+        soci::use(c), soci::use(i), soci::into(status, found), soci::into(stored_version),
+        soci::into(merged, merged_ind);
+    if (found == soci::i_null) return NotFound();
+    if (stored_version != version) return Stale();
+    const auto from = feedback::StatusFromCode(status);
+    if (merged_ind != soci::i_null || !from || !feedback::IsOpen(*from)) {
+      return MakeError(ErrorCode::kFailedPrecondition,
+                       "Chỉ gộp được phản ánh đang xử lý, chưa gộp vào phản ánh khác.");
+    }
+    long long target = 0, target_hidden = 0;
+    soci::indicator target_found = soci::i_null, target_merged = soci::i_null;
+    s << "SELECT id, hidden, merged_into FROM feedback WHERE commune_id = :c AND "
+         "tracking_code = :t",
+        soci::use(c), soci::use(into_code), soci::into(target, target_found),
+        soci::into(target_hidden), soci::into(merged, target_merged);
+    if (target_found == soci::i_null || target == i || target_hidden != 0 ||
+        target_merged != soci::i_null) {
+      return Error{ErrorCode::kInvalidArgument,
+                   "Không gộp được vào phản ánh này.",
+                   {{"into", "Nhập mã của một phản ánh khác của xã, đang hiển thị, chưa bị gộp."}}};
+    }
+    s << "UPDATE feedback SET status = 'closed', merged_into = :m, version = version + 1, "
+         "updated_at = :a WHERE id = :i",
+        soci::use(target), soci::use(at), soci::use(i);
+    AppendEvent(s, c, i, now, rec, "closed", "Trùng với " + into_code);
+    BumpContentVersion(s, c);
+    AuditChange(s, rec, c, "feedback", i, "merge", status + " → merged into " + into_code, now);
+    return Ok{};
+  }));
+  return version + 1;
 }
 
 Result<int> SqlFeedbackRepository::CountSubmissions(const std::string& ip_hash, int64_t since) {
@@ -365,7 +406,8 @@ Status SqlFeedbackRepository::Rate(const std::string& tracking_code, feedback::R
     const std::string code(feedback::RatingCode(rating));
     soci::statement st =
         (s.prepare << "UPDATE feedback SET rating = :r, rated_at = :a WHERE tracking_code = :t "
-                      "AND status IN ('answered', 'closed') AND rating = ''",
+                      "AND status IN ('answered', 'closed') AND rating = '' AND answer <> '' "
+                      "AND merged_into IS NULL",
          soci::use(code), soci::use(at), soci::use(tracking_code));
     st.execute(true);
     if (st.get_affected_rows() != 1) {

@@ -27,6 +27,9 @@ class SqlFeedbackRepository final : public feedback::FeedbackRepository {
   Result<std::vector<feedback::Event>> History(int64_t commune_id, int64_t id) override;
   Result<int64_t> Hide(int64_t commune_id, int64_t id, int64_t version, const std::string& reason,
                        const audit::AuditRecord& rec, int64_t now) override;
+  Result<int64_t> Merge(int64_t commune_id, int64_t id, int64_t version,
+                        const std::string& into_code, const audit::AuditRecord& rec,
+                        int64_t now) override;
   Result<int64_t> Apply(int64_t commune_id, const feedback::Move& m, const audit::AuditRecord& rec,
                         int64_t now) override;
   Result<int> CountSubmissions(const std::string& ip_hash, int64_t since) override;

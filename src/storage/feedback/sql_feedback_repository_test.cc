@@ -270,6 +270,41 @@ TEST_P(FeedbackStorageTest, TheRegisterPagesByCursorWithoutGapsOrRepeats) {
   EXPECT_EQ(paged, expected);
 }
 
+TEST_P(FeedbackStorageTest, ADuplicateIsMergedOnceIntoAVisibleItemAndLeavesThePublicList) {
+  auto service = Service([this](size_t n) { return std::string(n, static_cast<char>(++draws_)); });
+  const auto first = service.Submit(Sub(), 0, Rec()).value();
+  const auto dup = service.Submit(Sub(), 0, Rec()).value();
+  const auto hidden = service.Submit(Sub(), 0, Rec()).value();
+  ASSERT_TRUE(repo_->Hide(commune_id_, hidden.id, 1, "Xúc phạm", Rec(), kMonday).has_value());
+  // Not into itself, an unknown code, or a hidden item; not with a stale version.
+  for (const auto& into : {dup.tracking_code, std::string("PA-ZZZZZZZZ"), hidden.tracking_code}) {
+    const auto e = repo_->Merge(commune_id_, dup.id, 1, into, Rec(), kMonday).error();
+    EXPECT_EQ(e.code, ErrorCode::kInvalidArgument) << into;
+    ASSERT_EQ(e.fields.size(), 1U);
+    EXPECT_EQ(e.fields[0].field, "into");
+  }
+  EXPECT_EQ(repo_->Merge(commune_id_, dup.id, 7, first.tracking_code, Rec(), kMonday).error().code,
+            ErrorCode::kAborted);
+  EXPECT_EQ(
+      repo_->Merge(commune_id_ + 1000, dup.id, 1, first.tracking_code, Rec(), kMonday).error().code,
+      ErrorCode::kNotFound);
+  EXPECT_EQ(repo_->Merge(commune_id_, dup.id, 1, first.tracking_code, Rec(), kMonday).value(), 2);
+  const auto merged = repo_->Get(commune_id_, dup.id).value();
+  EXPECT_EQ(merged.status, ItemStatus::kClosed);
+  EXPECT_EQ(merged.merged_into, std::optional<int64_t>(first.id));
+  EXPECT_EQ(repo_->History(commune_id_, dup.id).value().back().body,
+            "Trùng với " + first.tracking_code);
+  // Merged once; nothing merges into a merged item; a merged item cannot be rated.
+  EXPECT_EQ(repo_->Merge(commune_id_, dup.id, 2, first.tracking_code, Rec(), kMonday).error().code,
+            ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(repo_->Merge(commune_id_, first.id, 1, dup.tracking_code, Rec(), kMonday).error().code,
+            ErrorCode::kInvalidArgument);
+  EXPECT_FALSE(repo_->Rate(dup.tracking_code, feedback::Rating::kSatisfied, kMonday).has_value());
+  const auto listed = repo_->ListPublic(commune_id_, 0, 10).value();
+  ASSERT_EQ(listed.size(), 1U);
+  EXPECT_EQ(listed[0].id, first.id);
+}
+
 TEST_P(FeedbackStorageTest, HiddenItemsLeaveThePublicListButStayInTheRegister) {
   auto service = Service([this](size_t n) { return std::string(n, static_cast<char>(++draws_)); });
   const auto a = service.Submit(Sub(), 0, Rec()).value();

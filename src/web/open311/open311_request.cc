@@ -59,6 +59,7 @@ std::optional<int64_t> ParseW3cDateTime(const std::string& text) {
 
 std::string StatusNotes(const feedback::Feedback& f) {
   if (f.status == feedback::ItemStatus::kForwarded) return "Đã chuyển đến: " + f.forwarded_to;
+  if (f.merged_into) return "Trùng với một phản ánh khác, đã được gộp vào phản ánh đó.";
   if (!feedback::IsOpen(f.status)) return f.answer;
   return "";
 }

@@ -141,8 +141,15 @@ Response Track(Context& ctx, int status, Data d) {
     }
   }
   d.set("history", history);
+  // A duplicate's citizen follows the item it was merged into, where the answer will be.
+  if (f->merged_into) {
+    if (auto into = ctx.svc.feedback_repo->Get(commune->id, *f->merged_into)) {
+      d.set("merged_code", into->tracking_code);
+      d.set("merged_href", "/xa/" + commune->slug + "/phan-anh/" + into->tracking_code);
+    }
+  }
   const bool can_rate =
-      f->rating == feedback::Rating::kNone &&
+      f->rating == feedback::Rating::kNone && !f->answer.empty() && !f->merged_into &&
       (f->status == feedback::ItemStatus::kAnswered || f->status == feedback::ItemStatus::kClosed);
   d.set("can_rate", Data(can_rate));
   if (can_rate) {

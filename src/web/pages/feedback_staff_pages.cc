@@ -3,6 +3,8 @@
 // (assign, start, answer, forward, close; hide for moderation), and entry by a clerk on a
 // citizen's behalf with the channel it came by. Every change goes through
 // FeedbackRepository::Apply or Hide with the version the page showed.
+#include <cctype>
+
 #include "core/text.h"
 #include "web/form.h"
 #include "web/pages/feedback_view.h"
@@ -167,7 +169,15 @@ Response ItemPage(Context& ctx, int status, Data d) {
     plain.push_back(x);
   }
   d.set("plain_moves", plain);
-  d.set("can_hide", Data(!f->hidden && identity::Allows(ctx.role, Permission::kModerateFeedback)));
+  const bool moderate = identity::Allows(ctx.role, Permission::kModerateFeedback);
+  d.set("can_hide", Data(!f->hidden && moderate));
+  d.set("can_merge", Data(moderate && !f->merged_into && feedback::IsOpen(f->status)));
+  if (f->merged_into) {
+    if (auto into = ctx.svc.feedback_repo->Get(commune_id, *f->merged_into)) {
+      d.set("merged_code", into->tracking_code);
+      d.set("merged_href", "/quan-ly/phan-anh/" + std::to_string(into->id));
+    }
+  }
   Data unit_options(Data::type::list);
   for (const auto& [uid, name] : units) {
     Data o;
@@ -180,6 +190,7 @@ Response ItemPage(Context& ctx, int status, Data d) {
   d.set("form_answer", ctx.form["answer"]);
   d.set("form_forwarded_to", ctx.form["forwarded_to"]);
   d.set("form_reason", ctx.form["reason"]);
+  d.set("form_into", ctx.form["into"]);
   return RenderPage(ctx, status, "feedback_staff_item", d, f->tracking_code);
 }
 
@@ -237,25 +248,45 @@ Response Act(Context& ctx) {
   return RedirectResponse("/quan-ly/phan-anh/" + std::to_string(*id) + "?da-luu=1");
 }
 
-Response HideItem(Context& ctx) {
+// The moderation forms: the item and the version the page showed, one field checked, then the
+// change; a refusal shows the item again with the reason next to the field.
+template <class Change>
+Response Moderate(Context& ctx, const char* field, bool field_ok, const char* field_error,
+                  Change change) {
   const auto id = IdParam(ctx, "id");
   if (!id) return ErrorPage(ctx, 404);
   const auto version = ParseInt(ctx.form["version"]);
   if (!version) return ErrorPage(ctx, 400);
-  const std::string& reason = ctx.form["reason"];
-  if (reason.find_first_not_of(" \t\r\n") == std::string::npos || reason.size() > 500) {
+  if (!field_ok) {
     Error err{ErrorCode::kInvalidArgument,
               Message(ctx.lang, "feedback.action_invalid"),
-              {{"reason", Message(ctx.lang, "feedback.reason_required")}}};
+              {{field, Message(ctx.lang, field_error)}}};
     return ItemPage(ctx, 422, ErrorData(err));
   }
-  auto hidden = ctx.svc.feedback_repo->Hide(ctx.account->commune_id, *id, *version, reason,
-                                            ActorOf(ctx), ctx.svc.clock->NowUnix());
-  if (!hidden) {
-    return ItemPage(ctx, HttpStatusFor(hidden.error().code, true), ErrorData(hidden.error()));
-  }
+  Result<int64_t> done = change(*id, *version);
+  if (!done) return ItemPage(ctx, HttpStatusFor(done.error().code, true), ErrorData(done.error()));
   InvalidatePublicPages();
   return RedirectResponse("/quan-ly/phan-anh/" + std::to_string(*id) + "?da-luu=1");
+}
+
+Response HideItem(Context& ctx) {
+  const std::string& reason = ctx.form["reason"];
+  const bool ok = reason.find_first_not_of(" \t\r\n") != std::string::npos && reason.size() <= 500;
+  return Moderate(ctx, "reason", ok, "feedback.reason_required", [&](int64_t id, int64_t v) {
+    return ctx.svc.feedback_repo->Hide(ctx.account->commune_id, id, v, reason, ActorOf(ctx),
+                                       ctx.svc.clock->NowUnix());
+  });
+}
+
+// Codes are taken in either case, as a citizen reads them out on the phone.
+Response MergeItem(Context& ctx) {
+  std::string into = ctx.form["into"];
+  for (char& c : into) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return Moderate(ctx, "into", feedback::IsTrackingCode(into), "feedback.code_invalid",
+                  [&](int64_t id, int64_t v) {
+                    return ctx.svc.feedback_repo->Merge(ctx.account->commune_id, id, v, into,
+                                                        ActorOf(ctx), ctx.svc.clock->NowUnix());
+                  });
 }
 
 Response EntryPage(Context& ctx, int status, Data d) {
@@ -318,6 +349,8 @@ void AddFeedbackStaffRoutes(std::vector<Route>& routes) {
       {"POST", "/quan-ly/phan-anh/{id}/xu-ly", Permission::kHandleFeedback, RouteKind::kPage, Act});
   routes.push_back({"POST", "/quan-ly/phan-anh/{id}/an", Permission::kModerateFeedback,
                     RouteKind::kPage, HideItem});
+  routes.push_back({"POST", "/quan-ly/phan-anh/{id}/gop", Permission::kModerateFeedback,
+                    RouteKind::kPage, MergeItem});
 }
 
 }  // namespace xaso::web
