@@ -65,8 +65,8 @@ struct Context {
   Lang lang = Lang::kVi;
   std::string csrf;  // the token forms must echo
   std::vector<std::string> set_cookies;
-  std::map<std::string, std::string> form;    // parsed body of a form POST
-  std::map<std::string, UploadedFile> files;  // the files of a multipart form
+  std::map<std::string, std::string> form;         // parsed body of a form POST
+  std::multimap<std::string, UploadedFile> files;  // the files of a multipart form
 };
 
 // kPage: HTML forms with the _csrf field; kApi: JSON with the X-CSRF-Token header; kOpen311:

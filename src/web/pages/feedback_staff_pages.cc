@@ -123,6 +123,7 @@ Response ItemPage(Context& ctx, int status, Data d) {
   d.set("unsatisfied", Data(f->rating == feedback::Rating::kUnsatisfied));
   d.set("hidden", Data(f->hidden));
   d.set("hidden_reason", f->hidden_reason);
+  SetPhotos(ctx, commune_id, *f, "/quan-ly/phan-anh/" + std::to_string(f->id) + "/anh/", d);
   if (f->unit_id) {
     if (auto it = units.find(*f->unit_id); it != units.end()) d.set("unit", it->second);
   }
@@ -243,6 +244,16 @@ Response HideItem(Context& ctx) {
   return RedirectResponse("/quan-ly/phan-anh/" + std::to_string(*id) + "?da-luu=1");
 }
 
+// Any photo of the commune's items, hidden ones included, for the staff item page.
+Response StaffPhoto(Context& ctx) {
+  const auto id = IdParam(ctx, "id");
+  const auto n = PhotoNumber(ctx);
+  if (!id || !n) return ErrorPage(ctx, 404);
+  auto photo = ctx.svc.feedback_repo->GetPhoto(ctx.account->commune_id, *id, *n);
+  if (!photo) return ErrorPage(ctx, HttpStatusFor(photo.error().code, false));
+  return PhotoResponse(std::move(*photo));
+}
+
 Response EntryPage(Context& ctx, int status, Data d) {
   const int64_t commune_id = ctx.account->commune_id;
   d.set("csrf", EnsureCsrf(ctx));
@@ -303,6 +314,8 @@ void AddFeedbackStaffRoutes(std::vector<Route>& routes) {
       {"POST", "/quan-ly/phan-anh/{id}/xu-ly", Permission::kHandleFeedback, RouteKind::kPage, Act});
   routes.push_back({"POST", "/quan-ly/phan-anh/{id}/an", Permission::kModerateFeedback,
                     RouteKind::kPage, HideItem});
+  routes.push_back({"GET", "/quan-ly/phan-anh/{id}/anh/{n}", Permission::kViewFeedback,
+                    RouteKind::kPage, StaffPhoto});
 }
 
 }  // namespace xaso::web
