@@ -58,11 +58,11 @@ Result<std::string> StripImageMetadata(std::string_view bytes) {
     image->writeMetadata();
     Exiv2::BasicIo& io = image->io();
     if (io.open() != 0) return Unreadable();
-    const long size = io.size();
-    std::string out(static_cast<size_t>(size), '\0');
-    const long read = io.read(reinterpret_cast<Exiv2::byte*>(out.data()), size);
+    std::string out(io.size(), '\0');
+    const long read =
+        io.read(reinterpret_cast<Exiv2::byte*>(out.data()), static_cast<long>(out.size()));
     io.close();
-    if (read != size || out.empty()) return Unreadable();
+    if (read != static_cast<long>(out.size()) || out.empty()) return Unreadable();
     // What exiv2 does not manage (other segments and chunks, data after the image) goes too.
     std::optional<std::string> kept;
     if (type == Exiv2::ImageType::jpeg) kept = KeepJpegImageSegments(out);

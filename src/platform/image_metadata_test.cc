@@ -15,8 +15,8 @@ using xaso::testing::ReadFixture;
 
 std::string BytesOf(Exiv2::BasicIo& io) {
   io.open();
-  std::string out(static_cast<size_t>(io.size()), '\0');
-  io.read(reinterpret_cast<Exiv2::byte*>(out.data()), io.size());
+  std::string out(io.size(), '\0');
+  io.read(reinterpret_cast<Exiv2::byte*>(out.data()), static_cast<long>(out.size()));
   io.close();
   return out;
 }
@@ -71,8 +71,9 @@ TEST_P(StripImageMetadataTest, RemovesGpsAndEverythingElseButKeepsOrientation) {
   ASSERT_NE(before.exif.findKey(Exiv2::ExifKey("Exif.GPSInfo.GPSLatitude")), before.exif.end());
   ASSERT_FALSE(before.xmp.empty());
   // (PNG keeps Exif compressed, so only JPEG and WebP show it as plain bytes.)
-  if (before.type != Exiv2::ImageType::png)
+  if (before.type != Exiv2::ImageType::png) {
     ASSERT_NE(tagged.find("XasoTestCam"), std::string::npos);
+  }
 
   auto stripped = StripImageMetadata(tagged);
   ASSERT_TRUE(stripped.has_value()) << stripped.error().message;
@@ -149,7 +150,7 @@ INSTANTIATE_TEST_SUITE_P(Formats, StripImageMetadataTest,
 
 TEST(StripImageMetadataErrorTest, RefusesWhatIsNotAnImage) {
   for (const std::string& bad : {std::string(), std::string("%PDF-1.7 not a photo"),
-                                 std::string("\xFF\xD8\xFF\xE1\xFF\xFF garbage", 16),
+                                 std::string("\xFF\xD8\xFF\xE1\xFF\xFF garbage"),
                                  std::string("GIF89a\x01\x00\x01\x00", 10)}) {
     auto r = StripImageMetadata(bad);
     ASSERT_FALSE(r.has_value());
