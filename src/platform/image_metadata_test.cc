@@ -146,7 +146,8 @@ TEST_P(StripImageMetadataTest, DropsBlocksExiv2LeavesAlone) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Formats, StripImageMetadataTest,
-                         ::testing::Values("tiny.jpg", "tiny.png", "tiny.webp"));
+                         ::testing::Values("tiny.jpg", "tiny-progressive.jpg", "tiny.png",
+                                           "tiny.webp"));
 
 TEST(StripImageMetadataErrorTest, RefusesWhatIsNotAnImage) {
   for (const std::string& bad : {std::string(), std::string("%PDF-1.7 not a photo"),
