@@ -1,7 +1,6 @@
 #include "domain/feedback/feedback_service.h"
 
 #include <algorithm>
-#include <cctype>
 
 #include "domain/files/upload.h"
 
@@ -11,17 +10,15 @@ namespace {
 constexpr const char* kAnswerRule = "feedback.answer_max";
 // A tracking code is drawn again when taken; with 31^8 codes a second clash is beyond belief.
 constexpr int kCodeAttempts = 3;
+
 bool HasImageExtension(std::string_view filename) {
-  const size_t dot = filename.rfind('.');
-  if (dot == std::string_view::npos) return false;
-  std::string ext(filename.substr(dot + 1));
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string ext = files::FileExtension(filename);
   return ext == "jpg" || ext == "jpeg" || ext == "png" || ext == "webp";
 }
 
 Error PhotoError(std::string message) {
-  return Error{ErrorCode::kInvalidArgument, "Phản ánh chưa hợp lệ.", {{"photo", message}}};
+  return Error{
+      ErrorCode::kInvalidArgument, "Phản ánh chưa hợp lệ.", {{"photo", std::move(message)}}};
 }
 
 // Checks each photo's type from its bytes and its size, and replaces its bytes with the
