@@ -2,6 +2,7 @@
 // routed to the unit whose work it is; and a handful of items received at fixed dates in 2026
 // (answered, closed and rated, one answered and not yet rated, one overdue, one the citizen was
 // not satisfied with) so that the public list and the register have something to show.
+#include "platform/image_metadata.h"
 #include "app/system.h"
 #include "app/system_impl.h"
 
@@ -82,8 +83,9 @@ Status System::LoadDemoFeedback(int64_t commune_id, const std::vector<identity::
     const int64_t received =
         Date::FromYmd(2026, item.month, item.day).days() * int64_t{86400} + 2 * 3600;
     FakeClock at(received);
-    feedback::FeedbackService service(*impl_->feedback_repo, *impl_->rules,
-                                      *impl_->calendar_service, at, platform::RandomBytes);
+    feedback::FeedbackService service(
+        *impl_->feedback_repo, *impl_->rules, *impl_->calendar_service, at, platform::RandomBytes,
+        {/*max_bytes=*/0, platform::StripImageMetadata});  // no photos
     XASO_ASSIGN_OR_RETURN(auto f, service.Submit(s, 0, demo));
     int64_t version = f.version;
     int64_t now = received;

@@ -9,6 +9,7 @@
 #include "domain/identity/account_service.h"
 #include "domain/papi/catalogue.h"
 #include "platform/crypto.h"
+#include "platform/image_metadata.h"
 #include "storage/audit/sql_audit_log.h"
 #include "storage/calendar/sql_calendar_repository.h"
 #include "storage/database.h"
@@ -57,7 +58,9 @@ Result<std::unique_ptr<System>> System::Open(const Config& config) {
   impl->feedback_repo = std::make_unique<storage::SqlFeedbackRepository>(*impl->db);
   impl->feedback = std::make_unique<feedback::FeedbackService>(
       *impl->feedback_repo, *impl->rules, *impl->calendar_service, impl->clock,
-      [](size_t n) { return platform::RandomBytes(n); });
+      [](size_t n) { return platform::RandomBytes(n); },
+      feedback::PhotoIntake{static_cast<size_t>(config.server.max_upload_bytes),
+                            platform::StripImageMetadata});
   impl->feedback_deadlines = std::make_unique<storage::SqlFeedbackDeadlines>(*impl->db);
   impl->open311_keys = std::make_unique<storage::SqlOpen311KeyRepository>(*impl->db);
   impl->oversight_repo = std::make_unique<storage::SqlOversightRepository>(*impl->db);

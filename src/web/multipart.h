@@ -17,7 +17,9 @@ struct UploadedFile {
 
 struct MultipartForm {
   std::map<std::string, std::string> fields;
-  std::map<std::string, UploadedFile> files;  // by field name; an empty file input is absent
+  // By field name, in the order sent; an input with `multiple` gives one entry per file, and
+  // an empty file input is absent.
+  std::multimap<std::string, UploadedFile> files;
 };
 
 // kInvalidArgument when `content_type` is not multipart/form-data with a valid boundary or a

@@ -1,5 +1,8 @@
 #include "web/multipart.h"
 
+#include <string>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 namespace xaso::web {
@@ -28,8 +31,30 @@ TEST(MultipartTest, FieldsAndFileWithBinaryBytes) {
   ASSERT_TRUE(form.has_value()) << form.error().message;
   EXPECT_EQ(form->fields.at("_csrf"), "tok");
   EXPECT_EQ(form->fields.at("note"), "Đã niêm yết");
-  EXPECT_EQ(form->files.at("file").filename, "bien-ban.pdf");
-  EXPECT_EQ(form->files.at("file").bytes, bytes);
+  ASSERT_EQ(form->files.count("file"), 1u);
+  EXPECT_EQ(form->files.find("file")->second.filename, "bien-ban.pdf");
+  EXPECT_EQ(form->files.find("file")->second.bytes, bytes);
+}
+
+TEST(MultipartTest, ARepeatedFileFieldKeepsEveryFileInOrder) {
+  const std::string part =
+      "--b\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"NAME\"\r\n"
+      "Content-Type: image/jpeg\r\n\r\nBYTES\r\n";
+  std::string body;
+  for (const char* n : {"1", "2", "3"}) {
+    std::string p = part;
+    p.replace(p.find("NAME"), 4, std::string("a") + n + ".jpg");
+    p.replace(p.find("BYTES"), 5, std::string("bytes") + n);
+    body += p;
+  }
+  body += "--b--\r\n";
+  auto form = ParseMultipart("multipart/form-data; boundary=b", body);
+  ASSERT_TRUE(form.has_value()) << form.error().message;
+  const auto [first, last] = form->files.equal_range("photo");
+  std::vector<std::string> names;
+  for (auto it = first; it != last; ++it)
+    names.push_back(it->second.filename + ":" + it->second.bytes);
+  EXPECT_EQ(names, (std::vector<std::string>{"a1.jpg:bytes1", "a2.jpg:bytes2", "a3.jpg:bytes3"}));
 }
 
 TEST(MultipartTest, EmptyFileInputIsAbsent) {

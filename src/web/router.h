@@ -67,8 +67,8 @@ struct Context {
   Lang lang = Lang::kVi;
   std::string csrf;  // the token forms must echo
   std::vector<std::string> set_cookies;
-  std::map<std::string, std::string> form;    // parsed body of a form POST
-  std::map<std::string, UploadedFile> files;  // the files of a multipart form
+  std::map<std::string, std::string> form;         // parsed body of a form POST
+  std::multimap<std::string, UploadedFile> files;  // the files of a multipart form
 };
 
 // The pseudonym that stands for the client's IP address wherever a limit counts addresses

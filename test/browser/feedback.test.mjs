@@ -1,14 +1,29 @@
-// Feedback in a real browser: a citizen submits through the form and gets a receipt, a leader
-// answers from the register, the citizen's tracking page shows the answer and the citizen
-// rates it; axe-core on the new pages; the form on a 360 px phone without sideways scrolling.
+// Feedback in a real browser: a citizen submits through the form with a photo and gets a
+// receipt, a leader answers from the register, the citizen's tracking page shows the photo and
+// the answer and the citizen rates it; axe-core on the new pages; the form on a 360 px phone without sideways scrolling.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
 import {
   artifactPath, assertAccessible, horizontalOverflow, newContext, signIn, withServerAndBrowser,
 } from './lib.mjs';
 
 let server;
 let browser;
+
+// A 16×8 JPEG with GPS and camera data and Orientation 6 (turn 90°): served without the data,
+// it must still show upright, 8 wide and 16 high.
+const GPS_JPEG = fileURLToPath(new URL('../fixtures/gps.jpg', import.meta.url));
+
+// The size the browser decoded each of the page's photos at (0 when one failed to load).
+async function photoSizes(page) {
+  const photos = page.locator('ul.photos img');
+  await photos.first().waitFor();
+  return photos.evaluateAll((imgs) => Promise.all(imgs.map(async (img) => {
+    await img.decode().catch(() => {});
+    return [img.naturalWidth, img.naturalHeight];
+  })));
+}
 
 describe('feedback', () => {
   withServerAndBrowser((s, b) => {
@@ -28,12 +43,14 @@ describe('feedback', () => {
     await page.fill('#name', 'Hoàng Văn Nam');
     await page.fill('#phone', '0987654321');
     await page.check('input[name="show_name"]');
+    await page.setInputFiles('#photo', GPS_JPEG);
     await page.click('form.form button[type="submit"]');
     await page.waitForURL((u) => u.searchParams.get('moi') === '1');
     const code = (await page.locator('.tracking-code').innerText()).trim();
     assert.match(code, /^PA-[A-Z0-9]{8}$/);
     assert.match(await page.locator('main').innerText(), /Hạn trả lời chậm nhất là ngày \d{2}\/\d{2}\/\d{4}/);
     assert.doesNotMatch(await page.content(), /0987654321/);
+    assert.deepEqual(await photoSizes(page), [[8, 16]]);
     await assertAccessible(assert, page, server.baseUrl, `/xa/nhat-tan/phan-anh/${code}?moi=1`);
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({ path: artifactPath('feedback-receipt-print.png'), fullPage: true });
@@ -49,6 +66,7 @@ describe('feedback', () => {
     await leader.click(`a:text("${code}")`);
     await leader.waitForURL(/\/quan-ly\/phan-anh\/\d+$/);
     assert.match(await leader.locator('main').innerText(), /0987654321/);
+    assert.deepEqual(await photoSizes(leader), [[8, 16]]);
     await leader.fill('#answer-text', 'Ngày 25/11, tổ vệ sinh môi trường đã thông cống thoát nước.');
     await leader.click('form:has(#answer-text) button[type="submit"]');
     await leader.waitForURL((u) => u.searchParams.get('da-luu') === '1');
@@ -57,6 +75,9 @@ describe('feedback', () => {
     await page.goto(trackUrl);
     assert.match(await page.locator('.answer').innerText(), /đã thông cống thoát nước/);
     assert.match(await page.locator('dl.facts').innerText(), /Hoàng Văn Nam/);
+    assert.deepEqual(await photoSizes(page), [[8, 16]]);
+    const alt = await page.locator('ul.photos img').getAttribute('alt');
+    assert.equal(alt, `Ảnh kèm phản ánh, số 1 · ${code}`);
     await assertAccessible(assert, page, server.baseUrl, `/xa/nhat-tan/phan-anh/${code}`);
     await page.check('input[name="rating"][value="satisfied"]');
     await page.click('form:has(input[name="rating"]) button[type="submit"]');

@@ -111,6 +111,7 @@ const TABLE = [
   ['POST', '/xa/{slug}/phan-anh/gui', '/xa/nhat-tan/phan-anh/gui', { description: '' }, ALL],
   ['GET', '/xa/{slug}/phan-anh/{code}', '/xa/nhat-tan/phan-anh/PA-23456789', null, ALL],
   ['POST', '/xa/{slug}/phan-anh/{code}/danh-gia', '/xa/nhat-tan/phan-anh/PA-23456789/danh-gia', { rating: '' }, ALL],
+  ['GET', '/xa/{slug}/phan-anh/{code}/anh/{n}', '/xa/nhat-tan/phan-anh/PA-23456789/anh/1', null, ALL],
   ['GET', '/quan-ly/phan-anh', '/quan-ly/phan-anh', null, FEEDBACK_READ],
   ['GET', '/quan-ly/phan-anh/moi', '/quan-ly/phan-anh/moi', null, FEEDBACK_ACT],
   ['POST', '/quan-ly/phan-anh/moi', '/quan-ly/phan-anh/moi', { channel: '' }, FEEDBACK_ACT],
@@ -119,6 +120,7 @@ const TABLE = [
   ['POST', '/quan-ly/phan-anh/{id}/xu-ly', '/quan-ly/phan-anh/4/xu-ly', { action: '' }, FEEDBACK_ACT],
   ['POST', '/quan-ly/phan-anh/{id}/an', '/quan-ly/phan-anh/1/an', { reason: '' }, MANAGE],
   ['POST', '/quan-ly/phan-anh/{id}/gop', '/quan-ly/phan-anh/1/gop', { into: '' }, MANAGE],
+  ['GET', '/quan-ly/phan-anh/{id}/anh/{n}', '/quan-ly/phan-anh/1/anh/1', null, FEEDBACK_READ],
 ];
 
 function denied(res) {

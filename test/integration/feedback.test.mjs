@@ -1,9 +1,11 @@
 // Feedback (issue 4): anonymous submission with a receipt, the tracking page and public list
 // without personal data, staff handling with versions and allowed moves, the citizen's rating,
-// moderation, the honeypot, the per-IP hourly limit, and bad input.
+// moderation, the honeypot, the per-IP hourly limit, bad input, and photos without their GPS
+// and other metadata.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Client, rawSql, startServer } from './harness.mjs';
 
 const SLUG = '/xa/nhat-tan/phan-anh';
@@ -309,5 +311,142 @@ describe('feedback register paging', () => {
     assert.match(html, new RegExp(`href="/xa/nhat-tan/phan-anh/${code}">Xem trang công khai`));
     rawSql(server, `UPDATE feedback SET hidden = 1 WHERE id = ${id}`);
     assert.doesNotMatch(await (await leader.get(`/quan-ly/phan-anh/${id}`)).text(), /Xem trang công khai/);
+  });
+});
+
+// test/fixtures/gps.jpg: a 16×8 JPEG whose Exif carries a GPS position, a camera make
+// ("XasoTestCam") and model, the time taken and Orientation 6, with an XMP copy of the position,
+// an IPTC city ("ThonBa") and a JPEG comment naming a person.
+const FIXTURES = new URL('../fixtures/', import.meta.url);
+const GPS_JPEG = readFileSync(new URL('gps.jpg', FIXTURES));
+const PNG = readFileSync(new URL('tiny.png', FIXTURES));
+const LEAKS = ['XasoTestCam', 'PhoneModel-X', 'GPSLatitude', '2026:11:20', 'ThonBa', 'Nguyen Van A'];
+
+function gpsPhoto(name = 'IMG_0001.JPG') { return { name, type: 'image/jpeg', bytes: GPS_JPEG }; }
+
+// The tags of the first IFD of a JPEG's Exif block (APP1 "Exif\0\0" + TIFF), or null.
+function exifTags(bytes) {
+  const at = bytes.indexOf(Buffer.from('Exif\0\0', 'binary'));
+  if (at < 0) return null;
+  const tiff = bytes.subarray(at + 6);
+  const le = tiff.toString('latin1', 0, 2) === 'II';
+  const u16 = (o) => (le ? tiff.readUInt16LE(o) : tiff.readUInt16BE(o));
+  const u32 = (o) => (le ? tiff.readUInt32LE(o) : tiff.readUInt32BE(o));
+  const ifd = u32(4);
+  const tags = [];
+  for (let i = 0; i < u16(ifd); i++) tags.push(u16(ifd + 2 + 12 * i));
+  return tags;
+}
+
+function counts(server) {
+  return ['feedback', 'feedback_photo', 'file_blob']
+    .map((t) => Number(rawSql(server, `SELECT COUNT(*) FROM ${t}`)));
+}
+
+describe('feedback photos', () => {
+  let server, citizen, leader, clerk, other;
+  before(async () => {
+    server = await startServer();
+    citizen = new Client(server.base);
+    leader = new Client(server.base);
+    await leader.signIn('chutich');
+    clerk = new Client(server.base);
+    await clerk.signIn('motcua');
+    other = await categoryId(citizen, 'Khác');
+  });
+  after(async () => { await server.stop(); });
+
+  test('the fixture really carries GPS and camera data', () => {
+    for (const leak of LEAKS) assert.ok(GPS_JPEG.includes(leak), leak);
+    assert.ok(exifTags(GPS_JPEG).includes(0x8825));  // the GPS IFD pointer
+  });
+
+  test('photos are served without GPS or other metadata but keep the orientation', async () => {
+    const res = await citizen.postMultipart(`${SLUG}/gui`, base(other),
+      { photo: [gpsPhoto(), { name: 'so-do.png', type: 'image/png', bytes: PNG }] });
+    assert.equal(res.status, 303);
+    const code = res.headers.get('location').match(/(PA-[A-Z0-9]{8})/)[1];
+    const page = await (await citizen.get(`${SLUG}/${code}`)).text();
+    assert.match(page, new RegExp(`<img src="${SLUG}/${code}/anh/1" alt="Ảnh kèm phản ánh, số 1 · ${code}"`));
+    assert.match(page, new RegExp(`<img src="${SLUG}/${code}/anh/2"`));
+    assert.doesNotMatch(page, /IMG_0001/);  // the sender's file name is not kept
+
+    const photo = await citizen.get(`${SLUG}/${code}/anh/1`);
+    assert.equal(photo.status, 200);
+    assert.equal(photo.headers.get('content-type'), 'image/jpeg');
+    assert.equal(photo.headers.get('content-disposition'), 'inline');
+    assert.equal(photo.headers.get('x-content-type-options'), 'nosniff');
+    const served = Buffer.from(await photo.arrayBuffer());
+    assert.equal(served.readUInt16BE(0), 0xffd8);
+    assert.ok(served.length < GPS_JPEG.length);
+    for (const leak of LEAKS) assert.ok(!served.includes(leak), `${leak} was served`);
+    assert.deepEqual(exifTags(served), [0x0112]);  // Orientation only
+    // The picture itself is untouched: its entropy-coded scan is the original's.
+    const sos = (b) => b.subarray(b.indexOf(Buffer.from([0xff, 0xda])));
+    assert.ok(sos(served).equals(sos(GPS_JPEG)));
+    const png = await citizen.get(`${SLUG}/${code}/anh/2`);
+    assert.equal(png.headers.get('content-type'), 'image/png');
+    for (const n of ['3', '0', 'x']) assert.equal((await citizen.get(`${SLUG}/${code}/anh/${n}`)).status, 404);
+
+    // What is stored is the scrubbed file, never the original.
+    const blobs = rawSql(server, "SELECT b.data FROM feedback_photo p JOIN file_blob b ON " +
+      'b.commune_id = p.commune_id AND b.sha256 = p.sha256').split('\n');
+    assert.equal(blobs.length, 2);
+    for (const b64 of blobs) {
+      const stored = Buffer.from(b64, 'base64');
+      for (const leak of LEAKS) assert.ok(!stored.includes(leak), `${leak} was stored`);
+    }
+
+    // Staff see the photos on the item page; a hidden item's photos leave the public side only.
+    const id = await staffId(leader, code);
+    const staffPage = await (await leader.get(`/quan-ly/phan-anh/${id}`)).text();
+    assert.match(staffPage, new RegExp(`<img src="/quan-ly/phan-anh/${id}/anh/1"`));
+    assert.equal((await leader.post(`/quan-ly/phan-anh/${id}/an`, { version: '1', reason: 'Trùng lặp' })).status, 303);
+    assert.equal((await citizen.get(`${SLUG}/${code}/anh/1`)).status, 404);
+    const staffPhoto = await leader.get(`/quan-ly/phan-anh/${id}/anh/1`);
+    assert.equal(staffPhoto.status, 200);
+    assert.ok(Buffer.from(await staffPhoto.arrayBuffer()).equals(served));
+  });
+
+  test('a file that is not an image is refused in Vietnamese and nothing is stored', async () => {
+    const before = counts(server);
+    const text = await citizen.postMultipart(`${SLUG}/gui`, base(other),
+      { photo: [gpsPhoto(), { name: 'anh.jpg', type: 'image/jpeg', bytes: Buffer.from('Xin chào, đây là văn bản.') }] });
+    assert.equal(text.status, 422);
+    const html = await text.text();
+    assert.match(html, /Ảnh thứ 2: Nội dung tệp không đúng với loại \.jpg\./);
+    assert.match(html, /Đường liên thôn đoạn qua cầu Đông/);  // what was typed is kept
+    const pdf = await citizen.postMultipart(`${SLUG}/gui`, base(other),
+      { photo: { name: 'don.pdf', type: 'application/pdf', bytes: Buffer.from('%PDF-1.7\n%%EOF\n') } });
+    assert.equal(pdf.status, 422);
+    assert.match(await pdf.text(), /Ảnh thứ 1: chỉ nhận ảnh JPG, PNG hoặc WebP\./);
+    const damaged = await citizen.postMultipart(`${SLUG}/gui`, base(other),
+      { photo: { name: 'hong.jpg', type: 'image/jpeg', bytes: GPS_JPEG.subarray(0, 1000) } });
+    assert.equal(damaged.status, 422);
+    assert.match(await damaged.text(), /Ảnh thứ 1: Không đọc được ảnh/);
+    assert.deepEqual(counts(server), before);
+  });
+
+  test('a fourth photo is refused and nothing is stored', async () => {
+    const before = counts(server);
+    const res = await citizen.postMultipart(`${SLUG}/gui`, base(other),
+      { photo: [gpsPhoto('1.jpg'), gpsPhoto('2.jpg'), gpsPhoto('3.jpg'), gpsPhoto('4.jpg')] });
+    assert.equal(res.status, 422);
+    assert.match(await res.text(), /Gửi tối đa 3 ảnh\./);
+    assert.deepEqual(counts(server), before);
+  });
+
+  test('a clerk enters an item with a photo on a citizen\'s behalf', async () => {
+    const form = await (await clerk.get('/quan-ly/phan-anh/moi')).text();
+    assert.match(form, /enctype="multipart\/form-data"/);
+    assert.match(form, /<input id="photo" name="photo" type="file" accept="image\/jpeg,image\/png,image\/webp" multiple/);
+    const res = await clerk.postMultipart('/quan-ly/phan-anh/moi', base(other, { channel: 'letter' }),
+      { photo: gpsPhoto() });
+    assert.equal(res.status, 303);
+    const page = await (await clerk.get(res.headers.get('location'))).text();
+    const src = page.match(/<img src="(\/quan-ly\/phan-anh\/\d+\/anh\/1)"/);
+    assert.ok(src, 'the photo on the staff item page');
+    const photo = Buffer.from(await (await clerk.get(src[1])).arrayBuffer());
+    for (const leak of LEAKS) assert.ok(!photo.includes(leak), leak);
   });
 });

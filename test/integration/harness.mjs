@@ -118,14 +118,17 @@ export class Client {
     return res;
   }
   // A multipart form, as a browser sends a form with a file: files maps a field name to
-  // { name, type, bytes }.
+  // { name, type, bytes } or to a list of them.
   async postMultipart(p, fields, files = {}, { csrf = true } = {}) {
     if (!this.csrf) await this.get('/dang-nhap');
     const body = new FormData();
     if (csrf) body.append('_csrf', this.csrf);
     for (const [k, v] of Object.entries(fields)) body.append(k, v);
-    for (const [k, f] of Object.entries(files)) {
-      body.append(k, new Blob([f.bytes], { type: f.type || 'application/octet-stream' }), f.name);
+    // A list under one name sends each file as its own part, as <input multiple> does.
+    for (const [k, list] of Object.entries(files)) {
+      for (const f of [list].flat()) {
+        body.append(k, new Blob([f.bytes], { type: f.type || 'application/octet-stream' }), f.name);
+      }
     }
     const res = await fetch(this.base + p, {
       method: 'POST', redirect: 'manual', body, headers: { cookie: this.cookieHeader() },

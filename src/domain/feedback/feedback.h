@@ -60,6 +60,26 @@ struct DefaultCategory {
 };
 const std::vector<DefaultCategory>& DefaultCategories();
 
+// A photo sent with a submission (issue 4). Until FeedbackService::Submit it is what the
+// browser sent; from then on (FeedbackRepository::Create, GetPhoto) its bytes carry no metadata
+// but the orientation and its type is the one sniffed from them.
+struct Photo {
+  std::string filename;      // as sent; only its extension is used, and it is never stored
+  std::string content_type;  // image/jpeg, image/png or image/webp
+  std::string bytes;
+};
+
+// A stored photo without its bytes; `n` counts from 1 in the order the photos were sent.
+struct PhotoInfo {
+  int n = 0;
+  std::string content_type;
+  int64_t size = 0;
+};
+
+// At most this many photos per item. Not a legal rule: a limit of the form, so that one
+// submission stays within the server's upload size and a page of thumbnails stays short.
+inline constexpr size_t kMaxPhotos = 3;
+
 // What a citizen (or a clerk on a citizen's behalf, or an Open311 client) sends.
 struct Submission {
   int64_t commune_id = 0;
@@ -76,6 +96,7 @@ struct Submission {
   std::string citizen_phone;  // optional; never published
   std::string citizen_email;  // optional; never published
   bool show_name = false;     // the citizen agrees to show the name next to the item
+  std::vector<Photo> photos;  // only on the way in; items read back carry none (ListPhotos)
 };
 
 // kInvalidArgument with one field error per problem: a description missing or over 4,000

@@ -55,8 +55,9 @@ class FeedbackRepository {
                                          int64_t now) = 0;
   virtual Result<std::vector<Category>> ListCategories(int64_t commune_id) = 0;
 
-  // Stores a new item whole with its first history event and audit entry. kAlreadyExists when
-  // the tracking code is taken (the caller draws another).
+  // Stores a new item whole with its photos (f.submission.photos, already scrubbed), its first
+  // history event and audit entry. kAlreadyExists when the tracking code is taken (the caller
+  // draws another).
   virtual Result<int64_t> Create(const Feedback& f, int64_t entered_by,
                                  const audit::AuditRecord& rec) = 0;
   virtual Result<Feedback> Get(int64_t commune_id, int64_t id) = 0;
@@ -73,6 +74,11 @@ class FeedbackRepository {
                                                      int limit) = 0;
   // The item's history, oldest first. kNotFound for another commune's item.
   virtual Result<std::vector<Event>> History(int64_t commune_id, int64_t id) = 0;
+  // The item's photos in the order sent, without their bytes; empty for another commune's item.
+  virtual Result<std::vector<PhotoInfo>> ListPhotos(int64_t commune_id, int64_t id) = 0;
+  // Photo `n` (from 1) of the item, with its bytes; kNotFound when the item is another
+  // commune's or has no such photo.
+  virtual Result<Photo> GetPhoto(int64_t commune_id, int64_t id, int n) = 0;
   // Hides the item from the public side with `reason` (moderation), when the stored version is
   // `version`: kAborted when stale, kNotFound when missing. Returns the new version.
   virtual Result<int64_t> Hide(int64_t commune_id, int64_t id, int64_t version,

@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 
 #include "core/clock.h"
 #include "domain/calendar/calendar_service.h"
@@ -17,19 +18,26 @@ namespace xaso::feedback {
 // `random_bytes(n)` returns n random bytes (platform::RandomBytes in production).
 using RandomSource = std::function<std::string(size_t n)>;
 
+// How photos are taken in: the size limit of one file, and `scrub`, which returns the image
+// without its metadata or kInvalidArgument (platform::StripImageMetadata in production; the
+// domain cannot call the platform layer itself).
+struct PhotoIntake {
+  size_t max_bytes = 10 << 20;
+  std::function<Result<std::string>(std::string_view bytes)> scrub;
+};
+
 class FeedbackService {
  public:
+  // `photos.scrub` must be set.
   FeedbackService(FeedbackRepository& repo, rules::RuleRepository& rules,
-                  calendar::CalendarService& calendar, const Clock& clock, RandomSource random)
-      : repo_(repo),
-        rules_(rules),
-        calendar_(calendar),
-        clock_(clock),
-        random_(std::move(random)) {}
+                  calendar::CalendarService& calendar, const Clock& clock, RandomSource random,
+                  PhotoIntake photos);
 
   // The stored item (with its tracking code and answer date). kInvalidArgument for a bad
-  // submission or an unknown or inactive category (field "category"); `entered_by` is the
-  // staff account entering it for a citizen, or 0.
+  // submission, an unknown or inactive category (field "category"), or a photo that is not a
+  // JPEG, PNG or WebP image, is too large, cannot be scrubbed, or is one too many (field
+  // "photo"): then nothing is stored. Photos are stored scrubbed, never as sent. `entered_by`
+  // is the staff account entering it for a citizen, or 0.
   Result<Feedback> Submit(const Submission& s, int64_t entered_by, const audit::AuditRecord& rec);
 
   // Whether `who` may act on `f` (assign, start, answer, forward, close): the commune's clerk,
@@ -42,6 +50,7 @@ class FeedbackService {
   calendar::CalendarService& calendar_;
   const Clock& clock_;
   RandomSource random_;
+  PhotoIntake photos_;
 };
 
 }  // namespace xaso::feedback

@@ -32,15 +32,6 @@ constexpr Kind kKinds[] = {
     {"xls", "application/vnd.ms-excel", kOle},
 };
 
-std::string Extension(std::string_view name) {
-  const size_t dot = name.rfind('.');
-  if (dot == std::string_view::npos) return {};
-  std::string ext(name.substr(dot + 1));
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return ext;
-}
-
 Error Invalid(std::string message) {
   Error e{ErrorCode::kInvalidArgument, message, {}};
   e.fields.push_back({"file", std::move(message)});
@@ -49,13 +40,22 @@ Error Invalid(std::string message) {
 
 }  // namespace
 
+std::string FileExtension(std::string_view name) {
+  const size_t dot = name.rfind('.');
+  if (dot == std::string_view::npos) return {};
+  std::string ext(name.substr(dot + 1));
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext;
+}
+
 Result<std::string> CheckUpload(std::string_view filename, std::string_view bytes,
                                 size_t max_bytes) {
   if (bytes.empty()) return Invalid("Tệp rỗng.");
   if (bytes.size() > max_bytes) {
     return Invalid("Tệp quá lớn (tối đa " + std::to_string(max_bytes / (1024 * 1024)) + " MB).");
   }
-  const std::string ext = Extension(filename);
+  const std::string ext = FileExtension(filename);
   for (const Kind& k : kKinds) {
     if (k.extension != ext) continue;
     if (!bytes.starts_with(k.magic) || (k.extension == "webp" && bytes.substr(8, 4) != "WEBP")) {

@@ -16,6 +16,9 @@ namespace xaso::files {
 Result<std::string> CheckUpload(std::string_view filename, std::string_view bytes,
                                 size_t max_bytes);
 
+// The extension of `filename` after its last dot, in lower case; "" when it has none.
+std::string FileExtension(std::string_view filename);
+
 // A file name safe for a Content-Disposition header and for display: the last path segment,
 // control characters and quotes removed, at most 120 characters; "tep" when nothing is left.
 std::string SafeFilename(std::string_view filename);

@@ -27,6 +27,13 @@ TEST(CheckUploadTest, RefusesMismatchedForbiddenEmptyAndLarge) {
   EXPECT_EQ(e.error().fields.at(0).field, "file");
 }
 
+TEST(FileExtensionTest, IsTheLowerCasePartAfterTheLastDot) {
+  EXPECT_EQ(FileExtension("IMG_0001.JPG"), "jpg");
+  EXPECT_EQ(FileExtension("anh.tar.WebP"), "webp");
+  EXPECT_EQ(FileExtension("khong-duoi"), "");
+  EXPECT_EQ(FileExtension("cham."), "");
+}
+
 TEST(SafeFilenameTest, StripsPathsQuotesAndControls) {
   EXPECT_EQ(SafeFilename("C:\\Users\\a\\Biên bản.pdf"), "Biên bản.pdf");
   EXPECT_EQ(SafeFilename("../../etc/passwd"), "passwd");

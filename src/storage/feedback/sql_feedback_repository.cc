@@ -6,6 +6,7 @@
 
 #include "storage/audit/sql_audit_log.h"
 #include "storage/content_version.h"
+#include "storage/feedback/sql_feedback_photos.h"
 #include "storage/query.h"
 #include "storage/row_util.h"
 
@@ -164,6 +165,7 @@ Result<int64_t> SqlFeedbackRepository::Create(const Feedback& f, int64_t entered
         soci::use(at), soci::use(received), soci::use(f.rule_key), soci::use(from), soci::use(days),
         soci::use(due), soci::use(by, by_ind), soci::use(at), soci::into(id);
     AppendEvent(s, c, id, f.received_at, rec, status, "");
+    InsertFeedbackPhotos(s, c, id, sub.photos, f.received_at);
     BumpContentVersion(s, c);
     // The audit entry names the item by its code, never by the citizen's details.
     AuditChange(s, rec, c, "feedback", id, "create", f.tracking_code, f.received_at);

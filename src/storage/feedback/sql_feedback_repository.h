@@ -25,6 +25,8 @@ class SqlFeedbackRepository final : public feedback::FeedbackRepository {
                                                        const feedback::RegisterFilter& f,
                                                        int limit) override;
   Result<std::vector<feedback::Event>> History(int64_t commune_id, int64_t id) override;
+  Result<std::vector<feedback::PhotoInfo>> ListPhotos(int64_t commune_id, int64_t id) override;
+  Result<feedback::Photo> GetPhoto(int64_t commune_id, int64_t id, int n) override;
   Result<int64_t> Hide(int64_t commune_id, int64_t id, int64_t version, const std::string& reason,
                        const audit::AuditRecord& rec, int64_t now) override;
   Result<int64_t> Merge(int64_t commune_id, int64_t id, int64_t version,

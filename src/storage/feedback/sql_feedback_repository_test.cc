@@ -5,12 +5,14 @@
 #include <gtest/gtest.h>
 
 #include "domain/feedback/feedback_service.h"
+#include "platform/image_metadata.h"
 #include "storage/audit/sql_audit_log.h"
 #include "storage/calendar/sql_calendar_repository.h"
 #include "storage/feedback/sql_feedback_deadlines.h"
 #include "storage/feedback/sql_open311_key_repository.h"
 #include "storage/rules/sql_rule_repository.h"
 #include "storage/storage_fixture.h"
+#include "testing/fixture_file.h"
 
 namespace xaso::storage {
 namespace {
@@ -60,7 +62,22 @@ class FeedbackStorageTest : public testing::StorageTest {
   }
 
   feedback::FeedbackService Service(feedback::RandomSource random) {
-    return feedback::FeedbackService(*repo_, *rules_, *calendars_, clock_, std::move(random));
+    return feedback::FeedbackService(*repo_, *rules_, *calendars_, clock_, std::move(random),
+                                     {1 << 20, platform::StripImageMetadata});
+  }
+
+  feedback::Photo GpsPhoto() const {
+    return {"IMG_0001.JPG", "", xaso::testing::ReadFixture("gps.jpg")};
+  }
+
+  long long CountRows(const std::string& table) {
+    long long n = 0;
+    EXPECT_TRUE(db_->Read([&](soci::session& s) -> Status {
+                     s << "SELECT COUNT(*) FROM " + table, soci::into(n);
+                     return Ok{};
+                   })
+                    .has_value());
+    return n;
   }
 
   long long Count() {
@@ -113,6 +130,66 @@ TEST_P(FeedbackStorageTest, BadInputAndAnUnknownCategoryStoreNothing) {
   sub.category_id = category_ + 100;
   EXPECT_EQ(service.Submit(sub, 0, Rec()).error().fields.at(0).field, "category");
   EXPECT_EQ(Count(), 0);
+}
+
+TEST_P(FeedbackStorageTest, PhotosAreStoredScrubbedWithTheItemAndReadBackByCommune) {
+  auto service = Service([this](size_t n) { return std::string(n, static_cast<char>(++draws_)); });
+  auto sub = Sub();
+  const feedback::Photo original = GpsPhoto();
+  ASSERT_NE(original.bytes.find("XasoTestCam"), std::string::npos);
+  sub.photos = {original, {"anh.png", "", xaso::testing::ReadFixture("tiny.png")}};
+  auto f = service.Submit(sub, 0, Rec());
+  ASSERT_TRUE(f.has_value()) << f.error().message;
+  auto list = repo_->ListPhotos(commune_id_, f->id);
+  ASSERT_TRUE(list.has_value());
+  ASSERT_EQ(list->size(), 2u);
+  EXPECT_EQ((*list)[0].n, 1);
+  EXPECT_EQ((*list)[0].content_type, "image/jpeg");
+  EXPECT_EQ((*list)[1].content_type, "image/png");
+  auto photo = repo_->GetPhoto(commune_id_, f->id, 1);
+  ASSERT_TRUE(photo.has_value()) << photo.error().message;
+  EXPECT_EQ(photo->content_type, "image/jpeg");
+  EXPECT_TRUE(photo->bytes.starts_with("\xFF\xD8\xFF"));
+  EXPECT_LT(photo->bytes.size(), original.bytes.size());
+  EXPECT_EQ(static_cast<int64_t>(photo->bytes.size()), (*list)[0].size);
+  for (const char* leak : {"XasoTestCam", "PhoneModel", "GPSLatitude", "ThonBa", "Nguyen"}) {
+    EXPECT_EQ(photo->bytes.find(leak), std::string::npos) << leak;
+  }
+  // Scoped by commune and by number.
+  EXPECT_EQ(repo_->GetPhoto(commune_id_ + 1, f->id, 1).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(repo_->GetPhoto(commune_id_, f->id, 3).error().code, ErrorCode::kNotFound);
+  EXPECT_TRUE(repo_->ListPhotos(commune_id_ + 1, f->id)->empty());
+  // Nothing of the original is kept: the only blobs are the two scrubbed files.
+  EXPECT_EQ(CountRows("file_blob"), 2);
+}
+
+TEST_P(FeedbackStorageTest, ABadPhotoRefusesTheWholeSubmission) {
+  auto service = Service([this](size_t n) { return std::string(n, static_cast<char>(++draws_)); });
+  const std::string jpeg = GpsPhoto().bytes;
+  const std::vector<std::vector<feedback::Photo>> refused = {
+      {GpsPhoto(), {"bao-cao.pdf", "", "%PDF-1.7 a document"}},    // not an image
+      {GpsPhoto(), {"anh.jpg", "", "Xin chao, toi la van ban."}},  // text named .jpg
+      {{"hong.jpg", "", jpeg.substr(0, jpeg.size() / 3)}},         // damaged JPEG
+      {GpsPhoto(), GpsPhoto(), GpsPhoto(), GpsPhoto()},            // one too many
+      {{"lon.jpg", "", jpeg + std::string(1 << 20, '\0')}},        // over the size limit
+  };
+  for (const auto& photos : refused) {
+    auto sub = Sub();
+    sub.photos = photos;
+    auto r = service.Submit(sub, 0, Rec());
+    ASSERT_FALSE(r.has_value());
+    EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
+    ASSERT_EQ(r.error().fields.size(), 1u);
+    EXPECT_EQ(r.error().fields[0].field, "photo");
+  }
+  EXPECT_EQ(Count(), 0);
+  EXPECT_EQ(CountRows("feedback_photo"), 0);
+  EXPECT_EQ(CountRows("file_blob"), 0);
+  auto sub = Sub();
+  sub.photos = {GpsPhoto(), GpsPhoto(), GpsPhoto()};  // the limit itself is accepted
+  ASSERT_TRUE(service.Submit(sub, 0, Rec()).has_value());
+  EXPECT_EQ(CountRows("feedback_photo"), 3);
+  EXPECT_EQ(CountRows("file_blob"), 1);  // the same scrubbed bytes are kept once
 }
 
 TEST_P(FeedbackStorageTest, ATakenTrackingCodeIsDrawnAgain) {

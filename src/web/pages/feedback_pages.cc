@@ -128,6 +128,8 @@ Response Track(Context& ctx, int status, Data d) {
   if (f->commune_id != commune->id || f->hidden) return ErrorPage(ctx, 404);
   const CategoryNames categories = LoadCategoryNames(ctx, commune->id);
   d.set("item", PublicItem(ctx, *commune, *f, categories));
+  SetPhotos(ctx, commune->id, *f,
+            "/xa/" + commune->slug + "/phan-anh/" + f->tracking_code + "/anh/", d);
   d.set("commune_name", commune->name);
   d.set("list_href", "/xa/" + commune->slug + "/phan-anh");
   d.set("new", Data(ctx.req.Query("moi") == "1"));
@@ -158,6 +160,23 @@ Response Track(Context& ctx, int status, Data d) {
   }
   return RenderPage(ctx, status, "feedback_item", d,
                     Message(ctx.lang, "feedback.item_title") + " " + f->tracking_code);
+}
+
+// A photo of an item the public may see; a hidden item's photos are not found.
+Response Photo(Context& ctx) {
+  auto commune = ctx.svc.identity->GetCommuneBySlug(ctx.params["slug"]);
+  if (!commune) return ErrorPage(ctx, 404);
+  const std::string& code = ctx.params["code"];
+  const auto n = PhotoNumber(ctx);
+  if (!feedback::IsTrackingCode(code) || !n) return ErrorPage(ctx, 404);
+  auto f = ctx.svc.feedback_repo->GetByCode(code);
+  if (!f || f->commune_id != commune->id || f->hidden) return ErrorPage(ctx, 404);
+  auto photo = ctx.svc.feedback_repo->GetPhoto(commune->id, f->id, *n);
+  if (!photo) return ErrorPage(ctx, HttpStatusFor(photo.error().code, false));
+  // Caches must ask again each time, since the item may be hidden later.
+  Response r = PhotoResponse(std::move(*photo));
+  r.With("Cache-Control", "no-cache");
+  return r;
 }
 
 // An unsatisfied rating is recorded and shown to staff, who reopen the item (answered → in
@@ -200,6 +219,8 @@ void AddFeedbackRoutes(std::vector<Route>& routes) {
                     }});
   routes.push_back({"POST", "/xa/{slug}/phan-anh/{code}/danh-gia", Permission::kReadPublic,
                     RouteKind::kPage, Rate});
+  routes.push_back({"GET", "/xa/{slug}/phan-anh/{code}/anh/{n}", Permission::kReadPublic,
+                    RouteKind::kPage, Photo});
 }
 
 }  // namespace xaso::web

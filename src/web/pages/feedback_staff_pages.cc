@@ -140,6 +140,7 @@ Response ItemPage(Context& ctx, int status, Data d) {
   if (auto commune = ctx.svc.identity->GetCommune(commune_id); commune && !f->hidden) {
     d.set("public_href", "/xa/" + commune->slug + "/phan-anh/" + f->tracking_code);
   }
+  SetPhotos(ctx, commune_id, *f, "/quan-ly/phan-anh/" + std::to_string(f->id) + "/anh/", d);
   if (f->unit_id) {
     if (auto it = units.find(*f->unit_id); it != units.end()) d.set("unit", it->second);
   }
@@ -289,6 +290,16 @@ Response MergeItem(Context& ctx) {
                   });
 }
 
+// Any photo of the commune's items, hidden ones included, for the staff item page.
+Response StaffPhoto(Context& ctx) {
+  const auto id = IdParam(ctx, "id");
+  const auto n = PhotoNumber(ctx);
+  if (!id || !n) return ErrorPage(ctx, 404);
+  auto photo = ctx.svc.feedback_repo->GetPhoto(ctx.account->commune_id, *id, *n);
+  if (!photo) return ErrorPage(ctx, HttpStatusFor(photo.error().code, false));
+  return PhotoResponse(std::move(*photo));
+}
+
 Response EntryPage(Context& ctx, int status, Data d) {
   const int64_t commune_id = ctx.account->commune_id;
   d.set("csrf", EnsureCsrf(ctx));
@@ -351,6 +362,8 @@ void AddFeedbackStaffRoutes(std::vector<Route>& routes) {
                     RouteKind::kPage, HideItem});
   routes.push_back({"POST", "/quan-ly/phan-anh/{id}/gop", Permission::kModerateFeedback,
                     RouteKind::kPage, MergeItem});
+  routes.push_back({"GET", "/quan-ly/phan-anh/{id}/anh/{n}", Permission::kViewFeedback,
+                    RouteKind::kPage, StaffPhoto});
 }
 
 }  // namespace xaso::web

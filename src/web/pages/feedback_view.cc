@@ -62,6 +62,11 @@ void FillSubmissionForm(Context& ctx, int64_t commune_id, Data& d) {
     d.set(std::string("form_") + f, ctx.form[f]);
   }
   d.set("form_show_name", Data(ctx.form["show_name"] == "1"));
+  // One form carries all its photos within the upload limit (Router::Handle), hence "in total".
+  std::string limits = Message(ctx.lang, "feedback.photos_limits");
+  limits.replace(limits.find("{n}"), 3, std::to_string(feedback::kMaxPhotos));
+  limits.replace(limits.find("{mb}"), 4, std::to_string(ctx.svc.max_upload_bytes / (1024 * 1024)));
+  d.set("photos_limits", limits);
 }
 
 feedback::Submission SubmissionFromForm(Context& ctx, int64_t commune_id,
@@ -86,7 +91,42 @@ feedback::Submission SubmissionFromForm(Context& ctx, int64_t commune_id,
   s.citizen_phone = ctx.form["phone"];
   s.citizen_email = ctx.form["email"];
   s.show_name = ctx.form["show_name"] == "1";
+  const auto [first, last] = ctx.files.equal_range("photo");
+  for (auto it = first; it != last; ++it) {
+    s.photos.push_back({it->second.filename, "", std::move(it->second.bytes)});
+  }
   return s;
+}
+
+void SetPhotos(Context& ctx, int64_t commune_id, const feedback::Feedback& f,
+               const std::string& href_base, Data& d) {
+  auto photos = ctx.svc.feedback_repo->ListPhotos(commune_id, f.id);
+  if (!photos || photos->empty()) return;
+  Data list(Data::type::list);
+  for (const auto& p : *photos) {
+    const std::string n = std::to_string(p.n);
+    Data x;
+    x.set("src", href_base + n);
+    x.set("alt", Message(ctx.lang, "feedback.photo_alt") + " " + n + " · " + f.tracking_code);
+    list.push_back(x);
+  }
+  d.set("photos", list);
+  d.set("has_photos", Data(true));
+}
+
+std::optional<int> PhotoNumber(const Context& ctx) {
+  const auto it = ctx.params.find("n");
+  if (it == ctx.params.end()) return std::nullopt;
+  const auto n = ParseInt(it->second);
+  if (!n || *n < 1 || *n > static_cast<int64_t>(feedback::kMaxPhotos)) return std::nullopt;
+  return static_cast<int>(*n);
+}
+
+Response PhotoResponse(feedback::Photo photo) {
+  Response r{200, {}, std::move(photo.bytes)};
+  r.With("Content-Type", photo.content_type);
+  r.With("Content-Disposition", "inline");
+  return r;
 }
 
 }  // namespace xaso::web

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 
 #include "domain/feedback/feedback.h"
@@ -19,8 +20,17 @@ std::string FeedbackStatusLabel(Lang lang, feedback::ItemStatus status);
 // The form's choices (active categories, kinds, villages) with the posted values kept.
 void FillSubmissionForm(Context& ctx, int64_t commune_id, Data& d);
 // What the form says, unchecked (FeedbackService::Submit checks it). An unparseable category
-// becomes 0, which Submit refuses; a village not of the commune is left out.
+// becomes 0, which Submit refuses; a village not of the commune is left out. The files of the
+// "photo" input are moved out of ctx.files into the submission's photos.
 feedback::Submission SubmissionFromForm(Context& ctx, int64_t commune_id,
                                         feedback::Channel channel);
+// The item's photos for a template: {{#photos}} with src (`href_base` + n) and alt text, and
+// {{has_photos}}; nothing when it has none.
+void SetPhotos(Context& ctx, int64_t commune_id, const feedback::Feedback& f,
+               const std::string& href_base, Data& d);
+// The `n` path parameter of a photo route: 1..kMaxPhotos, else nullopt.
+std::optional<int> PhotoNumber(const Context& ctx);
+// A stored photo, shown inline with the type it was stored under (never sniffed).
+Response PhotoResponse(feedback::Photo photo);
 
 }  // namespace xaso::web
