@@ -48,6 +48,20 @@ const DemoItem kDemoItems[] = {
      "Loa truyền thanh gần chợ thôn Bắc phát quá to từ 5 giờ sáng, đề nghị điều chỉnh âm lượng.",
      "", false, "Xã đã điều chỉnh giờ phát sáng sang 6 giờ.", feedback::Rating::kUnsatisfied,
      false},
+    // Two more answered questions, so that the questions and answers have something to find.
+    {"thu_tuc", feedback::Kind::kQuestion, feedback::Channel::kPortal, 6, 8,
+     "Xã công khai dự toán ngân sách năm 2026 ở đâu?",
+     "Tôi muốn xem dự toán và quyết toán ngân sách của xã thì xem ở đâu?", "", false,
+     "Dự toán ngân sách xã năm 2026 được công khai tại trụ sở Ủy ban nhân dân xã, tại nhà văn "
+     "hóa các thôn và trên trang này của xã, trong 30 ngày kể từ ngày được Hội đồng nhân dân "
+     "xã quyết định.",
+     feedback::Rating::kSatisfied, false},
+    {"dat_dai", feedback::Kind::kQuestion, feedback::Channel::kInPerson, 6, 15,
+     "Quy hoạch sử dụng đất của xã xem ở đâu?", "Gia đình tôi muốn xem quy hoạch sử dụng đất.", "",
+     false,
+     "Bản đồ quy hoạch sử dụng đất được niêm yết tại trụ sở Ủy ban nhân dân xã; công chức Địa "
+     "chính – Xây dựng hướng dẫn xem vào giờ hành chính.",
+     feedback::Rating::kNone, false},
 };
 
 }  // namespace

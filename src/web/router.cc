@@ -232,6 +232,7 @@ Router::Router(Services& services) : svc_(services) {
   AddOpen311Routes(routes_);
   AddFeedbackRoutes(routes_);
   AddFeedbackStaffRoutes(routes_);
+  AddFaqRoutes(routes_);
 }
 
 Response Router::Handle(const Request& req) {

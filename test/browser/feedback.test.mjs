@@ -91,7 +91,8 @@ describe('feedback', () => {
     const context = await newContext(browser);
     t.after(() => context.close());
     const page = await context.newPage();
-    for (const path of ['/xa/nhat-tan/phan-anh', '/xa/nhat-tan/phan-anh/gui']) {
+    for (const path of ['/xa/nhat-tan/phan-anh', '/xa/nhat-tan/phan-anh/gui', '/xa/nhat-tan/hoi-dap',
+      '/xa/nhat-tan/hoi-dap?q=cong+khai', '/xa/nhat-tan/hoi-dap?q=khong+co+gi']) {
       await assertAccessible(assert, page, server.baseUrl, path);
     }
     await signIn(page, server.baseUrl, 'chutich');
@@ -105,7 +106,7 @@ describe('feedback', () => {
     const context = await newContext(browser, { viewport: { width: 360, height: 740 } });
     t.after(() => context.close());
     const page = await context.newPage();
-    for (const path of ['/xa/nhat-tan/phan-anh/gui', '/xa/nhat-tan/phan-anh']) {
+    for (const path of ['/xa/nhat-tan/phan-anh/gui', '/xa/nhat-tan/phan-anh', '/xa/nhat-tan/hoi-dap']) {
       await assertAccessible(assert, page, server.baseUrl, path);
       const overflow = await horizontalOverflow(page);
       assert.ok(overflow <= 0, `${path} is ${overflow}px wider than the screen`);

@@ -108,6 +108,7 @@ const TABLE = [
   ['GET', '/open311/v2/tokens/{file}', '/open311/v2/tokens/PA-ZZZZZZZZ.xml', null, ALL],
   ['GET', '/xa/{slug}/phan-anh', '/xa/nhat-tan/phan-anh', null, ALL],
   ['GET', '/xa/{slug}/phan-anh/gui', '/xa/nhat-tan/phan-anh/gui', null, ALL],
+  ['GET', '/xa/{slug}/hoi-dap', '/xa/nhat-tan/hoi-dap', null, ALL],
   ['POST', '/xa/{slug}/phan-anh/gui', '/xa/nhat-tan/phan-anh/gui', { description: '' }, ALL],
   ['GET', '/xa/{slug}/phan-anh/{code}', '/xa/nhat-tan/phan-anh/PA-23456789', null, ALL],
   ['POST', '/xa/{slug}/phan-anh/{code}/danh-gia', '/xa/nhat-tan/phan-anh/PA-23456789/danh-gia', { rating: '' }, ALL],

@@ -4,6 +4,7 @@
 
 #include "core/code_table.h"
 #include "core/field_check.h"
+#include "core/text.h"
 
 namespace xaso::feedback {
 namespace {
@@ -138,6 +139,29 @@ bool IsTrackingCode(std::string_view code) {
     if (kCodeAlphabet.find(c) == std::string_view::npos) return false;
   }
   return true;
+}
+
+std::vector<std::string> SearchTerms(std::string_view query) {
+  std::vector<std::string> terms;
+  const std::string folded = FoldVietnamese(query);
+  size_t i = 0;
+  while (i < folded.size() && terms.size() < kMaxSearchTerms) {
+    const size_t start = folded.find_first_not_of(" \t\r\n,.;:!?\"'()", i);
+    if (start == std::string::npos) break;
+    size_t end = folded.find_first_of(" \t\r\n,.;:!?\"'()", start);
+    if (end == std::string::npos) end = folded.size();
+    std::string term;
+    size_t chars = 0;
+    for (char c : std::string_view(folded).substr(start, end - start)) {
+      const bool starts_char = (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+      if (starts_char && ++chars > 40) break;
+      if (c == '%' || c == '_' || c == '\\') term += '\\';
+      term += c;
+    }
+    terms.push_back(std::move(term));
+    i = end;
+  }
+  return terms;
 }
 
 std::string RegisterCursor::ToText() const {

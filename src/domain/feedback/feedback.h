@@ -143,6 +143,12 @@ Date AnswerDue(Date received_on, int days, const calendar::LegalCalendar& cal);
 std::string MakeTrackingCode(std::string_view random_bytes);
 bool IsTrackingCode(std::string_view code);
 
+// The words of a search of the questions and answers, folded like the stored text
+// (FoldVietnamese), at most kMaxSearchTerms of at most 40 characters each, with LIKE's
+// wildcards and its escape character escaped by '\\'. Empty when there is nothing to look for.
+inline constexpr size_t kMaxSearchTerms = 5;
+std::vector<std::string> SearchTerms(std::string_view query);
+
 // A position in the staff register, whose order is: open items first, then by answer date,
 // then by id. Its text form "0.2026-01-05.123" goes in the next page's link.
 struct RegisterCursor {

@@ -65,6 +65,12 @@ class FeedbackRepository {
   // Items not hidden, newest first, with id below `before_id` (0: from the newest).
   virtual Result<std::vector<Feedback>> ListPublic(int64_t commune_id, int64_t before_id,
                                                    int limit) = 0;
+  // The questions and answers: answered questions not hidden nor merged, whose title,
+  // description or answer holds every one of `terms` (made by SearchTerms; none: all), newest
+  // first, with id below `before_id` (0: from the newest), at most `limit` (1..200).
+  virtual Result<std::vector<Feedback>> ListFaq(int64_t commune_id,
+                                                const std::vector<std::string>& terms,
+                                                int64_t before_id, int limit) = 0;
   // Items matching `f`, newest first (received_at, then id, descending), at most f.limit
   // (clamped to 1..1000).
   virtual Result<std::vector<Feedback>> Find(const ItemFilter& f) = 0;

@@ -106,6 +106,18 @@ TEST(TrackingCodeTest, ReadableAndRecognised) {
   EXPECT_FALSE(IsTrackingCode("PA-abcdefgh"));
 }
 
+TEST(SearchTermsTest, FoldedWordsWithLikeWildcardsEscaped) {
+  EXPECT_EQ(SearchTerms("  Công KHAI, ngân sách! "),
+            (std::vector<std::string>{"cong", "khai", "ngan", "sach"}));
+  EXPECT_EQ(SearchTerms("100% lo_ai a\\b"),
+            (std::vector<std::string>{"100\\%", "lo\\_ai", "a\\\\b"}));
+  EXPECT_TRUE(SearchTerms(" ,.?! ").empty());
+  EXPECT_EQ(SearchTerms("a b c d e f g").size(), kMaxSearchTerms);
+  const auto long_word = SearchTerms(std::string(60, 'x') + "đ");
+  ASSERT_EQ(long_word.size(), 1U);
+  EXPECT_EQ(long_word[0], std::string(40, 'x'));
+}
+
 TEST(RegisterCursorTest, RoundTripsAndRefusesWhatItCannotHaveMade) {
   const RegisterCursor c{true, Date::FromYmd(2026, 1, 5), 123};
   EXPECT_EQ(c.ToText(), "1.2026-01-05.123");

@@ -4,6 +4,7 @@
 
 #include <soci/soci.h>
 
+#include "core/text.h"
 #include "storage/audit/sql_audit_log.h"
 #include "storage/content_version.h"
 #include "storage/feedback/sql_feedback_photos.h"
@@ -81,6 +82,13 @@ void AppendEvent(soci::session& s, long long commune_id, long long id, int64_t n
        "body) VALUES (:c, :f, :a, :ac, :n, :s, :b)",
       soci::use(commune_id), soci::use(id), soci::use(at), soci::use(actor), soci::use(rec.actor),
       soci::use(status), soci::use(body);
+}
+
+// What the questions and answers search looks in (migration 0011), folded like the query.
+void WriteSearchText(soci::session& s, long long id, const std::string& title,
+                     const std::string& description, const std::string& answer) {
+  const std::string folded = FoldVietnamese(title + "\n" + description + "\n" + answer);
+  s << "UPDATE feedback SET search_folded = :f WHERE id = :i", soci::use(folded), soci::use(id);
 }
 
 Error NotFound() { return MakeError(ErrorCode::kNotFound, "Không tìm thấy phản ánh."); }
@@ -165,6 +173,7 @@ Result<int64_t> SqlFeedbackRepository::Create(const Feedback& f, int64_t entered
         soci::use(at), soci::use(received), soci::use(f.rule_key), soci::use(from), soci::use(days),
         soci::use(due), soci::use(by, by_ind), soci::use(at), soci::into(id);
     AppendEvent(s, c, id, f.received_at, rec, status, "");
+    WriteSearchText(s, id, sub.title, sub.description, "");
     InsertFeedbackPhotos(s, c, id, sub.photos, f.received_at);
     BumpContentVersion(s, c);
     // The audit entry names the item by its code, never by the citizen's details.
@@ -200,6 +209,26 @@ Result<std::vector<Feedback>> SqlFeedbackRepository::ListPublic(int64_t commune_
           "WHERE commune_id = :c AND hidden = 0 AND merged_into IS NULL AND id < :b "
           "ORDER BY id DESC LIMIT :l",
       FromRow, static_cast<long long>(commune_id), before, std::clamp(limit, 1, 200));
+}
+
+Result<std::vector<Feedback>> SqlFeedbackRepository::ListFaq(int64_t commune_id,
+                                                             const std::vector<std::string>& terms,
+                                                             int64_t before_id, int limit) {
+  // A fixed statement: missing terms match anything, so no text is spliced into the SQL.
+  std::vector<std::string> like(feedback::kMaxSearchTerms, "%");
+  for (size_t i = 0; i < terms.size() && i < like.size(); ++i) like[i] = "%" + terms[i] + "%";
+  const long long before = before_id > 0 ? before_id : INT64_MAX;
+  std::string sql = std::string(kColumns) +
+                    "WHERE commune_id = :c AND kind = 'question' AND hidden = 0 AND "
+                    "merged_into IS NULL AND answer <> '' AND status IN ('answered', 'closed') "
+                    "AND id < :b";
+  for (size_t i = 0; i < like.size(); ++i) {
+    sql += " AND search_folded LIKE :t" + std::to_string(i) + " ESCAPE '\\'";
+  }
+  sql += " ORDER BY id DESC LIMIT :l";
+  static_assert(feedback::kMaxSearchTerms == 5, "one bound parameter per term below");
+  return QueryAll<Feedback>(db_, sql, FromRow, static_cast<long long>(commune_id), before, like[0],
+                            like[1], like[2], like[3], like[4], std::clamp(limit, 1, 200));
 }
 
 Result<std::vector<Feedback>> SqlFeedbackRepository::Find(const feedback::ItemFilter& f) {
@@ -330,6 +359,12 @@ Result<int64_t> SqlFeedbackRepository::Apply(int64_t commune_id, const feedback:
         soci::use(m.text), soci::use(ans), soci::use(at), soci::use(fwd), soci::use(m.text),
         soci::use(at), soci::use(c), soci::use(id);
     AppendEvent(s, c, id, now, rec, to, m.text);
+    if (answering) {
+      std::string title, description;
+      s << "SELECT title, description FROM feedback WHERE id = :i", soci::use(id),
+          soci::into(title), soci::into(description);
+      WriteSearchText(s, id, title, description, m.text);
+    }
     BumpContentVersion(s, c);
     AuditChange(s, rec, c, "feedback", id, to, stored_status + " → " + to, now);
     version = v + 1;

@@ -29,6 +29,9 @@ class SqlFeedbackRepository final : public feedback::FeedbackRepository {
   Result<feedback::Photo> GetPhoto(int64_t commune_id, int64_t id, int n) override;
   Result<int64_t> Hide(int64_t commune_id, int64_t id, int64_t version, const std::string& reason,
                        const audit::AuditRecord& rec, int64_t now) override;
+  Result<std::vector<feedback::Feedback>> ListFaq(int64_t commune_id,
+                                                  const std::vector<std::string>& terms,
+                                                  int64_t before_id, int limit) override;
   Result<int64_t> Merge(int64_t commune_id, int64_t id, int64_t version,
                         const std::string& into_code, const audit::AuditRecord& rec,
                         int64_t now) override;

@@ -382,6 +382,45 @@ TEST_P(FeedbackStorageTest, ADuplicateIsMergedOnceIntoAVisibleItemAndLeavesThePu
   EXPECT_EQ(listed[0].id, first.id);
 }
 
+// The questions and answers hold answered questions only, and are searched without diacritics
+// or case in the title, the description and the answer; "%" is a character, not a wildcard.
+TEST_P(FeedbackStorageTest, AnsweredQuestionsAreSearchedWithoutDiacritics) {
+  auto service = Service([this](size_t n) { return std::string(n, static_cast<char>(++draws_)); });
+  auto ask = [&](const std::string& title, const std::string& answer, feedback::Kind kind) {
+    auto s = Sub();
+    s.kind = kind;
+    s.title = title;
+    s.description = "Xin hỏi xã.";
+    const auto f = service.Submit(s, 0, Rec()).value();
+    if (!answer.empty()) {
+      feedback::Move m{f.id, 1, ItemStatus::kAnswered, std::nullopt, answer};
+      EXPECT_TRUE(repo_->Apply(commune_id_, m, Rec(), kMonday).has_value());
+    }
+    return f.id;
+  };
+  const auto budget =
+      ask("Công khai ngân sách ở đâu?", "Tại nhà văn hóa các thôn.", feedback::Kind::kQuestion);
+  const auto land = ask("Thủ tục cấp sổ đỏ", "Nộp tại bộ phận một cửa; phí 100% theo bảng.",
+                        feedback::Kind::kQuestion);
+  ask("Công khai chưa trả lời", "", feedback::Kind::kQuestion);
+  ask("Công khai là phản ánh", "Đã xử lý.", feedback::Kind::kFeedback);
+  auto ids = [&](const std::string& q) {
+    std::vector<int64_t> out;
+    const auto found = repo_->ListFaq(commune_id_, feedback::SearchTerms(q), 0, 50).value();
+    for (const auto& f : found) out.push_back(f.id);
+    return out;
+  };
+  EXPECT_EQ(ids(""), (std::vector<int64_t>{land, budget}));
+  EXPECT_EQ(ids("cong khai"), std::vector<int64_t>{budget});
+  EXPECT_EQ(ids("NHA VAN HOA"), std::vector<int64_t>{budget});  // found in the answer
+  EXPECT_EQ(ids("sổ đỏ một cửa"), std::vector<int64_t>{land});
+  EXPECT_EQ(ids("100%"), std::vector<int64_t>{land});
+  EXPECT_EQ(ids("%"), std::vector<int64_t>{land});  // only this one holds a "%"
+  EXPECT_TRUE(ids("_").empty());
+  EXPECT_TRUE(ids("cong khai so do").empty());
+  EXPECT_EQ(repo_->ListFaq(commune_id_, {}, land, 50).value().size(), 1U);
+}
+
 TEST_P(FeedbackStorageTest, HiddenItemsLeaveThePublicListButStayInTheRegister) {
   auto service = Service([this](size_t n) { return std::string(n, static_cast<char>(++draws_)); });
   const auto a = service.Submit(Sub(), 0, Rec()).value();

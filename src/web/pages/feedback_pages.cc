@@ -14,8 +14,6 @@ using identity::Permission;
 
 constexpr int kPageSize = 20;
 
-// The sender's address as stored for the hourly limit: only its hash is kept.
-
 // The public view of one item: never the phone or e-mail, the name only when chosen.
 Data PublicItem(Context& ctx, const identity::Commune& commune, const feedback::Feedback& f,
                 const CategoryNames& categories) {
@@ -45,19 +43,16 @@ Data PublicItem(Context& ctx, const identity::Commune& commune, const feedback::
 Response List(Context& ctx) {
   auto commune = ctx.svc.identity->GetCommuneBySlug(ctx.params["slug"]);
   if (!commune) return ErrorPage(ctx, 404);
-  int64_t before = 0;
-  if (const std::string b = ctx.req.Query("truoc"); !b.empty()) {
-    const auto id = ParseInt(b);
-    if (!id) return ErrorPage(ctx, 404);
-    before = *id;
-  }
-  auto items = ctx.svc.feedback_repo->ListPublic(commune->id, before, kPageSize + 1);
+  const auto before = BeforeParam(ctx);
+  if (!before) return ErrorPage(ctx, 404);
+  auto items = ctx.svc.feedback_repo->ListPublic(commune->id, *before, kPageSize + 1);
   if (!items) return ErrorPage(ctx, HttpStatusFor(items.error().code, false));
   const CategoryNames categories = LoadCategoryNames(ctx, commune->id);
   Data d;
   d.set("commune_name", commune->name);
   d.set("home", "/xa/" + commune->slug + "/");
   d.set("submit_href", "/xa/" + commune->slug + "/phan-anh/gui");
+  d.set("faq_href", "/xa/" + commune->slug + "/hoi-dap");
   Data list(Data::type::list);
   const size_t shown = std::min(items->size(), static_cast<size_t>(kPageSize));
   for (size_t i = 0; i < shown; ++i)

@@ -37,13 +37,15 @@ void FillSubmissionForm(Context& ctx, int64_t commune_id, Data& d) {
   }
   d.set("categories", categories);
   Data kinds(Data::type::list);
+  // The posted kind, else the one a link asked for (?loai=question from the FAQ), else feedback.
+  std::string chosen = ctx.form.count("kind") ? ctx.form["kind"] : ctx.req.Query("loai");
+  if (!feedback::KindFromCode(chosen)) chosen = feedback::KindCode(feedback::Kind::kFeedback);
   for (auto k : {feedback::Kind::kFeedback, feedback::Kind::kQuestion}) {
     const std::string code(feedback::KindCode(k));
     Data o;
     o.set("id", code);
     o.set("name", Message(ctx.lang, "feedback.kind." + code));
-    o.set("checked",
-          Data(ctx.form.count("kind") ? ctx.form["kind"] == code : k == feedback::Kind::kFeedback));
+    o.set("checked", Data(chosen == code));
     kinds.push_back(o);
   }
   d.set("kinds", kinds);
@@ -127,6 +129,12 @@ Response PhotoResponse(feedback::Photo photo) {
   r.With("Content-Type", photo.content_type);
   r.With("Content-Disposition", "inline");
   return r;
+}
+
+std::optional<int64_t> BeforeParam(const Context& ctx) {
+  const std::string b = ctx.req.Query("truoc");
+  if (b.empty()) return 0;
+  return ParseInt(b);
 }
 
 }  // namespace xaso::web

@@ -17,6 +17,9 @@ using CategoryNames = std::map<int64_t, std::string>;
 CategoryNames LoadCategoryNames(Context& ctx, int64_t commune_id);
 std::string CategoryName(const CategoryNames& names, int64_t id);
 std::string FeedbackStatusLabel(Lang lang, feedback::ItemStatus status);
+// The public lists' page position: ?truoc=ID lists items older than ID; 0 when absent, nullopt
+// when not an id.
+std::optional<int64_t> BeforeParam(const Context& ctx);
 // The form's choices (active categories, kinds, villages) with the posted values kept.
 void FillSubmissionForm(Context& ctx, int64_t commune_id, Data& d);
 // What the form says, unchecked (FeedbackService::Submit checks it). An unparseable category

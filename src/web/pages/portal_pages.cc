@@ -21,11 +21,14 @@ struct Part {
   const char* href;  // empty while the part is not yet available
 };
 constexpr Part kParts[] = {
-    {"plan", "giai-trinh"},   {"inspection", ""},    {"disclosure", ""},
-    {"budget", ""},           {"consultation", ""},  {"contribution", ""},
-    {"feedback", "phan-anh"}, {"complaints", ""},    {"one_stop", ""},
-    {"surveys", ""},          {"papi", ""},          {"reports", ""},
-    {"communication", ""},    {"rules", "quy-dinh"}, {"documents", "#van-ban"},
+    {"plan", "giai-trinh"},   {"inspection", ""},
+    {"disclosure", ""},       {"budget", ""},
+    {"consultation", ""},     {"contribution", ""},
+    {"feedback", "phan-anh"}, {"faq", "hoi-dap"},
+    {"complaints", ""},       {"one_stop", ""},
+    {"surveys", ""},          {"papi", ""},
+    {"reports", ""},          {"communication", ""},
+    {"rules", "quy-dinh"},    {"documents", "#van-ban"},
 };
 
 Result<identity::Commune> ResolveCommune(Context& ctx, const std::string& slug) {
