@@ -6,6 +6,7 @@
 
 #include "storage/audit/sql_audit_log.h"
 #include "storage/content_version.h"
+#include "storage/feedback/feedback_stats_delta.h"
 #include "storage/query.h"
 #include "storage/row_util.h"
 
@@ -160,6 +161,7 @@ Result<int64_t> SqlFeedbackRepository::Create(const Feedback& f, int64_t entered
         soci::use(at), soci::use(received), soci::use(f.rule_key), soci::use(from), soci::use(days),
         soci::use(due), soci::use(by, by_ind), soci::use(at), soci::into(id);
     AppendEvent(s, c, id, f.received_at, rec, status, "");
+    ApplyStatsDelta(s, std::nullopt, CountedItemOf(f));
     BumpContentVersion(s, c);
     // The audit entry names the item by its code, never by the citizen's details.
     AuditChange(s, rec, c, "feedback", id, "create", f.tracking_code, f.received_at);
@@ -305,20 +307,43 @@ Result<int64_t> SqlFeedbackRepository::Apply(int64_t commune_id, const feedback:
     soci::indicator unit_ind = m.unit_id ? soci::i_ok : soci::i_null;
     const bool answering = m.to == feedback::ItemStatus::kAnswered;
     const bool forwarding = m.to == feedback::ItemStatus::kForwarded;
-    int ans = answering ? 1 : 0, fwd = forwarding ? 1 : 0, assign = m.unit_id ? 1 : 0;
-    // A reopened item (answered → in progress) keeps its earlier answer until the next one.
+    const bool reopening =
+        *from == feedback::ItemStatus::kAnswered && m.to == feedback::ItemStatus::kInProgress;
+    int ans = answering ? 1 : 0, fwd = forwarding ? 1 : 0, assign = m.unit_id ? 1 : 0,
+        reopen = reopening ? 1 : 0;
+    int days = m.answer_time ? m.answer_time->working_days : 0;
+    int on_time = m.answer_time && m.answer_time->on_time ? 1 : 0;
+    soci::indicator time_ind = m.answer_time ? soci::i_ok : soci::i_null;
+    const auto before = ReadCountedItem(s, id);
+    // A reopened item (answered → in progress) keeps its earlier answer until the next one, but
+    // loses its rating and answer time: the citizen rates, and the statistics count, the next
+    // answer.
     s << "UPDATE feedback SET status = :s, "
          "unit_id = CASE WHEN :as = 1 THEN :u ELSE unit_id END, "
          "answer = CASE WHEN :an = 1 THEN :t1 ELSE answer END, "
          "answered_at = CASE WHEN :an2 = 1 THEN :at1 ELSE answered_at END, "
+         "answer_working_days = CASE WHEN :an3 = 1 THEN :wd WHEN :ro1 = 1 THEN NULL "
+         "ELSE answer_working_days END, "
+         "answered_on_time = CASE WHEN :an4 = 1 THEN :ot WHEN :ro2 = 1 THEN NULL "
+         "ELSE answered_on_time END, "
+         "rating = CASE WHEN :ro3 = 1 THEN '' ELSE rating END, "
+         "rated_at = CASE WHEN :ro4 = 1 THEN NULL ELSE rated_at END, "
          "forwarded_to = CASE WHEN :fw = 1 THEN :t2 ELSE forwarded_to END, "
          "version = version + 1, updated_at = :at2 WHERE commune_id = :c AND id = :i",
         soci::use(to), soci::use(assign), soci::use(unit, unit_ind), soci::use(ans),
-        soci::use(m.text), soci::use(ans), soci::use(at), soci::use(fwd), soci::use(m.text),
-        soci::use(at), soci::use(c), soci::use(id);
+        soci::use(m.text), soci::use(ans), soci::use(at), soci::use(ans), soci::use(days, time_ind),
+        soci::use(reopen), soci::use(ans), soci::use(on_time, time_ind), soci::use(reopen),
+        soci::use(reopen), soci::use(reopen), soci::use(fwd), soci::use(m.text), soci::use(at),
+        soci::use(c), soci::use(id);
+    ApplyStatsDelta(s, before, ReadCountedItem(s, id));
     AppendEvent(s, c, id, now, rec, to, m.text);
     BumpContentVersion(s, c);
-    AuditChange(s, rec, c, "feedback", id, to, stored_status + " → " + to, now);
+    std::string summary = stored_status + " → " + to;
+    // The rating a reopening clears stays here (and in the "rate" entry before it).
+    if (reopening && before && !before->rating.empty()) {
+      summary += "; previous rating: " + before->rating;
+    }
+    AuditChange(s, rec, c, "feedback", id, to, summary, now);
     version = v + 1;
     return Ok{};
   }));
@@ -352,18 +377,70 @@ Status SqlFeedbackRepository::Rate(const std::string& tracking_code, feedback::R
   return db_.Write([&](soci::session& s) -> Status {
     long long at = now, id = 0, c = 0;
     const std::string code(feedback::RatingCode(rating));
+    s << "SELECT id, commune_id FROM feedback WHERE tracking_code = :t", soci::use(tracking_code),
+        soci::into(id), soci::into(c);
+    const auto before = s.got_data() ? ReadCountedItem(s, id) : std::nullopt;
     soci::statement st =
-        (s.prepare << "UPDATE feedback SET rating = :r, rated_at = :a WHERE tracking_code = :t "
+        (s.prepare << "UPDATE feedback SET rating = :r, rated_at = :a WHERE id = :i "
                       "AND status IN ('answered', 'closed') AND rating = ''",
-         soci::use(code), soci::use(at), soci::use(tracking_code));
+         soci::use(code), soci::use(at), soci::use(id));
     st.execute(true);
     if (st.get_affected_rows() != 1) {
       return MakeError(ErrorCode::kFailedPrecondition,
-                       "Chỉ đánh giá được phản ánh đã có trả lời, và chỉ một lần.");
+                       "Chỉ đánh giá được phản ánh đã có trả lời, và một lần cho mỗi trả lời.");
     }
-    s << "SELECT id, commune_id FROM feedback WHERE tracking_code = :t", soci::use(tracking_code),
-        soci::into(id), soci::into(c);
+    ApplyStatsDelta(s, before, ReadCountedItem(s, id));
+    BumpContentVersion(s, c);
     AuditChange(s, {c, 0, "citizen", "", "", "", ""}, c, "feedback", id, "rate", code, now);
+    return Ok{};
+  });
+}
+
+Result<feedback::Statistics> SqlFeedbackRepository::LoadStatistics(
+    int64_t commune_id, const feedback::StatisticsFilter& f) {
+  const long long c = commune_id;
+  const std::string from = f.from_month, to = f.to_month.empty() ? "9999-12" : f.to_month;
+  XASO_ASSIGN_OR_RETURN(
+      auto counts,
+      QueryAll<feedback::CountRow>(
+          db_,
+          "SELECT month, category_id, unit_id, status, rating, n FROM feedback_stat "
+          "WHERE commune_id = :c AND month >= :f AND month <= :t AND n <> 0",
+          [](const soci::row& r) {
+            feedback::CountRow x;
+            x.month = RowText(r, 0);
+            x.category_id = RowInt(r, 1);
+            x.unit_id = RowInt(r, 2);
+            x.status =
+                feedback::StatusFromCode(RowText(r, 3)).value_or(feedback::ItemStatus::kReceived);
+            x.rating = feedback::RatingFromCode(RowText(r, 4)).value_or(feedback::Rating::kNone);
+            x.n = RowInt(r, 5);
+            return x;
+          },
+          c, from, to));
+  XASO_ASSIGN_OR_RETURN(auto times,
+                        QueryAll<feedback::AnswerTimeRow>(
+                            db_,
+                            "SELECT month, category_id, unit_id, working_days, on_time, n "
+                            "FROM feedback_answer_stat WHERE commune_id = :c AND month >= :f AND "
+                            "month <= :t AND n <> 0",
+                            [](const soci::row& r) {
+                              feedback::AnswerTimeRow x;
+                              x.month = RowText(r, 0);
+                              x.category_id = RowInt(r, 1);
+                              x.unit_id = RowInt(r, 2);
+                              x.time.working_days = static_cast<int>(RowInt(r, 3));
+                              x.time.on_time = RowInt(r, 4) != 0;
+                              x.n = RowInt(r, 5);
+                              return x;
+                            },
+                            c, from, to));
+  return feedback::Summarize(counts, times);
+}
+
+Status SqlFeedbackRepository::RebuildStatistics() {
+  return db_.Write([](soci::session& s) -> Status {
+    RebuildFeedbackStats(s);
     return Ok{};
   });
 }

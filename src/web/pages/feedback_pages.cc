@@ -6,6 +6,7 @@
 
 #include "platform/crypto.h"
 #include "web/form.h"
+#include "web/pages/feedback_stats_view.h"
 #include "web/pages/feedback_view.h"
 
 namespace xaso::web {
@@ -60,6 +61,7 @@ Response List(Context& ctx) {
   d.set("commune_name", commune->name);
   d.set("home", "/xa/" + commune->slug + "/");
   d.set("submit_href", "/xa/" + commune->slug + "/phan-anh/gui");
+  if (before == 0) SetPublicFeedbackSummary(ctx, commune->id, d);
   Data list(Data::type::list);
   const size_t shown = std::min(items->size(), static_cast<size_t>(kPageSize));
   for (size_t i = 0; i < shown; ++i)
