@@ -20,6 +20,8 @@ inline constexpr int kWarmup = 20;
 inline constexpr int kRequests = 200;
 
 double MsSince(Clock::time_point start);
+// The CPU time the calling thread has used, in ms.
+double ThreadCpuMs();
 
 // p50, p95 and max of the samples.
 struct Spread {

@@ -11,14 +11,18 @@ std::string VnInt(int64_t n) {
     if (i > 0 && (digits.size() - i) % 3 == 0) out += '.';
     out += digits[i];
   }
-  return n < 0 ? "-" + out : out;
+  if (n < 0) out.insert(out.begin(), '-');
+  return out;
 }
 
 std::string VnDecimal(double value) {
   const auto tenths = static_cast<int64_t>(std::llround(value * 10));
   std::string out = VnInt(tenths / 10);
-  if (tenths < 0 && tenths > -10) out = "-" + out;
-  if (const int64_t rest = std::llabs(tenths % 10); rest != 0) out += "," + std::to_string(rest);
+  if (tenths < 0 && tenths > -10) out.insert(out.begin(), '-');
+  if (const int64_t rest = std::llabs(tenths % 10); rest != 0) {
+    out += ',';
+    out += std::to_string(rest);
+  }
   return out;
 }
 

@@ -60,17 +60,18 @@ std::optional<double> Share(int64_t part, int64_t whole) {
   return static_cast<double>(part) / static_cast<double>(whole);
 }
 
-Statistics Summarize(const std::vector<CountRow>& counts, const std::vector<AnswerTimeRow>& times) {
+Statistics Summarize(const std::vector<CountRow>& counts, const std::vector<MonthRow>& months,
+                     const std::vector<AnswerTimeRow>& times) {
   Statistics st;
   for (const auto& r : counts) {
     st.total += r.n;
     st.by_category[r.category_id] += r.n;
     st.by_unit[r.unit_id] += r.n;
     st.by_status[r.status] += r.n;
-    st.by_month[r.month] += r.n;
     if (r.rating == Rating::kSatisfied) st.satisfied += r.n;
     if (r.rating == Rating::kUnsatisfied) st.unsatisfied += r.n;
   }
+  for (const auto& r : months) st.by_month[r.month] += r.n;
   DayHistogram days;
   for (const auto& r : times) {
     st.answered += r.n;

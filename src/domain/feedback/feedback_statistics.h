@@ -1,8 +1,8 @@
 // Feedback statistics (issue 4, part 6): counts by category, unit, status and month of receipt;
 // the answer time in working days (median and 90th percentile); the share answered on time; the
 // citizens' satisfaction. Storage keeps the counts as items change (one row per combination of
-// the keys below, whatever the number of items), so a statistics page sums a few thousand rows
-// with these functions instead of scanning the items.
+// the keys below, whatever the number of items), so a statistics page adds up a few dozen
+// grouped rows with these functions instead of scanning the items.
 #pragma once
 
 #include <cstdint>
@@ -29,10 +29,9 @@ struct AnswerTime {
 AnswerTime TimeToAnswer(Date received_on, Date due_on, Date answered_on,
                         const calendar::LegalCalendar& cal);
 
-// Items received in `month` ("YYYY-MM") of one category, unit (0: none), status and current
-// rating. Merged duplicates are not counted; hidden items are (they are real submissions).
+// Items of one category, unit (0: none), status and current rating, over the months asked for.
+// Merged duplicates are not counted; hidden items are (they are real submissions).
 struct CountRow {
-  std::string month;
   int64_t category_id = 0;
   int64_t unit_id = 0;
   ItemStatus status = ItemStatus::kReceived;
@@ -40,11 +39,14 @@ struct CountRow {
   int64_t n = 0;
 };
 
+// Items received in `month` ("YYYY-MM").
+struct MonthRow {
+  std::string month;
+  int64_t n = 0;
+};
+
 // Items with a current answer (answered or closed, not reopened since) by their answer time.
 struct AnswerTimeRow {
-  std::string month;
-  int64_t category_id = 0;
-  int64_t unit_id = 0;
   AnswerTime time;
   int64_t n = 0;
 };
@@ -87,6 +89,7 @@ struct Statistics {
   std::optional<double> SatisfiedShare() const { return Share(satisfied, satisfied + unsatisfied); }
 };
 
-Statistics Summarize(const std::vector<CountRow>& counts, const std::vector<AnswerTimeRow>& times);
+Statistics Summarize(const std::vector<CountRow>& counts, const std::vector<MonthRow>& months,
+                     const std::vector<AnswerTimeRow>& times);
 
 }  // namespace xaso::feedback

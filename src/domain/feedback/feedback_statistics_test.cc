@@ -60,16 +60,14 @@ TEST(FeedbackStatisticsTest, AnswerTimeCountsWorkingDaysAfterReceiptAcrossTet) {
 
 TEST(FeedbackStatisticsTest, SummarizeAddsTheRowsUp) {
   const std::vector<CountRow> counts = {
-      {"2024-01", 1, 10, ItemStatus::kAnswered, Rating::kSatisfied, 3},
-      {"2024-01", 1, 10, ItemStatus::kClosed, Rating::kUnsatisfied, 1},
-      {"2024-02", 2, 0, ItemStatus::kReceived, Rating::kNone, 5},
-      {"2024-02", 1, 10, ItemStatus::kInProgress, Rating::kNone, 2},
+      {1, 10, ItemStatus::kAnswered, Rating::kSatisfied, 3},
+      {1, 10, ItemStatus::kClosed, Rating::kUnsatisfied, 1},
+      {2, 0, ItemStatus::kReceived, Rating::kNone, 5},
+      {1, 10, ItemStatus::kInProgress, Rating::kNone, 2},
   };
-  const std::vector<AnswerTimeRow> times = {
-      {"2024-01", 1, 10, {2, true}, 3},
-      {"2024-01", 1, 10, {12, false}, 1},
-  };
-  const Statistics st = Summarize(counts, times);
+  const std::vector<MonthRow> months = {{"2024-01", 4}, {"2024-02", 7}};
+  const std::vector<AnswerTimeRow> times = {{{2, true}, 3}, {{12, false}, 1}};
+  const Statistics st = Summarize(counts, months, times);
   EXPECT_EQ(st.total, 11);
   EXPECT_EQ(st.by_category.at(1), 6);
   EXPECT_EQ(st.by_category.at(2), 5);
@@ -87,7 +85,7 @@ TEST(FeedbackStatisticsTest, SummarizeAddsTheRowsUp) {
   EXPECT_EQ(st.satisfied, 3);
   EXPECT_EQ(st.unsatisfied, 1);
   EXPECT_DOUBLE_EQ(*st.SatisfiedShare(), 0.75);
-  const Statistics none = Summarize({}, {});
+  const Statistics none = Summarize({}, {}, {});
   EXPECT_EQ(none.total, 0);
   EXPECT_FALSE(none.OnTimeShare().has_value());
   EXPECT_FALSE(none.median_days.has_value());

@@ -400,42 +400,49 @@ Result<feedback::Statistics> SqlFeedbackRepository::LoadStatistics(
     int64_t commune_id, const feedback::StatisticsFilter& f) {
   const long long c = commune_id;
   const std::string from = f.from_month, to = f.to_month.empty() ? "9999-12" : f.to_month;
+  // Grouped in the database: a few dozen rows reach the program however many months are kept.
+  const std::string where = " WHERE commune_id = :c AND month >= :f AND month <= :t";
   XASO_ASSIGN_OR_RETURN(
       auto counts,
       QueryAll<feedback::CountRow>(
           db_,
-          "SELECT month, category_id, unit_id, status, rating, n FROM feedback_stat "
-          "WHERE commune_id = :c AND month >= :f AND month <= :t AND n <> 0",
+          "SELECT category_id, unit_id, status, rating, CAST(SUM(n) AS BIGINT) FROM "
+          "feedback_stat" +
+              where + " GROUP BY category_id, unit_id, status, rating HAVING SUM(n) <> 0",
           [](const soci::row& r) {
             feedback::CountRow x;
-            x.month = RowText(r, 0);
-            x.category_id = RowInt(r, 1);
-            x.unit_id = RowInt(r, 2);
+            x.category_id = RowInt(r, 0);
+            x.unit_id = RowInt(r, 1);
             x.status =
-                feedback::StatusFromCode(RowText(r, 3)).value_or(feedback::ItemStatus::kReceived);
-            x.rating = feedback::RatingFromCode(RowText(r, 4)).value_or(feedback::Rating::kNone);
-            x.n = RowInt(r, 5);
+                feedback::StatusFromCode(RowText(r, 2)).value_or(feedback::ItemStatus::kReceived);
+            x.rating = feedback::RatingFromCode(RowText(r, 3)).value_or(feedback::Rating::kNone);
+            x.n = RowInt(r, 4);
             return x;
           },
           c, from, to));
-  XASO_ASSIGN_OR_RETURN(auto times,
-                        QueryAll<feedback::AnswerTimeRow>(
-                            db_,
-                            "SELECT month, category_id, unit_id, working_days, on_time, n "
-                            "FROM feedback_answer_stat WHERE commune_id = :c AND month >= :f AND "
-                            "month <= :t AND n <> 0",
-                            [](const soci::row& r) {
-                              feedback::AnswerTimeRow x;
-                              x.month = RowText(r, 0);
-                              x.category_id = RowInt(r, 1);
-                              x.unit_id = RowInt(r, 2);
-                              x.time.working_days = static_cast<int>(RowInt(r, 3));
-                              x.time.on_time = RowInt(r, 4) != 0;
-                              x.n = RowInt(r, 5);
-                              return x;
-                            },
-                            c, from, to));
-  return feedback::Summarize(counts, times);
+  XASO_ASSIGN_OR_RETURN(auto months, QueryAll<feedback::MonthRow>(
+                                         db_,
+                                         "SELECT month, CAST(SUM(n) AS BIGINT) FROM feedback_stat" +
+                                             where + " GROUP BY month HAVING SUM(n) <> 0",
+                                         [](const soci::row& r) {
+                                           return feedback::MonthRow{RowText(r, 0), RowInt(r, 1)};
+                                         },
+                                         c, from, to));
+  XASO_ASSIGN_OR_RETURN(
+      auto times,
+      QueryAll<feedback::AnswerTimeRow>(
+          db_,
+          "SELECT working_days, on_time, CAST(SUM(n) AS BIGINT) FROM feedback_answer_stat" + where +
+              " GROUP BY working_days, on_time HAVING SUM(n) <> 0",
+          [](const soci::row& r) {
+            feedback::AnswerTimeRow x;
+            x.time.working_days = static_cast<int>(RowInt(r, 0));
+            x.time.on_time = RowInt(r, 1) != 0;
+            x.n = RowInt(r, 2);
+            return x;
+          },
+          c, from, to));
+  return feedback::Summarize(counts, months, times);
 }
 
 Status SqlFeedbackRepository::RebuildStatistics() {
