@@ -191,6 +191,8 @@ Result<std::string> System::CreateOpen311Key(const std::string& name,
   return key;
 }
 
+Status System::RebuildFeedbackStatistics() { return impl_->feedback_repo->RebuildStatistics(); }
+
 Result<std::vector<identity::Commune>> System::ListCommunes() {
   return impl_->identity->ListCommunes();
 }

@@ -69,6 +69,10 @@ class System {
   // shows it once. kNotFound for an unknown commune, kInvalidArgument for an empty name.
   Result<std::string> CreateOpen311Key(const std::string& name, const std::string& commune_slug);
 
+  // `xaso feedback-stats rebuild`: recomputes the kept feedback statistics of every commune
+  // from the items (after a bulk import or a repair; ADR 0006).
+  Status RebuildFeedbackStatistics();
+
   // `xaso users`.
   Result<int64_t> AddUser(const std::string& commune_slug, const std::string& username,
                           const std::string& display_name, const std::string& role,

@@ -1,9 +1,10 @@
 // Feedback statistics (issue 4, part 6): the staff page and the public summary follow each
 // submission, answer, rating and reopening at once; a reopened item is rated again and only its
-// current rating counts; a malformed month is refused with a message.
+// current rating counts; a malformed month is refused with a message; `xaso feedback-stats
+// rebuild` repairs counts that drifted.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, startServer } from './harness.mjs';
+import { Client, rawSql, startServer, xaso } from './harness.mjs';
 
 const SLUG = '/xa/nhat-tan/phan-anh';
 const STATS = '/quan-ly/phan-anh/thong-ke';
@@ -107,6 +108,15 @@ describe('feedback statistics', () => {
     assert.equal(bad.status, 400);
     assert.match(await bad.text(), /Tháng không hợp lệ/);
     assert.equal((await leader.get(`${STATS}?den=abc`)).status, 400);
+  });
+
+  test('xaso feedback-stats rebuild recomputes counts that drifted from the items', async () => {
+    const right = int(figure(await stats(), 'total'));
+    rawSql(server, 'UPDATE feedback_stat SET n = n + 100');
+    assert.notEqual(int(figure(await stats(), 'total')), right);
+    const r = xaso(['feedback-stats', 'rebuild', '--db', server.db]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(int(figure(await stats(), 'total')), right);
   });
 
   test('citizens without an account cannot read the staff page', async () => {
