@@ -107,6 +107,85 @@ void PrintRate(const std::string& label, const char* what, double wall_ms, doubl
       cpu_ms / kSubmissions);
 }
 
+// A commune of the bench: kUnits units, and a category routed to each.
+struct BenchCommune {
+  int64_t id = 0;
+  std::vector<int64_t> units;
+  std::vector<int64_t> categories;
+};
+
+Result<BenchCommune> CreateBenchCommune(storage::Database& db, const std::string& slug, int64_t now,
+                                        const audit::AuditRecord& rec) {
+  storage::SqlIdentityRepository identity(db);
+  std::vector<identity::Unit> unit_seeds;
+  for (int u = 1; u <= kUnits; ++u) {
+    const std::string n = std::to_string(u);
+    unit_seeds.push_back({0, 0, std::string("u").append(n), std::string("Bộ phận ").append(n), ""});
+  }
+  identity::Commune c;
+  c.slug = slug;
+  c.name = "Xã Thử Tải ";
+  c.name += slug;
+  c.province = "Hà Nội";
+  c.level_above = "UBND thành phố";
+  BenchCommune out;
+  XASO_ASSIGN_OR_RETURN(out.id, identity.CreateCommune(c, {}, unit_seeds, now, rec));
+  XASO_ASSIGN_OR_RETURN(auto unit_list, identity.ListUnits(out.id));
+  storage::SqlFeedbackRepository repo(db);
+  for (const auto& u : unit_list) {
+    feedback::Category cat;
+    cat.commune_id = out.id;
+    cat.code = std::string("c").append(u.code);
+    cat.name_vi = std::string("Lĩnh vực ").append(u.name_vi);
+    cat.unit_id = u.id;
+    XASO_ASSIGN_OR_RETURN(const int64_t id, repo.CreateCategory(cat, rec, now));
+    out.units.push_back(u.id);
+    out.categories.push_back(id);
+  }
+  return out;
+}
+
+feedback::Submission SubmissionTo(const BenchCommune& c, int i) {
+  feedback::Submission s;
+  s.commune_id = c.id;
+  s.category_id = c.categories[static_cast<size_t>(i) % c.categories.size()];
+  s.description = "Đèn chiếu sáng đường trục thôn hỏng, đề nghị xã sửa chữa.";
+  s.citizen_name = "Ngô Thị Thu";
+  s.citizen_phone = "0912345678";
+  return s;
+}
+
+// kSubmissions through `service` on `threads` threads at once (the server's worker threads,
+// each with its own connection from the pool), thread t submitting to communes[t].
+Status SubmitOnThreads(const std::string& label, feedback::FeedbackService& service,
+                       const std::vector<BenchCommune>& communes, const char* what) {
+  const int threads = static_cast<int>(communes.size());
+  const audit::AuditRecord rec{0, 0, "feedback_bench", "", "", "", ""};
+  std::vector<std::thread> workers;
+  workers.reserve(communes.size());
+  std::vector<Status> results(communes.size(), Ok{});
+  const auto start = Clock::now();
+  for (int t = 0; t < threads; ++t) {
+    workers.emplace_back([&, t] {
+      const auto& commune = communes[static_cast<size_t>(t)];
+      for (int i = t; i < kSubmissions; i += threads) {
+        if (auto r = service.Submit(SubmissionTo(commune, i), 0, rec); !r) {
+          results[static_cast<size_t>(t)] = r.error();
+          return;
+        }
+      }
+    });
+  }
+  for (auto& w : workers) w.join();
+  for (const auto& r : results) XASO_RETURN_IF_ERROR(r);
+  const double ms = MsSince(start);
+  std::printf(
+      "%-8s submissions: %d through FeedbackService::Submit on %d threads, %s, in %.2f s = "
+      "%.0f a second\n",
+      label.c_str(), kSubmissions, threads, what, ms / 1000, kSubmissions * 1000.0 / ms);
+  return Ok{};
+}
+
 Status BenchDatabase(const std::string& label, const std::string& url) {
   app::Config config;
   config.database.url = url;
@@ -117,75 +196,33 @@ Status BenchDatabase(const std::string& label, const std::string& url) {
   XASO_ASSIGN_OR_RETURN(auto db, storage::Database::Open(url, 1));
   const int64_t now = SystemClock().NowUnix();
   const audit::AuditRecord rec{0, 0, "feedback_bench", "", "", "", ""};
-
-  storage::SqlIdentityRepository identity(*db);
-  std::vector<identity::Unit> unit_seeds;
-  for (int u = 1; u <= kUnits; ++u) {
-    unit_seeds.push_back({0, 0, "u" + std::to_string(u), "Bộ phận " + std::to_string(u), ""});
-  }
-  identity::Commune c;
-  c.slug = kSlug;
-  c.name = "Xã Thử Tải";
-  c.province = "Hà Nội";
-  c.level_above = "UBND thành phố";
-  XASO_ASSIGN_OR_RETURN(const int64_t commune_id,
-                        identity.CreateCommune(c, {}, unit_seeds, now, rec));
+  XASO_ASSIGN_OR_RETURN(const BenchCommune main, CreateBenchCommune(*db, kSlug, now, rec));
+  const int64_t commune_id = main.id;
+  const std::vector<int64_t>& units = main.units;
+  const std::vector<int64_t>& categories = main.categories;
   XASO_RETURN_IF_ERROR(CreateLeaderSession(*db, commune_id, "lead-feedback", kSession, now, rec));
-  XASO_ASSIGN_OR_RETURN(auto unit_list, identity.ListUnits(commune_id));
-  storage::SqlFeedbackRepository repo(*db);
-  std::vector<int64_t> units, categories;
-  for (const auto& u : unit_list) {
-    feedback::Category cat;
-    cat.commune_id = commune_id;
-    cat.code = "c" + u.code;
-    cat.name_vi = "Lĩnh vực " + u.name_vi;
-    cat.unit_id = u.id;
-    XASO_ASSIGN_OR_RETURN(const int64_t id, repo.CreateCategory(cat, rec, now));
-    units.push_back(u.id);
-    categories.push_back(id);
+  std::vector<BenchCommune> others;
+  for (int t = 1; t <= kPoolSize; ++t) {
+    XASO_ASSIGN_OR_RETURN(
+        auto other,
+        CreateBenchCommune(*db, std::string(kSlug) + "-" + std::to_string(t), now, rec));
+    others.push_back(std::move(other));
   }
+  storage::SqlFeedbackRepository repo(*db);
 
   web::Services services = system->WebServices();
-  feedback::Submission s;
-  s.commune_id = commune_id;
-  s.description = "Đèn chiếu sáng đường trục thôn hỏng, đề nghị xã sửa chữa.";
-  s.citizen_name = "Ngô Thị Thu";
-  s.citizen_phone = "0912345678";
   feedback::Feedback stored;
   double cpu_start = ThreadCpuMs();
   auto start = Clock::now();
   for (int i = 0; i < kSubmissions; ++i) {
-    s.category_id = categories[static_cast<size_t>(i) % categories.size()];
-    XASO_ASSIGN_OR_RETURN(stored, services.feedback->Submit(s, 0, rec));
+    XASO_ASSIGN_OR_RETURN(stored, services.feedback->Submit(SubmissionTo(main, i), 0, rec));
   }
   PrintRate(label, "FeedbackService::Submit", MsSince(start), ThreadCpuMs() - cpu_start);
-  // As the server submits them: requests on its worker threads at once, each with its own
-  // connection from the pool.
-  for (const int threads : {2, kPoolSize}) {
-    std::vector<std::thread> workers;
-    workers.reserve(static_cast<size_t>(threads));
-    std::vector<Status> results(static_cast<size_t>(threads), Ok{});
-    start = Clock::now();
-    for (int t = 0; t < threads; ++t) {
-      workers.emplace_back([&, t] {
-        feedback::Submission mine = s;
-        for (int i = t; i < kSubmissions; i += threads) {
-          mine.category_id = categories[static_cast<size_t>(i) % categories.size()];
-          if (auto r = services.feedback->Submit(mine, 0, rec); !r) {
-            results[static_cast<size_t>(t)] = r.error();
-            return;
-          }
-        }
-      });
-    }
-    for (auto& w : workers) w.join();
-    for (const auto& r : results) XASO_RETURN_IF_ERROR(r);
-    const double ms = MsSince(start);
-    std::printf(
-        "%-8s submissions: %d through FeedbackService::Submit on %d threads in %.2f s = "
-        "%.0f a second\n",
-        label.c_str(), kSubmissions, threads, ms / 1000, kSubmissions * 1000.0 / ms);
-  }
+  // One commune's writers queue on its audit chain; those of different communes do not.
+  XASO_RETURN_IF_ERROR(SubmitOnThreads(label, *services.feedback, {main, main}, "one commune"));
+  XASO_RETURN_IF_ERROR(SubmitOnThreads(label, *services.feedback,
+                                       std::vector<BenchCommune>(kPoolSize, main), "one commune"));
+  XASO_RETURN_IF_ERROR(SubmitOnThreads(label, *services.feedback, others, "a commune each"));
   // The same items stored by the repository alone: the transaction without the service's
   // reads of the categories and the rule book.
   cpu_start = ThreadCpuMs();
