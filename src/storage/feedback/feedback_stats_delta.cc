@@ -45,6 +45,10 @@ bool SameAnswerTime(const std::optional<CountedItem>& a, const std::optional<Cou
 
 }  // namespace
 
+void LockItem(soci::session& s, long long id) {
+  s << "UPDATE feedback SET version = version WHERE id = :i", soci::use(id);
+}
+
 std::optional<CountedItem> ReadCountedItem(soci::session& s, long long id) {
   CountedItem c;
   std::string received_on;

@@ -1,7 +1,8 @@
 // Keeping the feedback statistics (migrations/0010_feedback_stats.sql) as items change. Every
-// change of a feedback row reads what the item counts for before and after the change, in the
-// change's own transaction, and applies the difference with ApplyStatsDelta; a new kind of change
-// (merging a duplicate, say) must do the same, or the counts drift from the items.
+// change of a feedback row, in its own transaction, locks the row (LockItem), reads what the item
+// counts for before and after the change (ReadCountedItem) and applies the difference
+// (ApplyStatsDelta); a new kind of change (merging a duplicate, say) must do the same, or the
+// counts drift from the items.
 #pragma once
 
 #include <optional>
@@ -25,6 +26,12 @@ struct CountedItem {
   std::optional<feedback::AnswerTime> answer_time;  // the current answer's
   bool operator==(const CountedItem&) const = default;
 };
+
+// Takes item `id`'s row lock for the rest of `s`'s transaction (a no-op UPDATE: PostgreSQL has
+// row locks; SQLite's writers already take turns). Call it before reading what the item counts
+// for ahead of a change: otherwise a concurrent change can commit between that read and the
+// UPDATE, and both subtract the same old keys.
+void LockItem(soci::session& s, long long id);
 
 // What item `id` counts for as stored now, read inside `s`'s transaction; nullopt when it is
 // not counted (missing, or merged into another item). Hidden items are counted.

@@ -287,6 +287,9 @@ Result<int64_t> SqlFeedbackRepository::Apply(int64_t commune_id, const feedback:
   long long version = 0;
   XASO_RETURN_IF_ERROR(db_.Write([&](soci::session& s) -> Status {
     long long c = commune_id, id = m.feedback_id, v = m.version, at = now;
+    // Held to COMMIT, so that the version checked and the counts read below are those the
+    // UPDATE changes.
+    LockItem(s, id);
     std::string stored_status;
     long long stored_version = 0;
     soci::indicator found = soci::i_null;
@@ -379,7 +382,9 @@ Status SqlFeedbackRepository::Rate(const std::string& tracking_code, feedback::R
     const std::string code(feedback::RatingCode(rating));
     s << "SELECT id, commune_id FROM feedback WHERE tracking_code = :t", soci::use(tracking_code),
         soci::into(id), soci::into(c);
-    const auto before = s.got_data() ? ReadCountedItem(s, id) : std::nullopt;
+    const bool found = s.got_data();
+    if (found) LockItem(s, id);
+    const auto before = found ? ReadCountedItem(s, id) : std::nullopt;
     soci::statement st =
         (s.prepare << "UPDATE feedback SET rating = :r, rated_at = :a WHERE id = :i "
                       "AND status IN ('answered', 'closed') AND rating = ''",

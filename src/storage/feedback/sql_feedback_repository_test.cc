@@ -2,7 +2,9 @@
 // legal calendar of the migrated database.
 #include "storage/feedback/sql_feedback_repository.h"
 
+#include <mutex>
 #include <random>
+#include <thread>
 
 #include <gtest/gtest.h>
 
@@ -459,6 +461,53 @@ TEST_P(FeedbackStorageTest, IncrementalCountsEqualARebuildAfterRandomChanges) {
   const auto rebuilt = repo_->LoadStatistics(commune_id_, {}).value();
   EXPECT_EQ(kept_stats.by_status, rebuilt.by_status);
   EXPECT_EQ(kept_stats.median_days, rebuilt.median_days);
+}
+
+// Two writers at once on the same items (the pool has two connections): on PostgreSQL a change
+// must read what the item counted for only once it holds the row, or a concurrent change slips
+// in between and the counts drift.
+TEST_P(FeedbackStorageTest, ConcurrentChangesKeepTheCountsEqualToARebuild) {
+  std::mutex draw;
+  std::mt19937 codes(7);
+  auto service = Service([&](size_t n) {
+    std::lock_guard lock(draw);
+    std::string bytes(n, '\0');
+    for (auto& b : bytes) b = static_cast<char>(codes());
+    return bytes;
+  });
+  std::vector<feedback::Feedback> items;
+  for (int i = 0; i < 4; ++i) {
+    const auto f = service.Submit(Sub(), 0, Rec()).value();
+    ASSERT_TRUE(service.Apply(f, {0, 1, ItemStatus::kAnswered, std::nullopt, "Đã xử lý."}, Rec())
+                    .has_value());
+    items.push_back(f);
+  }
+  std::vector<std::thread> writers;
+  writers.reserve(2);
+  for (int t = 0; t < 2; ++t) {
+    writers.emplace_back([&, t] {
+      std::mt19937 rng(static_cast<unsigned>(t + 1));
+      const ItemStatus moves[] = {ItemStatus::kInProgress, ItemStatus::kAnswered,
+                                  ItemStatus::kClosed};
+      for (int i = 0; i < 120; ++i) {
+        const auto& item = items[rng() % items.size()];
+        auto f = repo_->Get(commune_id_, item.id);
+        if (!f) continue;
+        if (rng() % 3 == 0) {
+          (void)repo_->Rate(
+              f->tracking_code,
+              rng() % 2 ? feedback::Rating::kSatisfied : feedback::Rating::kUnsatisfied, kMonday);
+        } else {
+          (void)service.Apply(*f, {0, f->version, moves[rng() % 3], std::nullopt, "Lần nữa."},
+                              Rec());
+        }
+      }
+    });
+  }
+  for (auto& w : writers) w.join();
+  const auto kept = StatRows(*db_);
+  ASSERT_TRUE(repo_->RebuildStatistics().has_value());
+  EXPECT_EQ(kept, StatRows(*db_));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, FeedbackStorageTest, ::testing::Values("sqlite", "postgresql"),
