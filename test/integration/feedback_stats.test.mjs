@@ -110,6 +110,25 @@ describe('feedback statistics', () => {
     assert.equal((await leader.get(`${STATS}?den=abc`)).status, 400);
   });
 
+  test('the same figures as JSON; a malformed month gets a structured error', async () => {
+    const html = await stats();
+    const res = await leader.get('/api/v1/feedback/statistics');
+    assert.equal(res.status, 200);
+    const body = await res.json();
+    assert.equal(body.total, int(figure(html, 'total')));
+    assert.equal(body.answered, int(figure(html, 'answered')));
+    assert.deepEqual([body.satisfied, body.satisfied + body.unsatisfied], fraction(figure(html, 'satisfied')));
+    assert.equal(body.by_month.reduce((n, m) => n + m.count, 0), body.total);
+    assert.equal(Object.values(body.by_status).reduce((n, c) => n + c, 0), body.total);
+    assert.ok(body.by_category.some((c) => c.name === 'Khác'));
+    const none = await (await leader.get('/api/v1/feedback/statistics?from=2001-01&to=2001-12')).json();
+    assert.equal(none.total, 0);
+    assert.equal(none.median_working_days, null);
+    const bad = await leader.get('/api/v1/feedback/statistics?from=2026-1');
+    assert.equal(bad.status, 400);
+    assert.equal((await bad.json()).error.fields[0].field, 'from');
+  });
+
   test('xaso feedback-stats rebuild recomputes counts that drifted from the items', async () => {
     const right = int(figure(await stats(), 'total'));
     rawSql(server, 'UPDATE feedback_stat SET n = n + 100');

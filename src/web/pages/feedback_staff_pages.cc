@@ -290,6 +290,8 @@ void AddFeedbackStaffRoutes(std::vector<Route>& routes) {
       {"POST", "/quan-ly/phan-anh/moi", Permission::kHandleFeedback, RouteKind::kPage, Enter});
   routes.push_back({"GET", "/quan-ly/phan-anh/thong-ke", Permission::kViewFeedback,
                     RouteKind::kPage, FeedbackStatisticsPage});
+  routes.push_back({"GET", "/api/v1/feedback/statistics", Permission::kViewFeedback,
+                    RouteKind::kApi, FeedbackStatisticsJson});
   routes.push_back({"GET", "/quan-ly/phan-anh/{id}", Permission::kViewFeedback, RouteKind::kPage,
                     [](Context& ctx) {
                       Data d;

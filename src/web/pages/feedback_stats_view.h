@@ -13,6 +13,9 @@ namespace xaso::web {
 // times, the share answered on time and satisfaction, over the months ?tu= to ?den= (YYYY-MM).
 Response FeedbackStatisticsPage(Context& ctx);
 
+// GET /api/v1/feedback/statistics?from=&to=: the same figures as JSON (web/api).
+Response FeedbackStatisticsJson(Context& ctx);
+
 // Sets "summary" in `d`: the commune's items, share answered on time, median answer time and
 // satisfaction over all months; nothing when the commune has no items yet.
 void SetPublicFeedbackSummary(Context& ctx, int64_t commune_id, Data& d);
