@@ -290,7 +290,7 @@ Status BenchFreshPostgres(const std::string& url) {
     });
   };
   XASO_RETURN_IF_ERROR(run("CREATE DATABASE " + name));
-  const Status status = BenchDatabase("postgres", url.substr(0, url.rfind('/') + 1) + name);
+  Status status = BenchDatabase("postgres", url.substr(0, url.rfind('/') + 1) + name);
   XASO_RETURN_IF_ERROR(run("DROP DATABASE " + name));
   return status;
 }
