@@ -37,6 +37,7 @@ lint: build
 # The performance targets of docs/performance.md (bench/README.md).
 bench: build
 	build/release/bench/plan_bench
+	build/release/bench/feedback_bench
 	bash bench/home_vs_nginx.sh
 
 clean:

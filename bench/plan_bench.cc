@@ -11,19 +11,18 @@
 #include <string>
 #include <vector>
 
-#include <time.h>
 #include <unistd.h>
 
 #include "core/clock.h"
 #include "core/date.h"
 #include "domain/plan/deadline.h"
 #include "domain/plan/plan.h"
-#include "platform/crypto.h"
 #include "storage/database.h"
 #include "storage/identity/sql_identity_repository.h"
 #include "storage/plan/sql_plan_repository.h"
 #include "web/router.h"
 #include "app/system.h"
+#include "bench_pages.h"
 
 namespace xaso::bench {
 namespace {
@@ -32,16 +31,8 @@ constexpr int kCommunes = 100;
 constexpr int kTasksPerCommune = 100;
 constexpr int kUnitsPerCommune = 8;
 constexpr int kMeasuredCommune = kCommunes / 2;  // the commune whose pages are timed
-constexpr int kWarmup = 20;
-constexpr int kRequests = 200;
 constexpr int kMemoryTasks = 100'000;
 constexpr int kEvaluateRuns = 11;
-
-using Clock = std::chrono::steady_clock;
-
-double MsSince(Clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
 
 std::string Slug(int commune) {
   char buf[16];
@@ -123,15 +114,8 @@ Status LoadCommune(storage::Database& db, int commune, int year, int64_t now) {
   unit_ids.reserve(units.size());
   for (const auto& u : units) unit_ids.push_back(u.id);
 
-  identity::Account leader;
-  leader.commune_id = commune_id;
-  leader.username = "lead-" + c.slug;
-  leader.display_name = "Chủ tịch " + c.name;
-  leader.role = identity::Role::kLeader;
-  leader.password_hash = "!";  // never signs in with a password: the session is made here
-  XASO_ASSIGN_OR_RETURN(leader.id, identity.CreateAccount(leader, now, rec));
-  XASO_RETURN_IF_ERROR(identity.CreateSession(platform::Sha256Hex(SessionToken(commune)), leader,
-                                              now, now + 24 * 3600));
+  XASO_RETURN_IF_ERROR(
+      CreateLeaderSession(db, commune_id, "lead-" + c.slug, SessionToken(commune), now, rec));
 
   plan::Plan p;
   p.commune_id = commune_id;
@@ -147,63 +131,6 @@ Status LoadCommune(storage::Database& db, int commune, int year, int64_t now) {
     XASO_RETURN_IF_ERROR(plans.CreateTask(t, rec, now));
   }
   return Ok{};
-}
-
-double ThreadCpuMs() {
-  timespec t{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
-}
-
-// p50, p95 and max of the samples.
-struct Spread {
-  double p50 = 0, p95 = 0, max = 0;
-};
-Spread SpreadOf(std::vector<double> ms) {
-  std::sort(ms.begin(), ms.end());
-  return {ms[ms.size() / 2], ms[ms.size() * 95 / 100], ms.back()};
-}
-
-// Wall-clock time is the server time; the thread's CPU time is the same request without the
-// time other processes took the core from it (the machine's two cores are shared).
-struct Timing {
-  Spread wall, cpu;
-  size_t bytes = 0;
-};
-
-// kWarmup requests, then kRequests timed ones; kInternal unless every answer is a 200.
-Result<Timing> TimeRequests(web::Router& router, const web::Request& req) {
-  std::vector<double> wall, cpu;
-  Timing out;
-  for (int i = 0; i < kWarmup + kRequests; ++i) {
-    const double cpu_start = ThreadCpuMs();
-    const auto start = Clock::now();
-    const web::Response r = router.Handle(req);
-    const double elapsed = MsSince(start);
-    const double cpu_elapsed = ThreadCpuMs() - cpu_start;
-    if (r.status != 200) {
-      return MakeError(ErrorCode::kInternal,
-                       req.path + " answered " + std::to_string(r.status) + " instead of 200");
-    }
-    out.bytes = r.body.size();
-    if (i >= kWarmup) {
-      wall.push_back(elapsed);
-      cpu.push_back(cpu_elapsed);
-    }
-  }
-  out.wall = SpreadOf(std::move(wall));
-  out.cpu = SpreadOf(std::move(cpu));
-  return out;
-}
-
-web::Request Get(const std::string& path, const std::string& session) {
-  web::Request req;
-  req.method = "GET";
-  req.path = path;
-  req.ip = "127.0.0.1";
-  req.request_id = "plan-bench";
-  if (!session.empty()) req.cookies["xaso_session"] = session;
-  return req;
 }
 
 // Loads the data set into `url`, times the pages and prints one row per page.

@@ -102,18 +102,20 @@ Status System::LoadDemoFeedback(int64_t commune_id, const std::vector<identity::
         {/*max_bytes=*/0, platform::StripImageMetadata});  // no photos
     XASO_ASSIGN_OR_RETURN(auto f, service.Submit(s, 0, demo));
     int64_t version = f.version;
-    int64_t now = received;
+    // Each move two days after the one before, through the service so that answers carry
+    // their answer time.
     auto move = [&](feedback::ItemStatus to, const std::string& text) -> Status {
-      now += 2 * 86400;
+      at.Advance(2 * 86400);
       feedback::Move m{f.id, version, to, std::nullopt, text};
-      XASO_ASSIGN_OR_RETURN(version, impl_->feedback_repo->Apply(commune_id, m, demo, now));
+      XASO_ASSIGN_OR_RETURN(version, service.Apply(f, m, demo));
       return Ok{};
     };
     XASO_RETURN_IF_ERROR(move(feedback::ItemStatus::kInProgress, ""));
     if (*item.answer == '\0') continue;
     XASO_RETURN_IF_ERROR(move(feedback::ItemStatus::kAnswered, item.answer));
     if (item.rating != feedback::Rating::kNone) {
-      XASO_RETURN_IF_ERROR(impl_->feedback_repo->Rate(f.tracking_code, item.rating, now + 86400));
+      XASO_RETURN_IF_ERROR(
+          impl_->feedback_repo->Rate(f.tracking_code, item.rating, at.NowUnix() + 86400));
     }
     if (item.close) XASO_RETURN_IF_ERROR(move(feedback::ItemStatus::kClosed, ""));
   }

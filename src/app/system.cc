@@ -208,6 +208,8 @@ Status System::RevokeOpen311Key(int64_t id, const std::string& commune_slug) {
   return impl_->open311_keys->RevokeKey(commune.id, id, Cli(commune.id), impl_->clock.NowUnix());
 }
 
+Status System::RebuildFeedbackStatistics() { return impl_->feedback_repo->RebuildStatistics(); }
+
 Result<std::vector<identity::Commune>> System::ListCommunes() {
   return impl_->identity->ListCommunes();
 }

@@ -73,6 +73,10 @@ class System {
   // kNotFound when the commune has no key `id`; kFailedPrecondition when it is revoked already.
   Status RevokeOpen311Key(int64_t id, const std::string& commune_slug);
 
+  // `xaso feedback-stats rebuild`: recomputes the kept feedback statistics of every commune
+  // from the items (after a bulk import or a repair; ADR 0007).
+  Status RebuildFeedbackStatistics();
+
   // `xaso users`.
   Result<int64_t> AddUser(const std::string& commune_slug, const std::string& username,
                           const std::string& display_name, const std::string& role,

@@ -28,8 +28,8 @@ int Run(int argc, char** argv) {
   std::vector<Registered> registered;
   for (auto make : {MakeServeCommand, MakeMigrateCommand, MakeDemoCommand, MakeCommunesCommand,
                     MakeUsersCommand, MakeAuditCommand, MakeCalendarCommand, MakeRulesCommand,
-                    MakeNotifyCommand, MakeOpen311Command, MakeCheckConfigCommand,
-                    MakeRoutesCommand, MakeVersionCommand}) {
+                    MakeNotifyCommand, MakeOpen311Command, MakeFeedbackStatsCommand,
+                    MakeCheckConfigCommand, MakeRoutesCommand, MakeVersionCommand}) {
     std::unique_ptr<Command> command = make();
     CLI::App* app = cli.add_subcommand(command->name(), command->help());
     command->Configure(*app);

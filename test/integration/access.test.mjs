@@ -116,6 +116,8 @@ const TABLE = [
   ['GET', '/quan-ly/phan-anh', '/quan-ly/phan-anh', null, FEEDBACK_READ],
   ['GET', '/quan-ly/phan-anh/moi', '/quan-ly/phan-anh/moi', null, FEEDBACK_ACT],
   ['POST', '/quan-ly/phan-anh/moi', '/quan-ly/phan-anh/moi', { channel: '' }, FEEDBACK_ACT],
+  ['GET', '/quan-ly/phan-anh/thong-ke', '/quan-ly/phan-anh/thong-ke', null, FEEDBACK_READ],
+  ['GET', '/api/v1/feedback/statistics', '/api/v1/feedback/statistics', null, FEEDBACK_READ],
   ['GET', '/quan-ly/phan-anh/{id}', '/quan-ly/phan-anh/1', null, FEEDBACK_READ],
   // Demo item 4 is routed to the office, the officer's unit.
   ['POST', '/quan-ly/phan-anh/{id}/xu-ly', '/quan-ly/phan-anh/4/xu-ly', { action: '' }, FEEDBACK_ACT],

@@ -10,6 +10,7 @@
 #include "core/result.h"
 #include "domain/audit/audit.h"
 #include "domain/feedback/feedback.h"
+#include "domain/feedback/feedback_statistics.h"
 
 namespace xaso::feedback {
 
@@ -20,6 +21,9 @@ struct Move {
   ItemStatus to = ItemStatus::kAssigned;
   std::optional<int64_t> unit_id;  // kAssigned
   std::string text;                // the answer (kAnswered), the receiver (kForwarded), a note
+  // kAnswered: how long the answer took, which the statistics count (FeedbackService::Apply
+  // computes it with the legal calendar; nullopt leaves the item out of the answer times).
+  std::optional<AnswerTime> answer_time;
 };
 
 // A selection of items for Open311's GET requests: not hidden, received in [from_at, to_at),
@@ -92,6 +96,8 @@ class FeedbackRepository {
                                int64_t now) = 0;
   // Applies `m` when the stored version is m.version and the move is allowed from the stored
   // status: kAborted when stale, kFailedPrecondition when not allowed. Returns the new version.
+  // Reopening (answered → in progress) clears the current rating and answer time, so that the
+  // citizen rates the next answer; the earlier rating stays in the audit trail.
   virtual Result<int64_t> Apply(int64_t commune_id, const Move& m, const audit::AuditRecord& rec,
                                 int64_t now) = 0;
   // Merges the open item `id` (at `version`) into the item with tracking code `into_code`, a
@@ -107,8 +113,13 @@ class FeedbackRepository {
   virtual Result<int> CountSubmissions(const std::string& ip_hash, int64_t since) = 0;
   // Records one public submission from `ip_hash` at `at`, and forgets those older than an hour.
   virtual Status RecordSubmission(int64_t commune_id, const std::string& ip_hash, int64_t at) = 0;
-  // The citizen's rating of an answered item, once: kFailedPrecondition otherwise.
+  // The citizen's rating of an answered item, once per answer: kFailedPrecondition otherwise.
   virtual Status Rate(const std::string& tracking_code, Rating rating, int64_t now) = 0;
+  // The commune's statistics over the months of receipt in `f`, from the counts kept by every
+  // change (never a scan of the items).
+  virtual Result<Statistics> LoadStatistics(int64_t commune_id, const StatisticsFilter& f) = 0;
+  // Recomputes the kept counts of every commune from the items (after a bulk load or a repair).
+  virtual Status RebuildStatistics() = 0;
 };
 
 }  // namespace xaso::feedback

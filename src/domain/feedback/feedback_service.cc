@@ -108,6 +108,16 @@ Result<Feedback> FeedbackService::Submit(const Submission& s, int64_t entered_by
   }
 }
 
+Result<int64_t> FeedbackService::Apply(const Feedback& current, Move m,
+                                       const audit::AuditRecord& rec) {
+  m.feedback_id = current.id;
+  if (m.to == ItemStatus::kAnswered) {
+    XASO_ASSIGN_OR_RETURN(auto cal, calendar_.For(current.commune_id));
+    m.answer_time = TimeToAnswer(current.received_on, current.due_on, clock_.TodayVn(), *cal);
+  }
+  return repo_.Apply(current.commune_id, m, rec, clock_.NowUnix());
+}
+
 bool FeedbackService::CanHandle(const identity::Account& who, const Feedback& f) {
   using identity::Role;
   if (who.commune_id != f.commune_id) return false;

@@ -40,6 +40,11 @@ class FeedbackService {
   // is the staff account entering it for a citizen, or 0.
   Result<Feedback> Submit(const Submission& s, int64_t entered_by, const audit::AuditRecord& rec);
 
+  // Applies `m` to `current` (the item as the person acting saw it) through
+  // FeedbackRepository::Apply; an answer carries its answer time in working days, counted in
+  // the commune's legal calendar up to today.
+  Result<int64_t> Apply(const Feedback& current, Move m, const audit::AuditRecord& rec);
+
   // Whether `who` may act on `f` (assign, start, answer, forward, close): the commune's clerk,
   // leader and admin on any item; an officer on the items assigned to his unit.
   static bool CanHandle(const identity::Account& who, const Feedback& f);

@@ -7,6 +7,7 @@
 #include "core/text.h"
 #include "storage/audit/sql_audit_log.h"
 #include "storage/content_version.h"
+#include "storage/feedback/feedback_stats_delta.h"
 #include "storage/feedback/sql_feedback_photos.h"
 #include "storage/query.h"
 #include "storage/row_util.h"
@@ -175,6 +176,7 @@ Result<int64_t> SqlFeedbackRepository::Create(const Feedback& f, int64_t entered
     AppendEvent(s, c, id, f.received_at, rec, status, "");
     WriteSearchText(s, id, sub.title, sub.description, "");
     InsertFeedbackPhotos(s, c, id, sub.photos, f.received_at);
+    ApplyStatsDelta(s, std::nullopt, CountedItemOf(f));
     BumpContentVersion(s, c);
     // The audit entry names the item by its code, never by the citizen's details.
     AuditChange(s, rec, c, "feedback", id, "create", f.tracking_code, f.received_at);
@@ -330,6 +332,9 @@ Result<int64_t> SqlFeedbackRepository::Apply(int64_t commune_id, const feedback:
   long long version = 0;
   XASO_RETURN_IF_ERROR(db_.Write([&](soci::session& s) -> Status {
     long long c = commune_id, id = m.feedback_id, v = m.version, at = now;
+    // Held to COMMIT, so that the version checked and the counts read below are those the
+    // UPDATE changes.
+    LockItem(s, id);
     std::string stored_status;
     long long stored_version = 0;
     soci::indicator found = soci::i_null;
@@ -347,17 +352,35 @@ Result<int64_t> SqlFeedbackRepository::Apply(int64_t commune_id, const feedback:
     soci::indicator unit_ind = m.unit_id ? soci::i_ok : soci::i_null;
     const bool answering = m.to == feedback::ItemStatus::kAnswered;
     const bool forwarding = m.to == feedback::ItemStatus::kForwarded;
-    int ans = answering ? 1 : 0, fwd = forwarding ? 1 : 0, assign = m.unit_id ? 1 : 0;
-    // A reopened item (answered → in progress) keeps its earlier answer until the next one.
+    const bool reopening =
+        *from == feedback::ItemStatus::kAnswered && m.to == feedback::ItemStatus::kInProgress;
+    int ans = answering ? 1 : 0, fwd = forwarding ? 1 : 0, assign = m.unit_id ? 1 : 0,
+        reopen = reopening ? 1 : 0;
+    int days = m.answer_time ? m.answer_time->working_days : 0;
+    int on_time = m.answer_time && m.answer_time->on_time ? 1 : 0;
+    soci::indicator time_ind = m.answer_time ? soci::i_ok : soci::i_null;
+    const auto before = ReadCountedItem(s, id);
+    // A reopened item (answered → in progress) keeps its earlier answer until the next one, but
+    // loses its rating and answer time: the citizen rates, and the statistics count, the next
+    // answer.
     s << "UPDATE feedback SET status = :s, "
          "unit_id = CASE WHEN :as = 1 THEN :u ELSE unit_id END, "
          "answer = CASE WHEN :an = 1 THEN :t1 ELSE answer END, "
          "answered_at = CASE WHEN :an2 = 1 THEN :at1 ELSE answered_at END, "
+         "answer_working_days = CASE WHEN :an3 = 1 THEN :wd WHEN :ro1 = 1 THEN NULL "
+         "ELSE answer_working_days END, "
+         "answered_on_time = CASE WHEN :an4 = 1 THEN :ot WHEN :ro2 = 1 THEN NULL "
+         "ELSE answered_on_time END, "
+         "rating = CASE WHEN :ro3 = 1 THEN '' ELSE rating END, "
+         "rated_at = CASE WHEN :ro4 = 1 THEN NULL ELSE rated_at END, "
          "forwarded_to = CASE WHEN :fw = 1 THEN :t2 ELSE forwarded_to END, "
          "version = version + 1, updated_at = :at2 WHERE commune_id = :c AND id = :i",
         soci::use(to), soci::use(assign), soci::use(unit, unit_ind), soci::use(ans),
-        soci::use(m.text), soci::use(ans), soci::use(at), soci::use(fwd), soci::use(m.text),
-        soci::use(at), soci::use(c), soci::use(id);
+        soci::use(m.text), soci::use(ans), soci::use(at), soci::use(ans), soci::use(days, time_ind),
+        soci::use(reopen), soci::use(ans), soci::use(on_time, time_ind), soci::use(reopen),
+        soci::use(reopen), soci::use(reopen), soci::use(fwd), soci::use(m.text), soci::use(at),
+        soci::use(c), soci::use(id);
+    ApplyStatsDelta(s, before, ReadCountedItem(s, id));
     AppendEvent(s, c, id, now, rec, to, m.text);
     if (answering) {
       std::string title, description;
@@ -366,7 +389,12 @@ Result<int64_t> SqlFeedbackRepository::Apply(int64_t commune_id, const feedback:
       WriteSearchText(s, id, title, description, m.text);
     }
     BumpContentVersion(s, c);
-    AuditChange(s, rec, c, "feedback", id, to, stored_status + " → " + to, now);
+    std::string summary = stored_status + " → " + to;
+    // The rating a reopening clears stays here (and in the "rate" entry before it).
+    if (reopening && before && !before->rating.empty()) {
+      summary += "; previous rating: " + before->rating;
+    }
+    AuditChange(s, rec, c, "feedback", id, to, summary, now);
     version = v + 1;
     return Ok{};
   }));
@@ -378,6 +406,7 @@ Result<int64_t> SqlFeedbackRepository::Merge(int64_t commune_id, int64_t id, int
                                              const audit::AuditRecord& rec, int64_t now) {
   XASO_RETURN_IF_ERROR(db_.Write([&](soci::session& s) -> Status {
     long long c = commune_id, i = id, at = now;
+    LockItem(s, i);  // held to COMMIT: the counts read below are those the UPDATE changes
     std::string status;
     long long stored_version = 0, merged = 0;
     soci::indicator found = soci::i_null, merged_ind = soci::i_null;
@@ -403,9 +432,11 @@ Result<int64_t> SqlFeedbackRepository::Merge(int64_t commune_id, int64_t id, int
                    "Không gộp được vào phản ánh này.",
                    {{"into", "Nhập mã của một phản ánh khác của xã, đang hiển thị, chưa bị gộp."}}};
     }
+    const auto before = ReadCountedItem(s, i);
     s << "UPDATE feedback SET status = 'closed', merged_into = :m, version = version + 1, "
          "updated_at = :a WHERE id = :i",
         soci::use(target), soci::use(at), soci::use(i);
+    ApplyStatsDelta(s, before, ReadCountedItem(s, i));  // a merged duplicate is not counted
     AppendEvent(s, c, i, now, rec, "closed", "Trùng với " + into_code);
     BumpContentVersion(s, c);
     AuditChange(s, rec, c, "feedback", i, "merge", status + " → merged into " + into_code, now);
@@ -441,19 +472,80 @@ Status SqlFeedbackRepository::Rate(const std::string& tracking_code, feedback::R
   return db_.Write([&](soci::session& s) -> Status {
     long long at = now, id = 0, c = 0;
     const std::string code(feedback::RatingCode(rating));
+    s << "SELECT id, commune_id FROM feedback WHERE tracking_code = :t", soci::use(tracking_code),
+        soci::into(id), soci::into(c);
+    const bool found = s.got_data();
+    if (found) LockItem(s, id);
+    const auto before = found ? ReadCountedItem(s, id) : std::nullopt;
     soci::statement st =
-        (s.prepare << "UPDATE feedback SET rating = :r, rated_at = :a WHERE tracking_code = :t "
+        (s.prepare << "UPDATE feedback SET rating = :r, rated_at = :a WHERE id = :i "
                       "AND status IN ('answered', 'closed') AND rating = '' AND answer <> '' "
                       "AND merged_into IS NULL",
-         soci::use(code), soci::use(at), soci::use(tracking_code));
+         soci::use(code), soci::use(at), soci::use(id));
     st.execute(true);
     if (st.get_affected_rows() != 1) {
       return MakeError(ErrorCode::kFailedPrecondition,
-                       "Chỉ đánh giá được phản ánh đã có trả lời, và chỉ một lần.");
+                       "Chỉ đánh giá được phản ánh đã có trả lời, và một lần cho mỗi trả lời.");
     }
-    s << "SELECT id, commune_id FROM feedback WHERE tracking_code = :t", soci::use(tracking_code),
-        soci::into(id), soci::into(c);
+    ApplyStatsDelta(s, before, ReadCountedItem(s, id));
+    BumpContentVersion(s, c);
     AuditChange(s, {c, 0, "citizen", "", "", "", ""}, c, "feedback", id, "rate", code, now);
+    return Ok{};
+  });
+}
+
+Result<feedback::Statistics> SqlFeedbackRepository::LoadStatistics(
+    int64_t commune_id, const feedback::StatisticsFilter& f) {
+  const long long c = commune_id;
+  const std::string from = f.from_month, to = f.to_month.empty() ? "9999-12" : f.to_month;
+  // Grouped in the database: a few dozen rows reach the program however many months are kept.
+  const std::string where = " WHERE commune_id = :c AND month >= :f AND month <= :t";
+  XASO_ASSIGN_OR_RETURN(
+      auto counts,
+      QueryAll<feedback::CountRow>(
+          db_,
+          "SELECT category_id, unit_id, status, rating, CAST(SUM(n) AS BIGINT) FROM "
+          "feedback_stat" +
+              where + " GROUP BY category_id, unit_id, status, rating HAVING SUM(n) <> 0",
+          [](const soci::row& r) {
+            feedback::CountRow x;
+            x.category_id = RowInt(r, 0);
+            x.unit_id = RowInt(r, 1);
+            x.status =
+                feedback::StatusFromCode(RowText(r, 2)).value_or(feedback::ItemStatus::kReceived);
+            x.rating = feedback::RatingFromCode(RowText(r, 3)).value_or(feedback::Rating::kNone);
+            x.n = RowInt(r, 4);
+            return x;
+          },
+          c, from, to));
+  XASO_ASSIGN_OR_RETURN(auto months, QueryAll<feedback::MonthRow>(
+                                         db_,
+                                         "SELECT month, CAST(SUM(n) AS BIGINT) FROM feedback_stat" +
+                                             where + " GROUP BY month HAVING SUM(n) <> 0",
+                                         [](const soci::row& r) {
+                                           return feedback::MonthRow{RowText(r, 0), RowInt(r, 1)};
+                                         },
+                                         c, from, to));
+  XASO_ASSIGN_OR_RETURN(
+      auto times,
+      QueryAll<feedback::AnswerTimeRow>(
+          db_,
+          "SELECT working_days, on_time, CAST(SUM(n) AS BIGINT) FROM feedback_answer_stat" + where +
+              " GROUP BY working_days, on_time HAVING SUM(n) <> 0",
+          [](const soci::row& r) {
+            feedback::AnswerTimeRow x;
+            x.time.working_days = static_cast<int>(RowInt(r, 0));
+            x.time.on_time = RowInt(r, 1) != 0;
+            x.n = RowInt(r, 2);
+            return x;
+          },
+          c, from, to));
+  return feedback::Summarize(counts, months, times);
+}
+
+Status SqlFeedbackRepository::RebuildStatistics() {
+  return db_.Write([](soci::session& s) -> Status {
+    RebuildFeedbackStats(s);
     return Ok{};
   });
 }

@@ -40,6 +40,9 @@ class SqlFeedbackRepository final : public feedback::FeedbackRepository {
   Result<int> CountSubmissions(const std::string& ip_hash, int64_t since) override;
   Status RecordSubmission(int64_t commune_id, const std::string& ip_hash, int64_t at) override;
   Status Rate(const std::string& tracking_code, feedback::Rating rating, int64_t now) override;
+  Result<feedback::Statistics> LoadStatistics(int64_t commune_id,
+                                              const feedback::StatisticsFilter& f) override;
+  Status RebuildStatistics() override;
 
  private:
   Database& db_;

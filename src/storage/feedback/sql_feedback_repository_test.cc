@@ -2,14 +2,21 @@
 // legal calendar of the migrated database.
 #include "storage/feedback/sql_feedback_repository.h"
 
+#include <mutex>
+#include <random>
+#include <thread>
+
 #include <gtest/gtest.h>
 
 #include "domain/feedback/feedback_service.h"
 #include "platform/image_metadata.h"
 #include "storage/audit/sql_audit_log.h"
 #include "storage/calendar/sql_calendar_repository.h"
+#include "storage/feedback/feedback_stats_delta.h"
 #include "storage/feedback/sql_feedback_deadlines.h"
 #include "storage/feedback/sql_open311_key_repository.h"
+#include "storage/query.h"
+#include "storage/row_util.h"
 #include "storage/rules/sql_rule_repository.h"
 #include "storage/storage_fixture.h"
 #include "testing/fixture_file.h"
@@ -365,7 +372,12 @@ TEST_P(FeedbackStorageTest, ADuplicateIsMergedOnceIntoAVisibleItemAndLeavesThePu
   EXPECT_EQ(
       repo_->Merge(commune_id_ + 1000, dup.id, 1, first.tracking_code, Rec(), kMonday).error().code,
       ErrorCode::kNotFound);
+  const int64_t counted = repo_->LoadStatistics(commune_id_, {}).value().total;
   EXPECT_EQ(repo_->Merge(commune_id_, dup.id, 1, first.tracking_code, Rec(), kMonday).value(), 2);
+  // A merged duplicate is no longer counted, and the kept counts still equal a rebuild.
+  EXPECT_EQ(repo_->LoadStatistics(commune_id_, {}).value().total, counted - 1);
+  ASSERT_TRUE(repo_->RebuildStatistics().has_value());
+  EXPECT_EQ(repo_->LoadStatistics(commune_id_, {}).value().total, counted - 1);
   const auto merged = repo_->Get(commune_id_, dup.id).value();
   EXPECT_EQ(merged.status, ItemStatus::kClosed);
   EXPECT_EQ(merged.merged_into, std::optional<int64_t>(first.id));
@@ -468,6 +480,223 @@ TEST_P(FeedbackStorageTest, SubmissionsPerAddressAreCountedForAnHour) {
   ASSERT_TRUE(repo_->RecordSubmission(commune_id_, "h2", 5000).has_value());
   EXPECT_EQ(repo_->CountSubmissions("h1", 0).value(), 1);
   EXPECT_EQ(repo_->CountSubmissions("h2", 0).value(), 2);
+}
+
+// The kept counts, one line per non-zero row of both tables, in key order.
+std::vector<std::string> StatRows(Database& db) {
+  auto line = [](const soci::row& r) {
+    std::string out;
+    for (size_t i = 0; i < r.size(); ++i) {
+      const bool text = r.get_properties(i).get_data_type() == soci::dt_string;
+      out += (text ? RowText(r, i) : std::to_string(RowInt(r, i))) + "|";
+    }
+    return out;
+  };
+  auto counts =
+      QueryAll<std::string>(db,
+                            "SELECT commune_id, month, category_id, unit_id, status, rating, n "
+                            "FROM feedback_stat WHERE n <> 0 ORDER BY commune_id, month, "
+                            "category_id, unit_id, status, rating",
+                            line)
+          .value();
+  auto times = QueryAll<std::string>(
+                   db,
+                   "SELECT commune_id, month, category_id, unit_id, working_days, on_time, n "
+                   "FROM feedback_answer_stat WHERE n <> 0 ORDER BY commune_id, month, "
+                   "category_id, unit_id, working_days, on_time",
+                   line)
+                   .value();
+  counts.push_back("--");
+  counts.insert(counts.end(), times.begin(), times.end());
+  return counts;
+}
+
+TEST_P(FeedbackStorageTest, AReopenedItemIsRatedAgainAndTheEarlierRatingStaysAudited) {
+  auto service = Service([this](size_t n) { return std::string(n, static_cast<char>(++draws_)); });
+  const auto f = service.Submit(Sub(), 0, Rec()).value();
+  clock_.Advance(2 * 86400);  // Wednesday 07/02: 2 working days
+  feedback::Move answer{0, 1, ItemStatus::kAnswered, std::nullopt, "Đã báo điện lực."};
+  ASSERT_EQ(service.Apply(f, answer, Rec()).value(), 2);
+  ASSERT_TRUE(repo_->Rate(f.tracking_code, feedback::Rating::kUnsatisfied, 5).has_value());
+  EXPECT_EQ(repo_->Rate(f.tracking_code, feedback::Rating::kSatisfied, 6).error().code,
+            ErrorCode::kFailedPrecondition);
+  auto st = repo_->LoadStatistics(commune_id_, {}).value();
+  EXPECT_EQ(st.unsatisfied, 1);
+  EXPECT_EQ(st.answered, 1);
+  EXPECT_EQ(*st.median_days, 2);
+
+  feedback::Move reopen{0, 2, ItemStatus::kInProgress, std::nullopt, ""};
+  ASSERT_EQ(service.Apply(f, reopen, Rec()).value(), 3);
+  auto stored = repo_->GetByCode(f.tracking_code).value();
+  EXPECT_EQ(stored.rating, feedback::Rating::kNone);
+  EXPECT_EQ(stored.answer, "Đã báo điện lực.");  // kept until the next answer
+  EXPECT_FALSE(repo_->Rate(f.tracking_code, feedback::Rating::kSatisfied, 7).has_value());
+  SqlAuditLog audit(*db_);
+  EXPECT_EQ(audit.Recent(commune_id_, 1).value().front().record.summary,
+            "answered → in_progress; previous rating: unsatisfied");
+  st = repo_->LoadStatistics(commune_id_, {}).value();
+  EXPECT_EQ(st.unsatisfied, 0);
+  EXPECT_EQ(st.answered, 0);
+  EXPECT_EQ(st.by_status.at(ItemStatus::kInProgress), 1);
+
+  clock_.Advance(14 * 86400);  // Wednesday 21/02 (7 working days), before the due 26/02
+  feedback::Move again{0, 3, ItemStatus::kAnswered, std::nullopt, "Đèn đã được thay."};
+  ASSERT_TRUE(service.Apply(f, again, Rec()).has_value());
+  ASSERT_TRUE(repo_->Rate(f.tracking_code, feedback::Rating::kSatisfied, 8).has_value());
+  st = repo_->LoadStatistics(commune_id_, {}).value();
+  EXPECT_EQ(st.total, 1);
+  EXPECT_EQ(st.satisfied, 1);
+  EXPECT_EQ(st.unsatisfied, 0);
+  EXPECT_EQ(st.answered, 1);
+  EXPECT_EQ(*st.median_days, 7);
+  EXPECT_EQ(st.on_time, 1);
+}
+
+TEST_P(FeedbackStorageTest, StatisticsCountByStatusMonthAndAnswerTime) {
+  auto service = Service([this](size_t n) { return std::string(n, static_cast<char>(++draws_)); });
+  const auto a = service.Submit(Sub(), 0, Rec()).value();
+  const auto b = service.Submit(Sub(), 0, Rec()).value();
+  service.Submit(Sub(), 0, Rec()).value();
+  clock_.Advance(29 * 86400);  // Tuesday 05/03/2024
+  const auto march = service.Submit(Sub(), 0, Rec()).value();
+  // a answered today, 16 working days after receipt: late. b answered the day march came in.
+  ASSERT_TRUE(
+      service.Apply(a, {0, 1, ItemStatus::kAnswered, std::nullopt, "Muộn."}, Rec()).has_value());
+  ASSERT_TRUE(service.Apply(march, {0, 1, ItemStatus::kAnswered, std::nullopt, "Ngay."}, Rec())
+                  .has_value());
+  ASSERT_TRUE(
+      service.Apply(b, {0, 1, ItemStatus::kForwarded, std::nullopt, "Huyện."}, Rec()).has_value());
+  ASSERT_TRUE(repo_->Hide(commune_id_, b.id, 2, "Trùng lặp", Rec(), 9).has_value());
+  auto st = repo_->LoadStatistics(commune_id_, {}).value();
+  EXPECT_EQ(st.total, 4);  // the hidden item is still a submission
+  EXPECT_EQ(st.by_month.at("2024-02"), 3);
+  EXPECT_EQ(st.by_month.at("2024-03"), 1);
+  EXPECT_EQ(st.by_status.at(ItemStatus::kAnswered), 2);
+  EXPECT_EQ(st.by_status.at(ItemStatus::kForwarded), 1);
+  EXPECT_EQ(st.by_status.at(ItemStatus::kAssigned), 1);
+  EXPECT_EQ(st.by_category.at(category_), 4);
+  EXPECT_EQ(st.by_unit.at(unit_), 4);
+  EXPECT_EQ(st.answered, 2);
+  EXPECT_EQ(st.on_time, 1);
+  EXPECT_EQ(*st.median_days, 8);  // 0 and 16
+  EXPECT_EQ(*st.p90_days, 16);
+  EXPECT_FALSE(st.SatisfiedShare().has_value());
+  auto feb = repo_->LoadStatistics(commune_id_, {"2024-02", "2024-02"}).value();
+  EXPECT_EQ(feb.total, 3);
+  EXPECT_EQ(feb.answered, 1);
+  EXPECT_EQ(repo_->LoadStatistics(commune_id_, {"2024-04", ""}).value().total, 0);
+  EXPECT_EQ(repo_->LoadStatistics(commune_id_ + 1, {}).value().total, 0);
+}
+
+// The honest test of the incremental counts: after a random run of every kind of change, they
+// equal the counts recomputed from the items.
+TEST_P(FeedbackStorageTest, IncrementalCountsEqualARebuildAfterRandomChanges) {
+  feedback::Category plain;
+  plain.commune_id = commune_id_;
+  plain.code = "khac";
+  plain.name_vi = "Khác";
+  const int64_t unrouted = repo_->CreateCategory(plain, Rec(), 1).value();
+  std::mt19937 rng(20240205);
+  // Tracking codes from the same generator: a code per draw of 8 bytes, never a run of clashes.
+  auto service = Service([&rng](size_t n) {
+    std::string bytes(n, '\0');
+    for (auto& b : bytes) b = static_cast<char>(rng());
+    return bytes;
+  });
+  auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
+  std::vector<int64_t> ids;
+  const ItemStatus moves[] = {ItemStatus::kAssigned, ItemStatus::kInProgress, ItemStatus::kAnswered,
+                              ItemStatus::kClosed, ItemStatus::kForwarded};
+  for (int step = 0; step < 150; ++step) {
+    clock_.Advance(pick(3) * 86400 + 3600);
+    const int op = ids.empty() ? 0 : pick(10);
+    if (op <= 2) {
+      auto sub = Sub();
+      if (pick(2) == 0) sub.category_id = unrouted;
+      ids.push_back(service.Submit(sub, 0, Rec()).value().id);
+      continue;
+    }
+    const auto f = repo_->Get(commune_id_, ids[pick(static_cast<int>(ids.size()))]).value();
+    if (op <= 6) {
+      feedback::Move m{0, f.version, moves[pick(5)], std::nullopt, "Trả lời."};
+      if (m.to == ItemStatus::kAssigned) m.unit_id = unit_;
+      (void)service.Apply(f, m, Rec());  // refused moves change nothing
+    } else if (op == 7) {
+      (void)repo_->Rate(f.tracking_code,
+                        pick(2) ? feedback::Rating::kSatisfied : feedback::Rating::kUnsatisfied,
+                        clock_.NowUnix());
+    } else if (op == 8) {
+      (void)repo_->Hide(commune_id_, f.id, f.version, "Lặp lại", Rec(), clock_.NowUnix());
+    } else if (!f.merged_into && f.id != ids.front()) {
+      // A merge as its own method will do it: the duplicate stops being counted.
+      ASSERT_TRUE(db_->Write([&](soci::session& s) -> Status {
+                       long long id = f.id, into = ids.front();
+                       const auto before = ReadCountedItem(s, id);
+                       s << "UPDATE feedback SET merged_into = :m WHERE id = :i", soci::use(into),
+                           soci::use(id);
+                       ApplyStatsDelta(s, before, ReadCountedItem(s, id));
+                       return Ok{};
+                     })
+                      .has_value());
+    }
+  }
+  const auto kept = StatRows(*db_);
+  const auto kept_stats = repo_->LoadStatistics(commune_id_, {}).value();
+  ASSERT_GT(kept_stats.answered, 0);
+  ASSERT_GT(kept_stats.satisfied + kept_stats.unsatisfied, 0);
+  ASSERT_LT(kept_stats.total, static_cast<int64_t>(ids.size()));  // some were merged
+  ASSERT_TRUE(repo_->RebuildStatistics().has_value());
+  EXPECT_EQ(kept, StatRows(*db_));
+  const auto rebuilt = repo_->LoadStatistics(commune_id_, {}).value();
+  EXPECT_EQ(kept_stats.by_status, rebuilt.by_status);
+  EXPECT_EQ(kept_stats.median_days, rebuilt.median_days);
+}
+
+// Two writers at once on the same items (the pool has two connections): on PostgreSQL a change
+// must read what the item counted for only once it holds the row, or a concurrent change slips
+// in between and the counts drift.
+TEST_P(FeedbackStorageTest, ConcurrentChangesKeepTheCountsEqualToARebuild) {
+  std::mutex draw;
+  std::mt19937 codes(7);
+  auto service = Service([&](size_t n) {
+    std::lock_guard lock(draw);
+    std::string bytes(n, '\0');
+    for (auto& b : bytes) b = static_cast<char>(codes());
+    return bytes;
+  });
+  std::vector<feedback::Feedback> items;
+  for (int i = 0; i < 4; ++i) {
+    const auto f = service.Submit(Sub(), 0, Rec()).value();
+    ASSERT_TRUE(service.Apply(f, {0, 1, ItemStatus::kAnswered, std::nullopt, "Đã xử lý."}, Rec())
+                    .has_value());
+    items.push_back(f);
+  }
+  std::vector<std::thread> writers;
+  writers.reserve(2);
+  for (int t = 0; t < 2; ++t) {
+    writers.emplace_back([&, t] {
+      std::mt19937 rng(static_cast<unsigned>(t + 1));
+      const ItemStatus moves[] = {ItemStatus::kInProgress, ItemStatus::kAnswered,
+                                  ItemStatus::kClosed};
+      for (int i = 0; i < 120; ++i) {
+        const auto& item = items[rng() % items.size()];
+        auto f = repo_->Get(commune_id_, item.id);
+        if (!f) continue;
+        if (rng() % 3 == 0) {
+          (void)repo_->Rate(
+              f->tracking_code,
+              rng() % 2 ? feedback::Rating::kSatisfied : feedback::Rating::kUnsatisfied, kMonday);
+        } else {
+          (void)service.Apply(*f, {0, f->version, moves[rng() % 3], std::nullopt, "Lần nữa."},
+                              Rec());
+        }
+      }
+    });
+  }
+  for (auto& w : writers) w.join();
+  const auto kept = StatRows(*db_);
+  ASSERT_TRUE(repo_->RebuildStatistics().has_value());
+  EXPECT_EQ(kept, StatRows(*db_));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, FeedbackStorageTest, ::testing::Values("sqlite", "postgresql"),

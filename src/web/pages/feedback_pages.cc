@@ -5,6 +5,7 @@
 // citizen chose to show it, a phone or e-mail never.
 
 #include "web/form.h"
+#include "web/pages/feedback_stats_view.h"
 #include "web/pages/feedback_view.h"
 
 namespace xaso::web {
@@ -53,6 +54,7 @@ Response List(Context& ctx) {
   d.set("home", "/xa/" + commune->slug + "/");
   d.set("submit_href", "/xa/" + commune->slug + "/phan-anh/gui");
   d.set("faq_href", "/xa/" + commune->slug + "/hoi-dap");
+  if (*before == 0) SetPublicFeedbackSummary(ctx, commune->id, d);
   Data list(Data::type::list);
   const size_t shown = std::min(items->size(), static_cast<size_t>(kPageSize));
   for (size_t i = 0; i < shown; ++i)

@@ -2,11 +2,13 @@
 // marked), one item with the citizen's contact details, its history and the action forms
 // (assign, start, answer, forward, close; hide for moderation), and entry by a clerk on a
 // citizen's behalf with the channel it came by. Every change goes through
-// FeedbackRepository::Apply or Hide with the version the page showed.
+// FeedbackService::Apply, or FeedbackRepository::Hide and Merge, with the version the page
+// showed.
 #include <cctype>
 
 #include "core/text.h"
 #include "web/form.h"
+#include "web/pages/feedback_stats_view.h"
 #include "web/pages/feedback_view.h"
 #include "web/pages/plan_view.h"
 
@@ -240,8 +242,7 @@ Response Act(Context& ctx) {
     return ErrorPage(ctx, 400);
   }
   if (!err.fields.empty()) return ItemPage(ctx, 422, ErrorData(err));
-  auto applied =
-      ctx.svc.feedback_repo->Apply(commune_id, m, ActorOf(ctx), ctx.svc.clock->NowUnix());
+  auto applied = ctx.svc.feedback->Apply(*f, m, ActorOf(ctx));
   if (!applied) {
     return ItemPage(ctx, HttpStatusFor(applied.error().code, true), ErrorData(applied.error()));
   }
@@ -345,6 +346,10 @@ void AddFeedbackStaffRoutes(std::vector<Route>& routes) {
                     [](Context& ctx) { return EntryPage(ctx, 200, Data()); }});
   routes.push_back(
       {"POST", "/quan-ly/phan-anh/moi", Permission::kHandleFeedback, RouteKind::kPage, Enter});
+  routes.push_back({"GET", "/quan-ly/phan-anh/thong-ke", Permission::kViewFeedback,
+                    RouteKind::kPage, FeedbackStatisticsPage});
+  routes.push_back({"GET", "/api/v1/feedback/statistics", Permission::kViewFeedback,
+                    RouteKind::kApi, FeedbackStatisticsJson});
   routes.push_back({"GET", "/quan-ly/phan-anh/{id}", Permission::kViewFeedback, RouteKind::kPage,
                     [](Context& ctx) {
                       Data d;
