@@ -10,6 +10,7 @@
 #include "domain/notify/notification_service.h"
 #include "domain/oversight/oversight_service.h"
 #include "domain/plan/plan_service.h"
+#include "domain/rules/cached_rule_repository.h"
 #include "platform/crypto.h"
 #include "storage/audit/sql_audit_log.h"
 #include "storage/calendar/sql_calendar_repository.h"
@@ -37,7 +38,8 @@ struct System::Impl {
   std::unique_ptr<storage::SqlPortalRepository> portal;
   std::unique_ptr<storage::SqlAuditLog> audit;
   std::unique_ptr<storage::SqlCalendarRepository> calendar;
-  std::unique_ptr<storage::SqlRuleRepository> rules;
+  std::unique_ptr<storage::SqlRuleRepository> stored_rules;
+  std::unique_ptr<rules::CachedRuleRepository> rules;  // what every part reads the rules through
   std::unique_ptr<calendar::CalendarService> calendar_service;
   std::unique_ptr<identity::AccountService> accounts;
   std::unique_ptr<storage::SqlPlanRepository> plans;

@@ -61,18 +61,25 @@ FeedbackService::FeedbackService(FeedbackRepository& repo, rules::RuleRepository
   XASO_CHECK(photos_.scrub != nullptr);
 }
 
+Result<Category> FeedbackService::ActiveCategory(int64_t commune_id, int64_t id) {
+  for (bool reload : {false, true}) {
+    if (reload) categories_.Clear();
+    XASO_ASSIGN_OR_RETURN(auto categories, categories_.Get(commune_id, clock_.NowUnix(), [&] {
+      return repo_.ListCategories(commune_id);
+    }));
+    for (const Category& c : categories) {
+      if (c.id == id && c.active) return c;
+    }
+  }
+  return Error{ErrorCode::kInvalidArgument,
+               "Phản ánh chưa hợp lệ.",
+               {{"category", "Chọn một lĩnh vực phản ánh của xã."}}};
+}
+
 Result<Feedback> FeedbackService::Submit(const Submission& s, int64_t entered_by,
                                          const audit::AuditRecord& rec) {
   XASO_RETURN_IF_ERROR(ValidateSubmission(s));
-  XASO_ASSIGN_OR_RETURN(auto categories, repo_.ListCategories(s.commune_id));
-  const auto category = std::find_if(categories.begin(), categories.end(), [&](const Category& c) {
-    return c.id == s.category_id && c.active;
-  });
-  if (category == categories.end()) {
-    return Error{ErrorCode::kInvalidArgument,
-                 "Phản ánh chưa hợp lệ.",
-                 {{"category", "Chọn một lĩnh vực phản ánh của xã."}}};
-  }
+  XASO_ASSIGN_OR_RETURN(auto category, ActiveCategory(s.commune_id, s.category_id));
   Feedback f;
   f.commune_id = s.commune_id;
   f.category_id = s.category_id;
@@ -80,15 +87,15 @@ Result<Feedback> FeedbackService::Submit(const Submission& s, int64_t entered_by
   XASO_RETURN_IF_ERROR(TakeInPhotos(f.submission.photos, photos_));
   f.received_at = clock_.NowUnix();
   f.received_on = clock_.TodayVn();
-  f.unit_id = category->unit_id;
+  f.unit_id = category.unit_id;
   f.status = f.unit_id ? ItemStatus::kAssigned : ItemStatus::kReceived;
   XASO_ASSIGN_OR_RETURN(auto all_rules, rules_.LoadRules());
   XASO_ASSIGN_OR_RETURN(
       auto rule, rules::RuleBook(all_rules).Lookup(kAnswerRule, f.received_on, s.commune_id));
   f.rule_key = rule.key;
   f.rule_effective_from = rule.effective_from;
-  if (category->answer_days) {
-    f.answer_days = *category->answer_days;
+  if (category.answer_days) {
+    f.answer_days = *category.answer_days;
   } else {
     XASO_ASSIGN_OR_RETURN(f.answer_days, rules::RuleBook(all_rules).LookupInt(
                                              kAnswerRule, f.received_on, s.commune_id));

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "core/clock.h"
+#include "core/ttl_cache.h"
 #include "domain/calendar/calendar_service.h"
 #include "domain/feedback/feedback_repository.h"
 #include "domain/identity/identity.h"
@@ -50,12 +51,17 @@ class FeedbackService {
   static bool CanHandle(const identity::Account& who, const Feedback& f);
 
  private:
+  // The commune's active category `id`, from a list kept for a minute and read again once
+  // when `id` is not in it (a category just added); kInvalidArgument when there is none.
+  Result<Category> ActiveCategory(int64_t commune_id, int64_t id);
+
   FeedbackRepository& repo_;
   rules::RuleRepository& rules_;
   calendar::CalendarService& calendar_;
   const Clock& clock_;
   RandomSource random_;
   PhotoIntake photos_;
+  TtlCache<int64_t, std::vector<Category>> categories_{60};
 };
 
 }  // namespace xaso::feedback

@@ -1,5 +1,7 @@
 #include "storage/audit/sql_audit_log.h"
 
+#include <stdexcept>
+
 #include <soci/soci.h>
 
 #include "platform/crypto.h"
@@ -10,17 +12,24 @@ namespace xaso::storage {
 void AppendAudit(soci::session& s, const audit::AuditRecord& rec, int64_t now) {
   long long commune = rec.commune_id;
   const std::string genesis(audit::kGenesisHash);
-  // The head row is created once per commune; ON CONFLICT makes a concurrent first writer
-  // wait for the other's insert instead of failing. The UPDATE then takes the row lock that
-  // serialises appenders of this chain on PostgreSQL (SQLite serialises whole writers).
-  s << "INSERT INTO audit_head (commune_id, seq, hash) VALUES (:c, 0, :h) "
-       "ON CONFLICT (commune_id) DO NOTHING",
-      soci::use(commune), soci::use(genesis);
-  s << "UPDATE audit_head SET seq = seq WHERE commune_id = :c", soci::use(commune);
+  // The UPDATE takes the row lock that serialises appenders of this chain on PostgreSQL
+  // (SQLite serialises whole writers) and reads the head in the same round trip. The head row
+  // is created once per commune; ON CONFLICT makes a concurrent first writer wait for the
+  // other's insert instead of failing, and the UPDATE is then run again.
   long long seq = 0;
   std::string prev;
-  s << "SELECT seq, hash FROM audit_head WHERE commune_id = :c", soci::use(commune),
-      soci::into(seq), soci::into(prev);
+  const auto lock_and_read = [&] {
+    s << "UPDATE audit_head SET seq = seq WHERE commune_id = :c RETURNING seq, hash",
+        soci::use(commune), soci::into(seq), soci::into(prev);
+    return s.got_data();
+  };
+  if (!lock_and_read()) {
+    s << "INSERT INTO audit_head (commune_id, seq, hash) VALUES (:c, 0, :h) "
+         "ON CONFLICT (commune_id) DO NOTHING",
+        soci::use(commune), soci::use(genesis);
+    // The head exists now, from this insert or a concurrent one; an exception rolls back.
+    if (!lock_and_read()) throw std::runtime_error("audit_head: no row after insert");
+  }
   audit::AuditEntry e;
   e.record = rec;
   e.seq = seq + 1;

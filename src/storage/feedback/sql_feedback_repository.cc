@@ -86,10 +86,9 @@ void AppendEvent(soci::session& s, long long commune_id, long long id, int64_t n
 }
 
 // What the questions and answers search looks in (migration 0011), folded like the query.
-void WriteSearchText(soci::session& s, long long id, const std::string& title,
-                     const std::string& description, const std::string& answer) {
-  const std::string folded = FoldVietnamese(title + "\n" + description + "\n" + answer);
-  s << "UPDATE feedback SET search_folded = :f WHERE id = :i", soci::use(folded), soci::use(id);
+std::string SearchText(const std::string& title, const std::string& description,
+                       const std::string& answer) {
+  return FoldVietnamese(title + "\n" + description + "\n" + answer);
 }
 
 Error NotFound() { return MakeError(ErrorCode::kNotFound, "Không tìm thấy phản ánh."); }
@@ -158,23 +157,23 @@ Result<int64_t> SqlFeedbackRepository::Create(const Feedback& f, int64_t entered
     const std::string kind(feedback::KindCode(sub.kind)),
         channel(feedback::ChannelCode(sub.channel));
     const std::string status(feedback::StatusCode(f.status));
+    const std::string folded = SearchText(sub.title, sub.description, "");
     const std::string received = f.received_on.ToIso(), from = f.rule_effective_from.ToIso(),
                       due = f.due_on.ToIso();
     s << "INSERT INTO feedback (commune_id, tracking_code, category_id, kind, channel, title, "
          "description, lat, lon, address, village_id, citizen_name, citizen_phone, "
          "citizen_email, show_name, status, unit_id, received_at, received_on, rule_key, "
-         "rule_effective_from, answer_days, due_on, entered_by, updated_at) VALUES (:c, :t, "
-         ":cat, :k, :ch, :ti, :d, :la, :lo, :ad, :v, :n, :p, :e, :sh, :st, :u, :at, :ro, :rk, "
-         ":rf, :ds, :du, :by, :up) RETURNING id",
+         "rule_effective_from, answer_days, due_on, entered_by, updated_at, search_folded) "
+         "VALUES (:c, :t, :cat, :k, :ch, :ti, :d, :la, :lo, :ad, :v, :n, :p, :e, :sh, :st, :u, "
+         ":at, :ro, :rk, :rf, :ds, :du, :by, :up, :sf) RETURNING id",
         soci::use(c), soci::use(f.tracking_code), soci::use(cat), soci::use(kind),
         soci::use(channel), soci::use(sub.title), soci::use(sub.description),
         soci::use(lat, geo_ind), soci::use(lon, geo_ind), soci::use(sub.address),
         soci::use(village, village_ind), soci::use(sub.citizen_name), soci::use(sub.citizen_phone),
         soci::use(sub.citizen_email), soci::use(show), soci::use(status), soci::use(unit, unit_ind),
         soci::use(at), soci::use(received), soci::use(f.rule_key), soci::use(from), soci::use(days),
-        soci::use(due), soci::use(by, by_ind), soci::use(at), soci::into(id);
+        soci::use(due), soci::use(by, by_ind), soci::use(at), soci::use(folded), soci::into(id);
     AppendEvent(s, c, id, f.received_at, rec, status, "");
-    WriteSearchText(s, id, sub.title, sub.description, "");
     InsertFeedbackPhotos(s, c, id, sub.photos, f.received_at);
     ApplyStatsDelta(s, std::nullopt, CountedItemOf(f));
     BumpContentVersion(s, c);
@@ -386,7 +385,8 @@ Result<int64_t> SqlFeedbackRepository::Apply(int64_t commune_id, const feedback:
       std::string title, description;
       s << "SELECT title, description FROM feedback WHERE id = :i", soci::use(id),
           soci::into(title), soci::into(description);
-      WriteSearchText(s, id, title, description, m.text);
+      const std::string folded = SearchText(title, description, m.text);
+      s << "UPDATE feedback SET search_folded = :f WHERE id = :i", soci::use(folded), soci::use(id);
     }
     BumpContentVersion(s, c);
     std::string summary = stored_status + " → " + to;
