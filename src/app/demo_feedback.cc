@@ -68,18 +68,7 @@ const DemoItem kDemoItems[] = {
 
 Status System::LoadDemoFeedback(int64_t commune_id, const std::vector<identity::Unit>& units) {
   const audit::AuditRecord demo{commune_id, 0, "demo", "", "", "", ""};
-  for (const auto& d : feedback::DefaultCategories()) {
-    feedback::Category c;
-    c.commune_id = commune_id;
-    c.code = std::string(d.code);
-    c.name_vi = std::string(d.name_vi);
-    c.name_en = std::string(d.name_en);
-    c.group_code = std::string(d.group_code);
-    for (const auto& u : units) {
-      if (u.code == d.unit_code) c.unit_id = u.id;
-    }
-    XASO_RETURN_IF_ERROR(impl_->feedback_repo->CreateCategory(c, demo, impl_->clock.NowUnix()));
-  }
+  XASO_RETURN_IF_ERROR(SeedFeedbackCategories(commune_id, units, demo));
   XASO_ASSIGN_OR_RETURN(auto categories, impl_->feedback_repo->ListCategories(commune_id));
   for (const auto& item : kDemoItems) {
     feedback::Submission s;

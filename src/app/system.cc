@@ -1,5 +1,6 @@
 #include "app/system.h"
 
+#include <algorithm>
 #include <chrono>
 #include <optional>
 
@@ -181,10 +182,38 @@ Result<int64_t> System::AddUser(const std::string& commune_slug, const std::stri
   return impl_->accounts->CreateAccount(a, password, Cli(commune.id));
 }
 
+// A new commune can take feedback at once: it gets the default categories, unrouted (its units
+// are added later; unrouted items go to the leaders) and editable by its leaders.
 Result<int64_t> System::AddCommune(const identity::Commune& commune) {
   XASO_RETURN_IF_ERROR(identity::ValidateCommune(commune));
-  return impl_->identity->CreateCommune(commune, {}, {}, impl_->clock.NowUnix(),
-                                        {0, 0, "cli", "", "", "", ""});
+  XASO_ASSIGN_OR_RETURN(int64_t id,
+                        impl_->identity->CreateCommune(commune, {}, {}, impl_->clock.NowUnix(),
+                                                       {0, 0, "cli", "", "", "", ""}));
+  XASO_RETURN_IF_ERROR(SeedFeedbackCategories(id, {}, Cli(id)));
+  return id;
+}
+
+// One transaction a category; the categories already there (by code) are kept, so that a run
+// cut short can be repeated.
+Status System::SeedFeedbackCategories(int64_t commune_id, const std::vector<identity::Unit>& units,
+                                      const audit::AuditRecord& rec) {
+  XASO_ASSIGN_OR_RETURN(auto existing, impl_->feedback_repo->ListCategories(commune_id));
+  for (const auto& d : feedback::DefaultCategories()) {
+    const bool there = std::any_of(existing.begin(), existing.end(),
+                                   [&](const feedback::Category& c) { return c.code == d.code; });
+    if (there) continue;
+    feedback::Category c;
+    c.commune_id = commune_id;
+    c.code = std::string(d.code);
+    c.name_vi = std::string(d.name_vi);
+    c.name_en = std::string(d.name_en);
+    c.group_code = std::string(d.group_code);
+    for (const auto& u : units) {
+      if (u.code == d.unit_code) c.unit_id = u.id;
+    }
+    XASO_RETURN_IF_ERROR(impl_->feedback_repo->CreateCategory(c, rec, impl_->clock.NowUnix()));
+  }
+  return Ok{};
 }
 
 Result<std::string> System::CreateOpen311Key(const std::string& name,

@@ -50,6 +50,26 @@ describe('two communes in one database', () => {
     assert.equal(await due('nhat-tan'), '2027-03-08');
   });
 
+  test('a new commune takes feedback at once, in the default categories, apart from the other', async () => {
+    const citizen = new Client(server.base);
+    const form = await (await citizen.get('/xa/tien-tien/phan-anh/gui')).text();
+    const options = [...form.matchAll(/<option value="(\d+)">([^<]+)<\/option>/g)];
+    assert.deepEqual(options.map((m) => m[2]), ['Cơ sở hạ tầng (đường, điện, nước, chiếu sáng)',
+      'Môi trường, ô nhiễm, rác thải', 'An ninh, trật tự', 'Thủ tục hành chính', 'Y tế', 'Giáo dục', 'Đất đai', 'Khác']);
+    const res = await citizen.post('/xa/tien-tien/phan-anh/gui', { category: options[0][1], kind: 'feedback',
+      description: 'Mương thoát nước xóm Trại bị tắc.', website: '' });
+    assert.equal(res.status, 303);
+    const code = res.headers.get('location').match(/PA-[A-Z0-9]{8}/)[0];
+    assert.equal((await citizen.get(`/xa/tien-tien/phan-anh/${code}`)).status, 200);
+    assert.equal((await citizen.get(`/xa/nhat-tan/phan-anh/${code}`)).status, 404);
+    // Nhật Tân's category ids are not Tiên Tiến's.
+    const nhatTan = await (await citizen.get('/xa/nhat-tan/phan-anh/gui')).text();
+    const other = nhatTan.match(/<option value="(\d+)">Khác<\/option>/)[1];
+    const wrong = await citizen.post('/xa/tien-tien/phan-anh/gui', { category: other, kind: 'feedback',
+      description: 'Thử lĩnh vực của xã khác.', website: '' });
+    assert.equal(wrong.status, 422);
+  });
+
   test('a bad commune is refused by the command line', () => {
     const r = xaso(['communes', 'add', 'Có Dấu', '--name', 'X', '--province', 'Y', '--level-above', 'Z', '--db', server.db]);
     assert.equal(r.status, 2);
