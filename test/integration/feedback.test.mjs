@@ -417,6 +417,12 @@ describe('feedback photos', () => {
     assert.ok(sos(served).equals(sos(GPS_JPEG)));
     const png = await citizen.get(`${SLUG}/${code}/anh/2`);
     assert.equal(png.headers.get('content-type'), 'image/png');
+    // Open311 gives the first photo as media_url; an item without photos has none.
+    const host = new URL(server.base).host;
+    const req = (await (await fetch(`${server.base}/open311/v2/requests/${code}.json`)).json())[0];
+    assert.equal(req.media_url, `http://${host}${SLUG}/${code}/anh/1`);
+    const plain = await submit(citizen, base(other));
+    assert.equal((await (await fetch(`${server.base}/open311/v2/requests/${plain}.json`)).json())[0].media_url, '');
     for (const n of ['3', '0', 'x']) assert.equal((await citizen.get(`${SLUG}/${code}/anh/${n}`)).status, 404);
 
     // What is stored is the scrubbed file, never the original.

@@ -127,6 +127,7 @@ struct Feedback {
   std::optional<int64_t> merged_into;
   int64_t version = 1;
   int64_t updated_at = 0;
+  int photo_count = 0;  // as stored (ListPhotos has them)
 };
 
 // Whether `from` may move to `to` (the workflow above). An answer needs text; forwarding

@@ -23,7 +23,8 @@ constexpr const char* kColumns =
     "lon, address, village_id, citizen_name, citizen_phone, citizen_email, show_name, status, "
     "unit_id, received_at, received_on, rule_key, rule_effective_from, answer_days, due_on, "
     "answer, answered_at, forwarded_to, rating, hidden, hidden_reason, merged_into, version, "
-    "updated_at FROM feedback ";
+    "updated_at, (SELECT COUNT(*) FROM feedback_photo p WHERE p.feedback_id = feedback.id) "
+    "FROM feedback ";
 
 std::optional<int64_t> OptInt(const soci::row& r, size_t i) {
   if (r.get_indicator(i) == soci::i_null) return std::nullopt;
@@ -72,6 +73,7 @@ Feedback FromRow(const soci::row& r) {
   f.merged_into = OptInt(r, 30);
   f.version = RowInt(r, 31);
   f.updated_at = RowInt(r, 32);
+  f.photo_count = static_cast<int>(RowInt(r, 33));
   return f;
 }
 

@@ -70,26 +70,27 @@ std::string ServiceNotice(const feedback::Feedback& f) {
 }
 
 nlohmann::ordered_json RequestJson(const feedback::Feedback& f, const feedback::Category& category,
-                                   const std::string& agency) {
+                                   const std::string& agency, const std::string& photo_base) {
   using Json = nlohmann::ordered_json;
   const auto& s = f.submission;
   const bool open = feedback::IsOpen(f.status);
-  return Json{{"service_request_id", f.tracking_code},
-              {"status", open ? "open" : "closed"},
-              {"status_notes", StatusNotes(f)},
-              {"service_name", category.name_vi},
-              {"service_code", category.code},
-              {"description", s.description},
-              {"agency_responsible", agency},
-              {"service_notice", ServiceNotice(f)},
-              {"requested_datetime", W3cDateTime(f.received_at)},
-              {"updated_datetime", W3cDateTime(f.updated_at)},
-              // The end of the statutory answer day, in Vietnam.
-              {"expected_datetime", f.due_on.ToIso() + "T23:59:59+07:00"},
-              {"address", s.address},
-              {"lat", s.lat ? Json(*s.lat) : Json("")},
-              {"long", s.lon ? Json(*s.lon) : Json("")},
-              {"media_url", ""}};
+  return Json{
+      {"service_request_id", f.tracking_code},
+      {"status", open ? "open" : "closed"},
+      {"status_notes", StatusNotes(f)},
+      {"service_name", category.name_vi},
+      {"service_code", category.code},
+      {"description", s.description},
+      {"agency_responsible", agency},
+      {"service_notice", ServiceNotice(f)},
+      {"requested_datetime", W3cDateTime(f.received_at)},
+      {"updated_datetime", W3cDateTime(f.updated_at)},
+      // The end of the statutory answer day, in Vietnam.
+      {"expected_datetime", f.due_on.ToIso() + "T23:59:59+07:00"},
+      {"address", s.address},
+      {"lat", s.lat ? Json(*s.lat) : Json("")},
+      {"long", s.lon ? Json(*s.lon) : Json("")},
+      {"media_url", f.photo_count > 0 ? photo_base + f.tracking_code + "/anh/1" : std::string()}};
 }
 
 }  // namespace xaso::web

@@ -24,7 +24,9 @@ std::string StatusNotes(const feedback::Feedback& f);
 // The statutory answer date, as the notice every answer carries.
 std::string ServiceNotice(const feedback::Feedback& f);
 
+// The request object (OPEN311.md 2.7). media_url is the item's first photo, `photo_base` +
+// code + "/anh/1" (the public photo page, scrubbed of metadata), or empty without photos.
 nlohmann::ordered_json RequestJson(const feedback::Feedback& f, const feedback::Category& category,
-                                   const std::string& agency);
+                                   const std::string& agency, const std::string& photo_base);
 
 }  // namespace xaso::web

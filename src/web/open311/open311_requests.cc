@@ -54,11 +54,14 @@ Result<Json> RequestsJson(Context& ctx, int64_t commune_id,
   for (const auto& c : categories) by_id[c.id] = &c;
   std::map<int64_t, std::string> unit_names;
   for (const auto& u : units) unit_names[u.id] = u.name_vi;
+  XASO_ASSIGN_OR_RETURN(auto commune, ctx.svc.identity->GetCommune(commune_id));
+  const std::string photo_base = (ctx.req.tls ? "https://" : "http://") + ctx.req.Header("host") +
+                                 "/xa/" + commune.slug + "/phan-anh/";
   Json out = Json::array();
   for (const auto& f : items) {
     const auto c = by_id.find(f.category_id);
     if (c == by_id.end()) continue;
-    out.push_back(RequestJson(f, *c->second, f.unit_id ? unit_names[*f.unit_id] : ""));
+    out.push_back(RequestJson(f, *c->second, f.unit_id ? unit_names[*f.unit_id] : "", photo_base));
   }
   return out;
 }
