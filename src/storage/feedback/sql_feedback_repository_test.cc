@@ -350,6 +350,7 @@ TEST_P(FeedbackStorageTest, TheRegisterPagesByCursorWithoutGapsOrRepeats) {
     f.after = feedback::RegisterCursor::After(items.back());
   }
   std::vector<int64_t> expected;
+  expected.reserve(all.size());
   for (const auto& item : all) expected.push_back(item.id);
   EXPECT_EQ(paged, expected);
 }
@@ -417,8 +418,9 @@ TEST_P(FeedbackStorageTest, AnsweredQuestionsAreSearchedWithoutDiacritics) {
   ask("Công khai chưa trả lời", "", feedback::Kind::kQuestion);
   ask("Công khai là phản ánh", "Đã xử lý.", feedback::Kind::kFeedback);
   auto ids = [&](const std::string& q) {
-    std::vector<int64_t> out;
     const auto found = repo_->ListFaq(commune_id_, feedback::SearchTerms(q), 0, 50).value();
+    std::vector<int64_t> out;
+    out.reserve(found.size());
     for (const auto& f : found) out.push_back(f.id);
     return out;
   };
