@@ -158,7 +158,9 @@ Response Create(Context& ctx) {
     if (auto unit = ParseInt(ctx.form["unit_id"])) {
       d.set("units", UnitOptions(LoadUnitNames(ctx, c.commune_id), *unit));
     }
-    return ListPage(ctx, HttpStatusFor(id.error().code, true), d);
+    // A taken code is a mistake in the form like any other, not a conflict between editors.
+    const ErrorCode code = id.error().code;
+    return ListPage(ctx, code == ErrorCode::kAlreadyExists ? 422 : HttpStatusFor(code, true), d);
   }
   AfterChange(ctx);
   return RedirectResponse(std::string(kBase) + "?da-luu=1");
