@@ -61,13 +61,20 @@ void SetFormValues(const feedback::Category& c, const std::string& answer_days_t
   d.set("units", UnitOptions(units, c.unit_id));
 }
 
-// The category the form describes, or the field errors of what cannot be read as one.
-Result<feedback::Category> CategoryFromForm(Context& ctx, feedback::Category c) {
+// What the person typed, to show again with the errors (the code only when adding).
+feedback::Category Posted(Context& ctx, feedback::Category c) {
   c.name_vi = ctx.form["name_vi"];
   c.name_en = ctx.form["name_en"];
   c.description_vi = ctx.form["description_vi"];
   c.group_code = ctx.form["group_code"];
   c.active = ctx.form["active"] == "1";
+  c.unit_id = ParseInt(ctx.form["unit_id"]);
+  return c;
+}
+
+// The category the form describes, or the field errors of what cannot be read as one.
+Result<feedback::Category> CategoryFromForm(Context& ctx, feedback::Category c) {
+  c = Posted(ctx, std::move(c));
   Error err{ErrorCode::kInvalidArgument, Message(ctx.lang, "feedback.categories.invalid"), {}};
   const std::string& days = ctx.form["answer_days"];
   c.answer_days.reset();
@@ -78,14 +85,8 @@ Result<feedback::Category> CategoryFromForm(Context& ctx, feedback::Category c) 
       err.fields.push_back({"answer_days", Message(ctx.lang, "feedback.categories.days_number")});
     }
   }
-  const std::string& unit = ctx.form["unit_id"];
-  c.unit_id.reset();
-  if (!unit.empty()) {
-    if (auto id = ParseInt(unit)) {
-      c.unit_id = *id;
-    } else {
-      err.fields.push_back({"unit_id", Message(ctx.lang, "feedback.categories.unit_invalid")});
-    }
+  if (!ctx.form["unit_id"].empty() && !c.unit_id) {
+    err.fields.push_back({"unit_id", Message(ctx.lang, "feedback.categories.unit_invalid")});
   }
   if (auto checked = feedback::ValidateCategory(c); !checked) {
     for (auto& f : checked.error().fields) {
@@ -146,18 +147,7 @@ Response Create(Context& ctx) {
                               : Result<int64_t>(parsed.error());
   if (!id) {
     Data d = ErrorData(id.error());
-    c = parsed ? *parsed : c;
-    if (!parsed) {
-      c.name_vi = ctx.form["name_vi"];
-      c.name_en = ctx.form["name_en"];
-      c.description_vi = ctx.form["description_vi"];
-      c.group_code = ctx.form["group_code"];
-      c.active = ctx.form["active"] == "1";
-    }
-    SetFormValues(c, ctx.form["answer_days"], LoadUnitNames(ctx, c.commune_id), d);
-    if (auto unit = ParseInt(ctx.form["unit_id"])) {
-      d.set("units", UnitOptions(LoadUnitNames(ctx, c.commune_id), *unit));
-    }
+    SetFormValues(Posted(ctx, c), ctx.form["answer_days"], LoadUnitNames(ctx, c.commune_id), d);
     // A taken code is a mistake in the form like any other, not a conflict between editors.
     const ErrorCode code = id.error().code;
     return ListPage(ctx, code == ErrorCode::kAlreadyExists ? 422 : HttpStatusFor(code, true), d);
@@ -176,9 +166,9 @@ Result<feedback::Category> Find(Context& ctx) {
   return MakeError(ErrorCode::kNotFound, "");
 }
 
-Response EditPage(Context& ctx, int status, const feedback::Category& c, Data d) {
-  SetFormValues(c, c.answer_days ? std::to_string(*c.answer_days) : "",
-                LoadUnitNames(ctx, c.commune_id), d);
+Response EditPage(Context& ctx, int status, const feedback::Category& c,
+                  const std::string& answer_days_text, Data d) {
+  SetFormValues(c, answer_days_text, LoadUnitNames(ctx, c.commune_id), d);
   d.set("action", std::string(kBase) + "/" + std::to_string(c.id));
   d.set("by_rule", RuleText(ctx, RuleAnswerDays(ctx, c.commune_id)));
   return RenderPage(ctx, status, "feedback_category_edit", d,
@@ -190,7 +180,7 @@ Response Edit(Context& ctx) {
   if (!c) return ErrorPage(ctx, HttpStatusFor(c.error().code, false));
   Data d;
   if (ctx.req.Query("da-luu") == "1") d.set("notice", Message(ctx.lang, "feedback.saved"));
-  return EditPage(ctx, 200, *c, d);
+  return EditPage(ctx, 200, *c, c->answer_days ? std::to_string(*c->answer_days) : "", d);
 }
 
 Response Save(Context& ctx) {
@@ -202,16 +192,8 @@ Response Save(Context& ctx) {
                         : Status(parsed.error());
   if (!saved) {
     if (saved.error().code == ErrorCode::kNotFound) return ErrorPage(ctx, 404);
-    feedback::Category shown = *stored;
-    shown.name_vi = ctx.form["name_vi"];
-    shown.name_en = ctx.form["name_en"];
-    shown.description_vi = ctx.form["description_vi"];
-    shown.group_code = ctx.form["group_code"];
-    shown.active = ctx.form["active"] == "1";
-    shown.unit_id = ParseInt(ctx.form["unit_id"]);
-    Data d = ErrorData(saved.error());
-    Response r = EditPage(ctx, HttpStatusFor(saved.error().code, true), shown, d);
-    return r;
+    return EditPage(ctx, HttpStatusFor(saved.error().code, true), Posted(ctx, *stored),
+                    ctx.form["answer_days"], ErrorData(saved.error()));
   }
   AfterChange(ctx);
   return RedirectResponse(std::string(kBase) + "/" + std::to_string(stored->id) + "?da-luu=1");
