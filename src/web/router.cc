@@ -231,6 +231,8 @@ Router::Router(Services& services) : svc_(services) {
   AddOversightApiRoutes(routes_);
   AddOpen311Routes(routes_);
   AddFeedbackRoutes(routes_);
+  // Before the staff routes, whose /quan-ly/phan-anh/{id} would take "linh-vuc" as an id.
+  AddFeedbackCategoryRoutes(routes_);
   AddFeedbackStaffRoutes(routes_);
   AddFaqRoutes(routes_);
 }

@@ -140,6 +140,7 @@ void AddOversightApiRoutes(std::vector<Route>& routes);
 void AddOpen311Routes(std::vector<Route>& routes);
 void AddFeedbackRoutes(std::vector<Route>& routes);
 void AddFeedbackStaffRoutes(std::vector<Route>& routes);
+void AddFeedbackCategoryRoutes(std::vector<Route>& routes);
 void AddFaqRoutes(std::vector<Route>& routes);
 
 // Drops this process's cached public pages after a write made here, so that the writer sees

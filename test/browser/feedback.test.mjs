@@ -97,7 +97,8 @@ describe('feedback', () => {
     }
     await signIn(page, server.baseUrl, 'chutich');
     for (const path of ['/quan-ly/phan-anh', '/quan-ly/phan-anh?trang-thai=answered',
-      '/quan-ly/phan-anh/1', '/quan-ly/phan-anh/3', '/quan-ly/phan-anh/moi']) {
+      '/quan-ly/phan-anh/1', '/quan-ly/phan-anh/3', '/quan-ly/phan-anh/moi',
+      '/quan-ly/phan-anh/linh-vuc', '/quan-ly/phan-anh/linh-vuc/1']) {
       await assertAccessible(assert, page, server.baseUrl, path);
     }
   });

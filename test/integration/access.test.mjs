@@ -124,6 +124,10 @@ const TABLE = [
   ['POST', '/quan-ly/phan-anh/{id}/an', '/quan-ly/phan-anh/1/an', { reason: '' }, MANAGE],
   ['POST', '/quan-ly/phan-anh/{id}/gop', '/quan-ly/phan-anh/1/gop', { into: '' }, MANAGE],
   ['GET', '/quan-ly/phan-anh/{id}/anh/{n}', '/quan-ly/phan-anh/1/anh/1', null, FEEDBACK_READ],
+  ['GET', '/quan-ly/phan-anh/linh-vuc', '/quan-ly/phan-anh/linh-vuc', null, MANAGE],
+  ['POST', '/quan-ly/phan-anh/linh-vuc', '/quan-ly/phan-anh/linh-vuc', { code: '' }, MANAGE],
+  ['GET', '/quan-ly/phan-anh/linh-vuc/{id}', '/quan-ly/phan-anh/linh-vuc/1', null, MANAGE],
+  ['POST', '/quan-ly/phan-anh/linh-vuc/{id}', '/quan-ly/phan-anh/linh-vuc/1', { name_vi: '' }, MANAGE],
 ];
 
 function denied(res) {

@@ -58,6 +58,11 @@ class FeedbackRepository {
   virtual Result<int64_t> CreateCategory(const Category& c, const audit::AuditRecord& rec,
                                          int64_t now) = 0;
   virtual Result<std::vector<Category>> ListCategories(int64_t commune_id) = 0;
+  // Stores c's names, description, group, unit, answer days and active flag; the code stays
+  // (Open311 clients hold it). kNotFound when c.id is not a category of c.commune_id;
+  // kInvalidArgument (field "unit_id") when the unit is another commune's. CreateCategory
+  // checks the unit the same way and returns kAlreadyExists when the code is taken.
+  virtual Status UpdateCategory(const Category& c, const audit::AuditRecord& rec, int64_t now) = 0;
 
   // Stores a new item whole with its photos (f.submission.photos, already scrubbed), its first
   // history event and audit entry. kAlreadyExists when the tracking code is taken (the caller

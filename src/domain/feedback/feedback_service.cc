@@ -7,7 +7,6 @@
 namespace xaso::feedback {
 
 namespace {
-constexpr const char* kAnswerRule = "feedback.answer_max";
 // A tracking code is drawn again when taken; with 31^8 codes a second clash is beyond belief.
 constexpr int kCodeAttempts = 3;
 

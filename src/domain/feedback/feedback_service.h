@@ -16,6 +16,9 @@
 
 namespace xaso::feedback {
 
+// The rule book's number of working days to answer, unless the category sets its own.
+inline constexpr const char* kAnswerRule = "feedback.answer_max";
+
 // `random_bytes(n)` returns n random bytes (platform::RandomBytes in production).
 using RandomSource = std::function<std::string(size_t n)>;
 
@@ -49,6 +52,10 @@ class FeedbackService {
   // Whether `who` may act on `f` (assign, start, answer, forward, close): the commune's clerk,
   // leader and admin on any item; an officer on the items assigned to his unit.
   static bool CanHandle(const identity::Account& who, const Feedback& f);
+
+  // Drops the categories kept for a minute, after a category was renamed, rerouted or
+  // deactivated, so that the next submission sees the change.
+  void ForgetCategories() { categories_.Clear(); }
 
  private:
   // The commune's active category `id`, from a list kept for a minute and read again once

@@ -41,7 +41,9 @@ bool Allows(Role role, Permission p) {
     case Permission::kHandleFeedback:
       // An officer acts on his unit's items only (feedback::FeedbackService::CanHandle).
       return staff;
-    case Permission::kModerateFeedback: return role == Role::kLeader || role == Role::kAdmin;
+    case Permission::kModerateFeedback:
+    case Permission::kManageFeedbackCategories:
+      return role == Role::kLeader || role == Role::kAdmin;
   }
   return false;
 }
@@ -69,6 +71,7 @@ std::string_view PermissionCode(Permission p) {
     case Permission::kViewFeedback: return "view_feedback";
     case Permission::kHandleFeedback: return "handle_feedback";
     case Permission::kModerateFeedback: return "moderate_feedback";
+    case Permission::kManageFeedbackCategories: return "manage_feedback_categories";
   }
   return "";
 }

@@ -30,6 +30,7 @@ enum class Permission {
   kViewFeedback,          // the feedback register with citizens' contact details
   kHandleFeedback,        // enter, assign, answer, forward, close (an officer: his unit's items)
   kModerateFeedback,      // hide an item from the public side, with a reason
+  kManageFeedbackCategories,  // add, rename, reroute, set the answer days of, deactivate
 };
 
 inline constexpr Permission kAllPermissions[] = {Permission::kReadPublic,
@@ -52,7 +53,8 @@ inline constexpr Permission kAllPermissions[] = {Permission::kReadPublic,
                                                  Permission::kAnswerRecommendation,
                                                  Permission::kViewFeedback,
                                                  Permission::kHandleFeedback,
-                                                 Permission::kModerateFeedback};
+                                                 Permission::kModerateFeedback,
+                                                 Permission::kManageFeedbackCategories};
 
 bool Allows(Role role, Permission permission);
 std::string_view PermissionCode(Permission permission);

@@ -17,6 +17,15 @@ TEST(AuthorizationTest, OnlyAdministratorsManageAccounts) {
   }
 }
 
+TEST(AuthorizationTest, OnlyLeadersAndAdministratorsManageFeedbackCategories) {
+  for (Role r : kAllRoles) {
+    EXPECT_EQ(Allows(r, Permission::kManageFeedbackCategories),
+              r == Role::kLeader || r == Role::kAdmin)
+        << RoleCode(r);
+  }
+  EXPECT_EQ(PermissionCode(Permission::kManageFeedbackCategories), "manage_feedback_categories");
+}
+
 TEST(AuthorizationTest, CitizensDoNotSeeTheStaffDashboard) {
   EXPECT_FALSE(Allows(Role::kCitizen, Permission::kViewDashboard));
   EXPECT_TRUE(Allows(Role::kSupervisor, Permission::kViewDashboard));

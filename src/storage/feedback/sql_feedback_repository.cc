@@ -93,6 +93,58 @@ std::string SearchText(const std::string& title, const std::string& description,
   return FoldVietnamese(title + "\n" + description + "\n" + answer);
 }
 
+constexpr const char* kCategoryColumns =
+    "SELECT id, commune_id, code, name_vi, name_en, description_vi, group_code, unit_id, "
+    "answer_days, active FROM feedback_category ";
+
+feedback::Category CategoryFromRow(const soci::row& r) {
+  feedback::Category c;
+  c.id = RowInt(r, 0);
+  c.commune_id = RowInt(r, 1);
+  c.code = RowText(r, 2);
+  c.name_vi = RowText(r, 3);
+  c.name_en = RowText(r, 4);
+  c.description_vi = RowText(r, 5);
+  c.group_code = RowText(r, 6);
+  c.unit_id = OptInt(r, 7);
+  if (auto d = OptInt(r, 8)) c.answer_days = static_cast<int>(*d);
+  c.active = RowInt(r, 9) != 0;
+  return c;
+}
+
+// A category routes only to a unit of its own commune.
+Status CheckCategoryUnit(soci::session& s, long long commune_id, std::optional<int64_t> unit_id) {
+  if (!unit_id) return Ok{};
+  long long unit = *unit_id, n = 0;
+  s << "SELECT COUNT(*) FROM unit WHERE commune_id = :c AND id = :u", soci::use(commune_id),
+      soci::use(unit), soci::into(n);
+  if (n > 0) return Ok{};
+  return Error{ErrorCode::kInvalidArgument,
+               "Lĩnh vực phản ánh chưa hợp lệ.",
+               {{"unit_id", "Chọn một bộ phận của xã."}}};
+}
+
+std::string IdOrDash(const std::optional<int64_t>& v) { return v ? std::to_string(*v) : "—"; }
+
+// What an edit changed, for the audit trail: "answer_days: — → 7; unit_id: 3 → 4".
+std::string CategoryChanges(const feedback::Category& a, const feedback::Category& b) {
+  std::string out;
+  auto note = [&out](const std::string& field, const std::string& from, const std::string& to) {
+    if (from == to) return;
+    if (!out.empty()) out += "; ";
+    out += field + ": " + (from.empty() ? "—" : from) + " → " + (to.empty() ? "—" : to);
+  };
+  note("name_vi", a.name_vi, b.name_vi);
+  note("name_en", a.name_en, b.name_en);
+  note("description_vi", a.description_vi, b.description_vi);
+  note("group_code", a.group_code, b.group_code);
+  note("unit_id", IdOrDash(a.unit_id), IdOrDash(b.unit_id));
+  auto days = [](const std::optional<int>& d) { return d ? std::to_string(*d) : std::string("—"); };
+  note("answer_days", days(a.answer_days), days(b.answer_days));
+  note("active", a.active ? "1" : "0", b.active ? "1" : "0");
+  return out.empty() ? "no change" : out;
+}
+
 Error NotFound() { return MakeError(ErrorCode::kNotFound, "Không tìm thấy phản ánh."); }
 Error Stale() {
   return MakeError(ErrorCode::kAborted,
@@ -106,6 +158,15 @@ Result<int64_t> SqlFeedbackRepository::CreateCategory(const feedback::Category& 
   long long id = 0;
   XASO_RETURN_IF_ERROR(db_.Write([&](soci::session& s) -> Status {
     long long commune = c.commune_id, unit = c.unit_id.value_or(0);
+    if (Status unit_ok = CheckCategoryUnit(s, commune, c.unit_id); !unit_ok) return unit_ok;
+    long long taken = 0;
+    s << "SELECT COUNT(*) FROM feedback_category WHERE commune_id = :c AND code = :k",
+        soci::use(commune), soci::use(c.code), soci::into(taken);
+    if (taken > 0) {
+      return Error{ErrorCode::kAlreadyExists,
+                   "Lĩnh vực phản ánh chưa hợp lệ.",
+                   {{"code", "Mã lĩnh vực này đã có trong xã."}}};
+    }
     int days = c.answer_days.value_or(0), active = c.active ? 1 : 0;
     soci::indicator unit_ind = c.unit_id ? soci::i_ok : soci::i_null;
     soci::indicator days_ind = c.answer_days ? soci::i_ok : soci::i_null;
@@ -115,31 +176,43 @@ Result<int64_t> SqlFeedbackRepository::CreateCategory(const feedback::Category& 
         soci::use(commune), soci::use(c.code), soci::use(c.name_vi), soci::use(c.name_en),
         soci::use(c.description_vi), soci::use(c.group_code), soci::use(unit, unit_ind),
         soci::use(days, days_ind), soci::use(active), soci::into(id);
+    BumpContentVersion(s, commune);
     AuditChange(s, rec, commune, "feedback_category", id, "create", c.code, now);
     return Ok{};
   }));
   return static_cast<int64_t>(id);
 }
 
+Status SqlFeedbackRepository::UpdateCategory(const feedback::Category& c,
+                                             const audit::AuditRecord& rec, int64_t now) {
+  return db_.Write([&](soci::session& s) -> Status {
+    long long commune = c.commune_id, id = c.id, unit = c.unit_id.value_or(0);
+    std::optional<feedback::Category> before;
+    soci::rowset<soci::row> rows =
+        (s.prepare << std::string(kCategoryColumns) + "WHERE commune_id = :c AND id = :i",
+         soci::use(commune), soci::use(id));
+    for (const auto& r : rows) before = CategoryFromRow(r);
+    if (!before) return MakeError(ErrorCode::kNotFound, "Không tìm thấy lĩnh vực phản ánh.");
+    XASO_RETURN_IF_ERROR(CheckCategoryUnit(s, commune, c.unit_id));
+    int days = c.answer_days.value_or(0), active = c.active ? 1 : 0;
+    soci::indicator unit_ind = c.unit_id ? soci::i_ok : soci::i_null;
+    soci::indicator days_ind = c.answer_days ? soci::i_ok : soci::i_null;
+    s << "UPDATE feedback_category SET name_vi = :v, name_en = :e, description_vi = :d, "
+         "group_code = :g, unit_id = :u, answer_days = :n, active = :a "
+         "WHERE commune_id = :c AND id = :i",
+        soci::use(c.name_vi), soci::use(c.name_en), soci::use(c.description_vi),
+        soci::use(c.group_code), soci::use(unit, unit_ind), soci::use(days, days_ind),
+        soci::use(active), soci::use(commune), soci::use(id);
+    BumpContentVersion(s, commune);
+    AuditChange(s, rec, commune, "feedback_category", id, "update",
+                before->code + ": " + CategoryChanges(*before, c), now);
+    return Ok{};
+  });
+}
+
 Result<std::vector<feedback::Category>> SqlFeedbackRepository::ListCategories(int64_t commune_id) {
   return QueryAll<feedback::Category>(
-      db_,
-      "SELECT id, commune_id, code, name_vi, name_en, description_vi, group_code, unit_id, "
-      "answer_days, active FROM feedback_category WHERE commune_id = :c ORDER BY id",
-      [](const soci::row& r) {
-        feedback::Category c;
-        c.id = RowInt(r, 0);
-        c.commune_id = RowInt(r, 1);
-        c.code = RowText(r, 2);
-        c.name_vi = RowText(r, 3);
-        c.name_en = RowText(r, 4);
-        c.description_vi = RowText(r, 5);
-        c.group_code = RowText(r, 6);
-        c.unit_id = OptInt(r, 7);
-        if (auto d = OptInt(r, 8)) c.answer_days = static_cast<int>(*d);
-        c.active = RowInt(r, 9) != 0;
-        return c;
-      },
+      db_, std::string(kCategoryColumns) + "WHERE commune_id = :c ORDER BY id", CategoryFromRow,
       static_cast<long long>(commune_id));
 }
 

@@ -14,6 +14,8 @@ class SqlFeedbackRepository final : public feedback::FeedbackRepository {
   Result<int64_t> CreateCategory(const feedback::Category& c, const audit::AuditRecord& rec,
                                  int64_t now) override;
   Result<std::vector<feedback::Category>> ListCategories(int64_t commune_id) override;
+  Status UpdateCategory(const feedback::Category& c, const audit::AuditRecord& rec,
+                        int64_t now) override;
   Result<int64_t> Create(const feedback::Feedback& f, int64_t entered_by,
                          const audit::AuditRecord& rec) override;
   Result<feedback::Feedback> Get(int64_t commune_id, int64_t id) override;

@@ -701,6 +701,104 @@ TEST_P(FeedbackStorageTest, ConcurrentChangesKeepTheCountsEqualToARebuild) {
   EXPECT_EQ(kept, StatRows(*db_));
 }
 
+long long ContentVersion(Database& db, long long commune_id) {
+  long long v = 0;
+  EXPECT_TRUE(db.Read([&](soci::session& s) -> Status {
+                  s << "SELECT content_version FROM commune WHERE id = :c", soci::use(commune_id),
+                      soci::into(v);
+                  return Ok{};
+                }).has_value());
+  return v;
+}
+
+TEST_P(FeedbackStorageTest, UpdateCategoryKeepsTheCodeAuditsWhatChangedAndBumpsTheVersion) {
+  auto all = repo_->ListCategories(commune_id_).value();
+  ASSERT_EQ(all.size(), 1u);
+  feedback::Category c = all.front();
+  const long long before = ContentVersion(*db_, commune_id_);
+  c.code = "doi_ma";  // ignored: Open311 clients hold the code
+  c.name_vi = "Hạ tầng giao thông";
+  c.answer_days = 7;
+  c.unit_id.reset();
+  c.active = false;
+  ASSERT_TRUE(repo_->UpdateCategory(c, Rec(), 2).has_value());
+  auto back = repo_->ListCategories(commune_id_).value().front();
+  EXPECT_EQ(back.code, "ha_tang");
+  EXPECT_EQ(back.name_vi, "Hạ tầng giao thông");
+  EXPECT_EQ(back.answer_days, 7);
+  EXPECT_FALSE(back.unit_id.has_value());
+  EXPECT_FALSE(back.active);
+  EXPECT_GT(ContentVersion(*db_, commune_id_), before);
+  SqlAuditLog audit(*db_);
+  const auto entry = audit.Recent(commune_id_, 1).value().front().record;
+  EXPECT_EQ(entry.entity, "feedback_category");
+  EXPECT_EQ(entry.action, "update");
+  EXPECT_NE(entry.summary.find("answer_days: — → 7"), std::string::npos) << entry.summary;
+  EXPECT_NE(entry.summary.find("name_vi: Cơ sở hạ tầng → Hạ tầng giao thông"), std::string::npos);
+  EXPECT_NE(entry.summary.find("active: 1 → 0"), std::string::npos);
+  EXPECT_EQ(entry.summary.find("name_en"), std::string::npos);  // unchanged fields not named
+}
+
+TEST_P(FeedbackStorageTest, AnotherCommunesCategoryOrUnitIsRefused) {
+  long long other = 0, other_unit = 0;
+  ASSERT_TRUE(db_->Write([&](soci::session& s) -> Status {
+                   s << "INSERT INTO commune (slug, name, province, level_above, created_at) "
+                        "VALUES ('khac', 'Xã Khác', 'Hưng Yên', 'UBND tỉnh', 0) RETURNING id",
+                       soci::into(other);
+                   s << "INSERT INTO unit (commune_id, code, name_vi) VALUES (:c, 'vp', "
+                        "'Văn phòng') RETURNING id",
+                       soci::use(other), soci::into(other_unit);
+                   return Ok{};
+                 })
+                  .has_value());
+  feedback::Category c = repo_->ListCategories(commune_id_).value().front();
+  feedback::Category foreign = c;
+  foreign.commune_id = other;
+  EXPECT_EQ(repo_->UpdateCategory(foreign, Rec(), 2).error().code, ErrorCode::kNotFound);
+  c.unit_id = other_unit;
+  auto refused = repo_->UpdateCategory(c, Rec(), 2);
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(refused.error().fields.at(0).field, "unit_id");
+  feedback::Category added;
+  added.commune_id = commune_id_;
+  added.code = "moi_truong";
+  added.name_vi = "Môi trường";
+  added.unit_id = other_unit;
+  EXPECT_EQ(repo_->CreateCategory(added, Rec(), 2).error().fields.at(0).field, "unit_id");
+  EXPECT_EQ(repo_->ListCategories(commune_id_).value().front().unit_id, unit_);
+  EXPECT_EQ(repo_->ListCategories(commune_id_).value().size(), 1u);
+}
+
+TEST_P(FeedbackStorageTest, ADuplicateCodeIsAFieldErrorOnTheCode) {
+  feedback::Category c;
+  c.commune_id = commune_id_;
+  c.code = "ha_tang";
+  c.name_vi = "Trùng mã";
+  auto dup = repo_->CreateCategory(c, Rec(), 2);
+  ASSERT_FALSE(dup.has_value());
+  EXPECT_EQ(dup.error().code, ErrorCode::kAlreadyExists);
+  EXPECT_EQ(dup.error().fields.at(0).field, "code");
+  EXPECT_EQ(repo_->ListCategories(commune_id_).value().size(), 1u);
+}
+
+TEST_P(FeedbackStorageTest, ACategoryChangeReachesSubmissionsOnceTheServiceForgets) {
+  auto service = Service([this](size_t n) { return std::string(n, static_cast<char>(++draws_)); });
+  ASSERT_TRUE(service.Submit(Sub(), 0, Rec()).has_value());  // the categories are now kept
+  feedback::Category c = repo_->ListCategories(commune_id_).value().front();
+  c.answer_days = 5;
+  ASSERT_TRUE(repo_->UpdateCategory(c, Rec(), 2).has_value());
+  service.ForgetCategories();
+  auto five = service.Submit(Sub(), 0, Rec());
+  ASSERT_TRUE(five.has_value());
+  EXPECT_EQ(five->answer_days, 5);
+  EXPECT_EQ(five->due_on, Date::FromYmd(2024, 2, 19));  // Mon 05/02 + 5 working days, Tết off
+  c.active = false;
+  ASSERT_TRUE(repo_->UpdateCategory(c, Rec(), 3).has_value());
+  service.ForgetCategories();
+  EXPECT_EQ(service.Submit(Sub(), 0, Rec()).error().fields.at(0).field, "category");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, FeedbackStorageTest, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& p) { return p.param; });
 

@@ -101,6 +101,8 @@ Response Register(Context& ctx) {
   }
   d.set("categories", cats);
   d.set("can_enter", Data(identity::Allows(ctx.role, Permission::kHandleFeedback)));
+  d.set("can_manage_categories",
+        Data(identity::Allows(ctx.role, Permission::kManageFeedbackCategories)));
   return RenderPage(ctx, 200, "feedback_register", d, Message(ctx.lang, "feedback.register_title"));
 }
 
