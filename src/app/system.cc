@@ -43,7 +43,7 @@ Result<std::unique_ptr<System>> System::Open(const Config& config) {
   impl->audit = std::make_unique<storage::SqlAuditLog>(*impl->db);
   impl->calendar = std::make_unique<storage::SqlCalendarRepository>(*impl->db);
   impl->stored_rules = std::make_unique<storage::SqlRuleRepository>(*impl->db);
-  impl->rules = std::make_unique<rules::CachedRuleRepository>(*impl->stored_rules, impl->clock);
+  impl->rules = std::make_unique<rules::CachedRuleRepository>(*impl->stored_rules);
   impl->calendar_service =
       std::make_unique<calendar::CalendarService>(*impl->calendar, impl->clock);
   identity::SigninLimits limits{config.security.signin_max_failures_per_account,

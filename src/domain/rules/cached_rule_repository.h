@@ -1,35 +1,34 @@
-// The rule book read by every submission and deadline, kept for a minute (TtlCache) in front of
-// the stored rules, as the calendar is (CalendarService). A version added through this object
-// is seen at once; one added by another server process within max_age seconds.
+// The rule book read by every submission and deadline, kept in memory in front of the stored
+// rules. The book is append-only (versions are added, never edited), so its number of versions
+// tells whether it changed: each read asks for that count (one small query) instead of every
+// row, and a version added by any process is seen at once.
 #pragma once
 
+#include <cstdint>
+#include <mutex>
+#include <optional>
 #include <vector>
 
-#include "core/clock.h"
-#include "core/ttl_cache.h"
 #include "domain/rules/rule_book.h"
 
 namespace xaso::rules {
 
+// Thread-safe.
 class CachedRuleRepository final : public RuleRepository {
  public:
-  CachedRuleRepository(RuleRepository& stored, const Clock& clock, int64_t max_age_seconds = 60)
-      : stored_(stored), clock_(clock), cache_(max_age_seconds) {}
+  explicit CachedRuleRepository(RuleRepository& stored) : stored_(stored) {}
 
   // xaso::rules::RuleRepository
-  Result<std::vector<LegalRule>> LoadRules() override {
-    return cache_.Get(0, clock_.NowUnix(), [this] { return stored_.LoadRules(); });
-  }
+  Result<std::vector<LegalRule>> LoadRules() override;
+  Result<int64_t> CountVersions() override { return stored_.CountVersions(); }
   Status AddVersion(const LegalRule& rule, const audit::AuditRecord& audit) override {
-    Status added = stored_.AddVersion(rule, audit);
-    cache_.Clear();
-    return added;
+    return stored_.AddVersion(rule, audit);
   }
 
  private:
   RuleRepository& stored_;
-  const Clock& clock_;
-  TtlCache<int, std::vector<LegalRule>> cache_;
+  std::mutex mu_;
+  std::optional<std::pair<int64_t, std::vector<LegalRule>>> kept_;  // GUARDED_BY(mu_): count, book
 };
 
 }  // namespace xaso::rules

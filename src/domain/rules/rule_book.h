@@ -54,6 +54,9 @@ class RuleRepository {
  public:
   virtual ~RuleRepository() = default;
   virtual Result<std::vector<LegalRule>> LoadRules() = 0;
+  // How many versions are stored: the book is append-only, so an unchanged count is an
+  // unchanged book (CachedRuleRepository).
+  virtual Result<int64_t> CountVersions() = 0;
   // Appends a version (rules are never edited in place, so old cases keep theirs).
   virtual Status AddVersion(const LegalRule& rule, const audit::AuditRecord& audit) = 0;
 };

@@ -32,6 +32,15 @@ Result<std::vector<rules::LegalRule>> SqlRuleRepository::LoadRules() {
   return out;
 }
 
+Result<int64_t> SqlRuleRepository::CountVersions() {
+  long long n = 0;
+  XASO_RETURN_IF_ERROR(db_.Read([&](soci::session& s) -> Status {
+    s << "SELECT COUNT(*) FROM legal_rule", soci::into(n);
+    return Ok{};
+  }));
+  return static_cast<int64_t>(n);
+}
+
 Status SqlRuleRepository::AddVersion(const rules::LegalRule& rule,
                                      const audit::AuditRecord& audit) {
   return db_.Write([&](soci::session& s) -> Status {

@@ -12,6 +12,7 @@ class SqlRuleRepository final : public rules::RuleRepository {
 
   // xaso::rules::RuleRepository
   Result<std::vector<rules::LegalRule>> LoadRules() override;
+  Result<int64_t> CountVersions() override;
   Status AddVersion(const rules::LegalRule& rule, const audit::AuditRecord& audit) override;
 
  private:
