@@ -3,16 +3,14 @@
 #include <gtest/gtest.h>
 
 #include "domain/calendar/calendar_testing.h"
+#include "domain/onestop/onestop_testing.h"
 
 namespace xaso::onestop {
 namespace {
 
 using calendar::testing::D;
 
-// Unix time of hh:mm:ss on `iso` in Vietnam (UTC+7).
-int64_t VnTime(std::string_view iso, int hh, int mm, int ss = 0) {
-  return D(iso).days() * 86400 + hh * 3600 + mm * 60 + ss - 7 * 3600;
-}
+using testing::VnTime;
 
 Procedure SameDay() {
   Procedure p;

@@ -47,7 +47,7 @@ bool CanMove(DossierStatus from, DossierStatus to) {
     case S::kReceived: return false;
     case S::kAssigned: return from == S::kReceived;
     case S::kProcessing: return from == S::kAssigned || from == S::kSupplementRequested;
-    case S::kSupplementRequested: return from == S::kProcessing;
+    case S::kSupplementRequested:
     case S::kResultReady: return from == S::kProcessing;
     case S::kReturned: return from == S::kResultReady;
     // Form 03 at the desk (not acceptable) or after examination (not eligible, not competent).

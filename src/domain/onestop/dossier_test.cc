@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "domain/calendar/calendar_testing.h"
+#include "domain/onestop/onestop_testing.h"
 
 namespace xaso::onestop {
 namespace {
@@ -17,10 +18,7 @@ using S = DossierStatus;
 constexpr S kAll[] = {S::kReceived,    S::kAssigned, S::kProcessing, S::kSupplementRequested,
                       S::kResultReady, S::kReturned, S::kRefused,    S::kStopped};
 
-// Unix time of hh:mm on `iso` in Vietnam (UTC+7).
-int64_t VnTime(std::string_view iso, int hh, int mm) {
-  return D(iso).days() * 86400 + hh * 3600 + mm * 60 - 7 * 3600;
-}
+using testing::VnTime;
 
 // Every allowed move, written out; every pair not listed must be refused.
 TEST(DossierTest, CanMoveTable) {

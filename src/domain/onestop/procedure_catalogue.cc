@@ -48,7 +48,7 @@ std::optional<Fee> ParseFee(std::string_view text) {
              std::string(Trim(text.substr(b + 1, c - b - 1)))};
 }
 
-Error RowError(int line, std::string message) {
+Error RowError(int line, const std::string& message) {
   return MakeError(ErrorCode::kInvalidArgument, "dòng " + std::to_string(line) + ": " + message);
 }
 

@@ -3,15 +3,14 @@
 #include <gtest/gtest.h>
 
 #include "domain/calendar/calendar_testing.h"
+#include "domain/onestop/onestop_testing.h"
 
 namespace xaso::onestop {
 namespace {
 
 using calendar::testing::D;
 
-int64_t VnTime(std::string_view iso, int hh, int mm) {
-  return D(iso).days() * 86400 + hh * 3600 + mm * 60 - 7 * 3600;
-}
+using testing::VnTime;
 
 Date Due() { return D("2026-03-10"); }
 
