@@ -143,6 +143,7 @@ Result<std::vector<DemoAccount>> System::LoadDemo() {
   }
   XASO_RETURN_IF_ERROR(LoadDemoOversight(commune_id, *units));
   XASO_RETURN_IF_ERROR(LoadDemoFeedback(commune_id, *units));
+  XASO_RETURN_IF_ERROR(LoadDemoProcedures(commune_id, *units));
   return out;
 }
 

@@ -65,6 +65,7 @@ Result<std::unique_ptr<System>> System::Open(const Config& config) {
                             platform::StripImageMetadata});
   impl->feedback_deadlines = std::make_unique<storage::SqlFeedbackDeadlines>(*impl->db);
   impl->open311_keys = std::make_unique<storage::SqlOpen311KeyRepository>(*impl->db);
+  impl->procedures = std::make_unique<storage::SqlProcedureRepository>(*impl->db);
   impl->oversight_repo = std::make_unique<storage::SqlOversightRepository>(*impl->db);
   impl->oversight = std::make_unique<oversight::OversightService>(
       *impl->oversight_repo, *impl->identity, *impl->calendar_service, *impl->rules, impl->clock);
@@ -111,6 +112,7 @@ web::Services System::WebServices() {
   services.feedback_repo = impl_->feedback_repo.get();
   services.feedback = impl_->feedback.get();
   services.open311_keys = impl_->open311_keys.get();
+  services.procedures = impl_->procedures.get();
   services.clock = &impl_->clock;
   services.plans = impl_->plans.get();
   services.plan_service = impl_->plan_service.get();

@@ -107,6 +107,8 @@ class System {
   // Inspections and recommendations of the demo commune (demo_oversight.cc).
   Status LoadDemoOversight(int64_t commune_id, const std::vector<identity::Unit>& units);
   Status LoadDemoFeedback(int64_t commune_id, const std::vector<identity::Unit>& units);
+  // The embedded procedure catalogue (demo_onestop.cc).
+  Status LoadDemoProcedures(int64_t commune_id, const std::vector<identity::Unit>& units);
   // The default feedback categories the commune lacks, each routed to the unit of `units` whose
   // code the default names (none when absent).
   Status SeedFeedbackCategories(int64_t commune_id, const std::vector<identity::Unit>& units,

@@ -20,6 +20,7 @@
 #include "storage/feedback/sql_open311_key_repository.h"
 #include "storage/identity/sql_identity_repository.h"
 #include "storage/notify/sql_outbox.h"
+#include "storage/onestop/sql_procedure_repository.h"
 #include "storage/oversight/sql_oversight_repository.h"
 #include "storage/plan/sql_plan_repository.h"
 #include "storage/portal/sql_portal_repository.h"
@@ -53,6 +54,7 @@ struct System::Impl {
   std::unique_ptr<feedback::FeedbackService> feedback;
   std::unique_ptr<storage::SqlFeedbackDeadlines> feedback_deadlines;
   std::unique_ptr<storage::SqlOpen311KeyRepository> open311_keys;
+  std::unique_ptr<storage::SqlProcedureRepository> procedures;
 };
 
 // Plan 11/KH-UBND's tasks (demo/plan11-tasks.csv) for the demo commune, recorded as plan

@@ -17,5 +17,6 @@ std::span<const EmbeddedFile> EmbeddedMigrations();
 std::span<const EmbeddedFile> EmbeddedWebAssets();
 std::span<const EmbeddedFile> EmbeddedDemoFiles();
 std::span<const EmbeddedFile> EmbeddedPapiCatalogue();
+std::span<const EmbeddedFile> EmbeddedProcedureCatalogue();
 
 }  // namespace xaso

@@ -235,6 +235,8 @@ Router::Router(Services& services) : svc_(services) {
   AddFeedbackCategoryRoutes(routes_);
   AddFeedbackStaffRoutes(routes_);
   AddFaqRoutes(routes_);
+  AddProcedureRoutes(routes_);
+  AddProcedureApiRoutes(routes_);
 }
 
 Response Router::Handle(const Request& req) {

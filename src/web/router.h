@@ -21,6 +21,7 @@
 #include "domain/identity/account_service.h"
 #include "domain/identity/authorization.h"
 #include "domain/notify/notify.h"
+#include "domain/onestop/procedure_repository.h"
 #include "domain/oversight/oversight_service.h"
 #include "domain/plan/plan_service.h"
 #include "domain/portal/portal.h"
@@ -46,6 +47,7 @@ struct Services {
   feedback::FeedbackRepository* feedback_repo = nullptr;
   feedback::FeedbackService* feedback = nullptr;
   feedback::Open311KeyRepository* open311_keys = nullptr;
+  onestop::ProcedureRepository* procedures = nullptr;
   const Clock* clock = nullptr;
   std::string default_commune;  // slug shown at "/"
   bool secure_cookies = false;  // set the Secure flag (behind TLS)
@@ -142,6 +144,8 @@ void AddFeedbackRoutes(std::vector<Route>& routes);
 void AddFeedbackStaffRoutes(std::vector<Route>& routes);
 void AddFeedbackCategoryRoutes(std::vector<Route>& routes);
 void AddFaqRoutes(std::vector<Route>& routes);
+void AddProcedureRoutes(std::vector<Route>& routes);
+void AddProcedureApiRoutes(std::vector<Route>& routes);
 
 // Drops this process's cached public pages after a write made here, so that the writer sees
 // the change at once (other processes notice it through content_version within a second).

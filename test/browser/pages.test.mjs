@@ -20,7 +20,8 @@ describe('pages for each kind of visitor', () => {
     const context = await newContext(browser);
     t.after(() => context.close());
     const page = await context.newPage();
-    for (const path of ['/dang-nhap', '/xa/nhat-tan/quy-dinh', '/xa/nhat-tan/van-ban/1']) {
+    for (const path of ['/dang-nhap', '/xa/nhat-tan/quy-dinh', '/xa/nhat-tan/van-ban/1',
+      '/xa/nhat-tan/thu-tuc', '/xa/nhat-tan/thu-tuc?q=khai+sinh', '/xa/nhat-tan/thu-tuc/2.000815']) {
       await assertAccessible(assert, page, server.baseUrl, path);
     }
   });

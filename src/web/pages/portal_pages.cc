@@ -25,7 +25,7 @@ constexpr Part kParts[] = {
     {"disclosure", ""},       {"budget", ""},
     {"consultation", ""},     {"contribution", ""},
     {"feedback", "phan-anh"}, {"faq", "hoi-dap"},
-    {"complaints", ""},       {"one_stop", ""},
+    {"complaints", ""},       {"one_stop", "thu-tuc"},
     {"surveys", ""},          {"papi", ""},
     {"reports", ""},          {"communication", ""},
     {"rules", "quy-dinh"},    {"documents", "#van-ban"},
