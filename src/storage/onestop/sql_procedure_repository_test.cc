@@ -174,16 +174,16 @@ TEST_P(ProcedureStorageTest, SearchFoldsDiacriticsAndCaseAndEscapesWildcards) {
       repo_->Create(other_, Named("1.009999", "Đăng ký khai sinh lưu động", "Hộ tịch"), Rec(), 103)
           .has_value());
 
-  using Codes_ = std::vector<std::string>;
-  EXPECT_EQ(Codes(""), (Codes_{"1.001193", "1.000894", "2.000815"}));
-  EXPECT_EQ(Codes("khai sinh"), Codes_{"1.001193"});
-  EXPECT_EQ(Codes("ĐĂNG KÝ"), (Codes_{"1.001193", "1.000894"}));
-  EXPECT_EQ(Codes("ho tich"), (Codes_{"1.001193", "1.000894"}));
-  EXPECT_EQ(Codes("2.000815"), Codes_{"2.000815"});
-  EXPECT_EQ(Codes("sinh hôn"), Codes_{});
-  EXPECT_EQ(Codes("%"), Codes_{});
-  EXPECT_EQ(Codes("_"), Codes_{});
-  EXPECT_EQ(Codes("khai sinh", other_), Codes_{"1.009999"});
+  using CodeList = std::vector<std::string>;
+  EXPECT_EQ(Codes(""), (CodeList{"1.001193", "1.000894", "2.000815"}));
+  EXPECT_EQ(Codes("khai sinh"), CodeList{"1.001193"});
+  EXPECT_EQ(Codes("ĐĂNG KÝ"), (CodeList{"1.001193", "1.000894"}));
+  EXPECT_EQ(Codes("ho tich"), (CodeList{"1.001193", "1.000894"}));
+  EXPECT_EQ(Codes("2.000815"), CodeList{"2.000815"});
+  EXPECT_EQ(Codes("sinh hôn"), CodeList{});
+  EXPECT_EQ(Codes("%"), CodeList{});
+  EXPECT_EQ(Codes("_"), CodeList{});
+  EXPECT_EQ(Codes("khai sinh", other_), CodeList{"1.009999"});
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ProcedureStorageTest, ::testing::Values("sqlite", "postgresql"));
