@@ -25,20 +25,25 @@ Data TextList(const std::vector<std::string>& items) {
   return list;
 }
 
-// The time limit as the citizen reads it. A same-day procedure names the cutoff in force today
-// (a dated rule, never a constant); without the rule it says only "trong ngày".
-std::string ProcessingTime(Context& ctx, const Procedure& p, int64_t commune_id) {
-  if (!p.same_day) {
-    return std::to_string(p.working_days) + " " + Message(ctx.lang, "procedure.working_days");
-  }
-  std::string text = Message(ctx.lang, "procedure.same_day");
-  if (!ctx.svc.rules) return text;
+// The same-day cutoff in force today ("15:00"): a dated rule, never a constant. Empty when the
+// rule book has none, and the page then says only "trong ngày".
+std::string CutoffInForce(Context& ctx, int64_t commune_id) {
+  if (!ctx.svc.rules) return {};
   auto all = ctx.svc.rules->LoadRules();
-  if (!all) return text;
+  if (!all) return {};
   auto cutoff = rules::RuleBook(*all).Lookup(kCutoffRule, ctx.svc.clock->TodayVn(), commune_id);
-  if (!cutoff) return text;
-  return text + Message(ctx.lang, "procedure.after_cutoff") + " " + cutoff->value + " " +
-         Message(ctx.lang, "procedure.next_working_day");
+  return cutoff ? cutoff->value : std::string();
+}
+
+// The time limit as the citizen reads it.
+std::string ProcessingTime(Lang lang, const Procedure& p, const std::string& cutoff) {
+  if (!p.same_day) {
+    return std::to_string(p.working_days) + " " + Message(lang, "procedure.working_days");
+  }
+  std::string text = Message(lang, "procedure.same_day");
+  if (cutoff.empty()) return text;
+  return text + Message(lang, "procedure.after_cutoff") + " " + cutoff + " " +
+         Message(lang, "procedure.next_working_day");
 }
 
 Data FeeData(Lang lang, const onestop::Fee& f) {
@@ -60,6 +65,7 @@ Response List(Context& ctx) {
   auto procedures = ctx.svc.procedures->Search(commune->id, feedback::SearchTerms(query));
   if (!procedures) return ErrorPage(ctx, HttpStatusFor(procedures.error().code, false));
   const std::string base = "/xa/" + commune->slug;
+  const std::string cutoff = CutoffInForce(ctx, commune->id);
   // Fields in the order their first procedure comes in the catalogue.
   std::vector<std::string> fields;
   std::map<std::string, Data> by_field;
@@ -72,7 +78,7 @@ Response List(Context& ctx) {
     x.set("href", base + "/thu-tuc/" + PercentEncode(p.code));
     x.set("code", p.code);
     x.set("name", p.name);
-    x.set("time", ProcessingTime(ctx, p, commune->id));
+    x.set("time", ProcessingTime(ctx.lang, p, cutoff));
     by_field[p.field].push_back(x);
   }
   Data groups(Data::type::list);
@@ -117,7 +123,7 @@ Response Show(Context& ctx) {
   d.set("name", p->name);
   d.set("field", p->field);
   d.set("steps", TextList(p->steps));
-  d.set("time", ProcessingTime(ctx, *p, commune->id));
+  d.set("time", ProcessingTime(ctx.lang, *p, CutoffInForce(ctx, commune->id)));
   d.set("fees", fees);
   d.set("no_fees", Data(p->fees.empty()));
   d.set("documents", TextList(p->documents));
