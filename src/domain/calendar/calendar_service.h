@@ -5,11 +5,10 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <memory>
-#include <mutex>
 
 #include "core/clock.h"
+#include "core/ttl_cache.h"
 #include "domain/calendar/calendar_repository.h"
 #include "domain/calendar/legal_calendar.h"
 
@@ -19,7 +18,7 @@ namespace xaso::calendar {
 class CalendarService {
  public:
   CalendarService(CalendarRepository& repo, const Clock& clock, int64_t max_age_seconds = 60)
-      : repo_(repo), clock_(clock), max_age_(max_age_seconds) {}
+      : repo_(repo), clock_(clock), cache_(max_age_seconds) {}
 
   // Errors: those of the repository.
   Result<std::shared_ptr<const LegalCalendar>> For(int64_t commune_id);
@@ -34,15 +33,9 @@ class CalendarService {
   }
 
  private:
-  struct Entry {
-    std::shared_ptr<const LegalCalendar> calendar;
-    int64_t loaded_at = 0;
-  };
   CalendarRepository& repo_;
   const Clock& clock_;
-  int64_t max_age_;
-  std::mutex mu_;
-  std::map<int64_t, Entry> cache_;  // GUARDED_BY(mu_)
+  TtlCache<int64_t, std::shared_ptr<const LegalCalendar>> cache_;
 };
 
 }  // namespace xaso::calendar

@@ -102,6 +102,11 @@ Status ValidateSubmission(const Submission& s) {
   return FieldErrorsOrOk(std::move(err));
 }
 
+bool CanRate(const Feedback& f) {
+  return f.rating == Rating::kNone && !f.answer.empty() && !f.merged_into &&
+         (f.status == ItemStatus::kAnswered || f.status == ItemStatus::kClosed);
+}
+
 bool CanMove(ItemStatus from, ItemStatus to) {
   switch (to) {
     case ItemStatus::kAssigned:

@@ -130,6 +130,10 @@ struct Feedback {
   int photo_count = 0;  // as stored (ListPhotos has them)
 };
 
+// Whether the citizen may rate `f` now: it has an answer (answered or closed), is not a merged
+// duplicate, and its current answer is not rated yet (a reopening clears the rating).
+bool CanRate(const Feedback& f);
+
 // Whether `from` may move to `to` (the workflow above). An answer needs text; forwarding
 // needs the receiving body.
 bool CanMove(ItemStatus from, ItemStatus to);

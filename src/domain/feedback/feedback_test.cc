@@ -106,6 +106,29 @@ TEST(TrackingCodeTest, ReadableAndRecognised) {
   EXPECT_FALSE(IsTrackingCode("PA-abcdefgh"));
 }
 
+TEST(CanRateTest, OnlyAnUnratedAnswerOfAnItemThatIsNotADuplicate) {
+  Feedback f;
+  f.status = ItemStatus::kAnswered;
+  f.answer = "Đã sửa.";
+  EXPECT_TRUE(CanRate(f));
+  f.status = ItemStatus::kClosed;
+  EXPECT_TRUE(CanRate(f));
+  for (auto s : {ItemStatus::kReceived, ItemStatus::kAssigned, ItemStatus::kInProgress,
+                 ItemStatus::kForwarded}) {
+    f.status = s;
+    EXPECT_FALSE(CanRate(f));
+  }
+  f.status = ItemStatus::kAnswered;
+  f.rating = Rating::kUnsatisfied;
+  EXPECT_FALSE(CanRate(f));
+  f.rating = Rating::kNone;
+  f.merged_into = 7;
+  EXPECT_FALSE(CanRate(f));
+  f.merged_into.reset();
+  f.answer.clear();  // closed as a duplicate or without an answer
+  EXPECT_FALSE(CanRate(f));
+}
+
 TEST(SearchTermsTest, FoldedWordsWithLikeWildcardsEscaped) {
   EXPECT_EQ(SearchTerms("  Công KHAI, ngân sách! "),
             (std::vector<std::string>{"cong", "khai", "ngan", "sach"}));

@@ -552,6 +552,8 @@ Status SqlFeedbackRepository::Rate(const std::string& tracking_code, feedback::R
     const bool found = s.got_data();
     if (found) LockItem(s, id);
     const auto before = found ? ReadCountedItem(s, id) : std::nullopt;
+    // feedback::CanRate, checked by the UPDATE itself so that two ratings at once cannot both
+    // pass.
     soci::statement st =
         (s.prepare << "UPDATE feedback SET rating = :r, rated_at = :a WHERE id = :i "
                       "AND status IN ('answered', 'closed') AND rating = '' AND answer <> '' "

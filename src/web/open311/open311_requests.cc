@@ -215,29 +215,37 @@ Response ListRequests(Context& ctx) {
   return Open311Body(t->format, 200, "service_requests", *out);
 }
 
-Response GetRequest(Context& ctx) {
+namespace {
+
+// The endpoints on one request ({id}.format): the item if the commune publishes it, then
+// `body` of it; every refusal in the spec's error body.
+template <class Body>
+Response OnVisibleRequest(Context& ctx, Body body) {
   const auto t = ParseTarget(ctx, "file", true);
   if (!t) return Open311Error(ctx.req.path, 404, "Định dạng phải là .json hoặc .xml.");
   auto commune = Jurisdiction(ctx);
   if (!commune) return Fail(t->format, commune.error());
   auto f = Visible(ctx, commune->id, t->id);
   if (!f) return Fail(t->format, f.error());
-  auto out = RequestsJson(ctx, commune->id, {*f});
+  Result<Json> out = body(commune->id, *f);
   if (!out) return Fail(t->format, out.error());
   return Open311Body(t->format, 200, "service_requests", *out);
+}
+
+}  // namespace
+
+Response GetRequest(Context& ctx) {
+  return OnVisibleRequest(ctx, [&](int64_t commune_id, const feedback::Feedback& f) {
+    return RequestsJson(ctx, commune_id, {f});
+  });
 }
 
 // Every service is type=realtime: POST returns the service_request_id at once, so the only
 // token there is for a request is its id itself; any other token is unknown (404).
 Response GetToken(Context& ctx) {
-  const auto t = ParseTarget(ctx, "file", true);
-  if (!t) return Open311Error(ctx.req.path, 404, "Định dạng phải là .json hoặc .xml.");
-  auto commune = Jurisdiction(ctx);
-  if (!commune) return Fail(t->format, commune.error());
-  auto f = Visible(ctx, commune->id, t->id);
-  if (!f) return Fail(t->format, f.error());
-  Json out = Json::array({{{"service_request_id", f->tracking_code}, {"token", f->tracking_code}}});
-  return Open311Body(t->format, 200, "service_requests", out);
+  return OnVisibleRequest(ctx, [](int64_t, const feedback::Feedback& f) -> Result<Json> {
+    return Json::array({{{"service_request_id", f.tracking_code}, {"token", f.tracking_code}}});
+  });
 }
 
 }  // namespace xaso::web::open311

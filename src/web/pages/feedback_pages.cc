@@ -147,9 +147,7 @@ Response Track(Context& ctx, int status, Data d) {
       d.set("merged_href", "/xa/" + commune->slug + "/phan-anh/" + into->tracking_code);
     }
   }
-  const bool can_rate =
-      f->rating == feedback::Rating::kNone && !f->answer.empty() && !f->merged_into &&
-      (f->status == feedback::ItemStatus::kAnswered || f->status == feedback::ItemStatus::kClosed);
+  const bool can_rate = feedback::CanRate(*f);
   d.set("can_rate", Data(can_rate));
   if (can_rate) {
     d.set("csrf", EnsureCsrf(ctx));
