@@ -7,7 +7,7 @@ PACKAGES=(
   build-essential cmake pkg-config make clang-format clang-tidy
   librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev
   libsoci-dev libboost-dev libsqlite3-dev sqlite3 libpq-dev
-  nlohmann-json3-dev libkainjow-mustache-dev libsodium-dev libexiv2-dev
+  nlohmann-json3-dev libkainjow-mustache-dev libsodium-dev libexiv2-dev libqrencode-dev
   libspdlog-dev libcli11-dev libtomlplusplus-dev
   libgtest-dev libgmock-dev
   postgresql
