@@ -1,5 +1,8 @@
 #include "domain/onestop/dossier.h"
 
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
 #include <string>
 
 #include "core/clock.h"
@@ -19,6 +22,11 @@ constexpr std::pair<DossierStatus, std::string_view> kStatuses[] = {
     {DossierStatus::kRefused, "refused"},
     {DossierStatus::kStopped, "stopped"},
 };
+constexpr std::pair<DossierChannel, std::string_view> kChannels[] = {
+    {DossierChannel::kDesk, "desk"},
+    {DossierChannel::kOnline, "online"},
+    {DossierChannel::kPost, "post"},
+};
 constexpr std::pair<Satisfaction, std::string_view> kSatisfactions[] = {
     {Satisfaction::kVerySatisfied, "very_satisfied"},
     {Satisfaction::kSatisfied, "satisfied"},
@@ -34,6 +42,75 @@ std::optional<DossierStatus> DossierStatusFromCode(std::string_view c) {
 std::string_view SatisfactionCode(Satisfaction s) { return ToCode(kSatisfactions, s); }
 std::optional<Satisfaction> SatisfactionFromCode(std::string_view c) {
   return FromCode(kSatisfactions, c);
+}
+
+std::string_view DossierChannelCode(DossierChannel c) { return ToCode(kChannels, c); }
+std::optional<DossierChannel> DossierChannelFromCode(std::string_view c) {
+  return FromCode(kChannels, c);
+}
+
+std::optional<Timeliness> TimelinessOf(const Dossier& d, int64_t now) {
+  if (d.finished_at) return ClassifyFinished(d.due_on, *d.finished_at);
+  switch (d.status) {
+    case DossierStatus::kReceived:
+    case DossierStatus::kAssigned:
+    case DossierStatus::kProcessing: return ClassifyUnfinished(d.due_on, now);
+    default: return std::nullopt;
+  }
+}
+
+bool IsDossierCode(std::string_view code) {
+  if (code.size() < 5 || code.size() > 60) return false;
+  return std::all_of(code.begin(), code.end(), [](char ch) {
+    return std::isalnum(static_cast<unsigned char>(ch)) != 0 || ch == '.' || ch == '-' || ch == '_';
+  });
+}
+
+std::string MintDossierCode(std::string_view agency_code, Date day, int64_t sequence) {
+  char stamp[16];
+  std::snprintf(stamp, sizeof stamp, "%02d%02d%02d", day.year() % 100, day.month(), day.day());
+  std::string seq = std::to_string(sequence);
+  if (seq.size() < 4) seq.insert(0, 4 - seq.size(), '0');
+  return std::string(agency_code) + "-" + stamp + "-" + seq;
+}
+
+std::string Initials(std::string_view name) {
+  std::string out;
+  bool at_word_start = true;
+  for (size_t i = 0; i < name.size();) {
+    const auto ch = static_cast<unsigned char>(name[i]);
+    const size_t len = ch < 0x80 ? 1 : ch < 0xE0 ? 2 : ch < 0xF0 ? 3 : 4;
+    const bool space = ch == ' ' || ch == '\t';
+    if (space) {
+      at_word_start = true;
+    } else if (at_word_start) {
+      // The first code point of the word, whole: "Đ" is two bytes.
+      out.append(name.substr(i, std::min(len, name.size() - i)));
+      out += '.';
+      at_word_start = false;
+    }
+    i += len;
+  }
+  return out;
+}
+
+Status ValidateIntake(const Applicant& a, const std::vector<std::string>& documents) {
+  Error err{ErrorCode::kInvalidArgument, "Hồ sơ tiếp nhận chưa hợp lệ.", {}};
+  CheckText(err, "applicant_name", a.name, 200, "họ tên người nộp");
+  CheckText(err, "applicant_phone", a.phone, 20, "số điện thoại", /*required=*/false);
+  CheckText(err, "applicant_address", a.address, 500, "địa chỉ", /*required=*/false);
+  if (documents.empty()) {
+    err.fields.push_back({"documents", "Ghi ít nhất một giấy tờ đã nhận."});
+  } else if (documents.size() > 50) {
+    err.fields.push_back({"documents", "Tối đa 50 giấy tờ."});
+  } else {
+    const size_t before = err.fields.size();
+    for (const auto& d : documents) {
+      CheckText(err, "documents", d, 500, "tên giấy tờ");
+      if (err.fields.size() > before) break;  // one message for the list is enough
+    }
+  }
+  return FieldErrorsOrOk(std::move(err));
 }
 
 bool IsClosed(DossierStatus s) {

@@ -12,9 +12,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/date.h"
 #include "core/result.h"
+#include "domain/onestop/timeliness.h"
 
 namespace xaso::onestop {
 
@@ -68,5 +70,69 @@ struct ExtensionRule {
 //   and a reason missing or over 2,000 characters ("reason").
 Status ValidateExtension(const Extension& ext, DossierStatus status, Date due_on,
                          int extensions_so_far, const ExtensionRule& rule);
+
+// Kênh tiếp nhận: at the one-stop desk, online through the national or provincial portal (the
+// dossier keeps that system's code), or by post (dịch vụ bưu chính công ích).
+enum class DossierChannel { kDesk, kOnline, kPost };
+std::string_view DossierChannelCode(DossierChannel c);
+std::optional<DossierChannel> DossierChannelFromCode(std::string_view code);
+
+// The applicant as form 01 names them. Only the name is required; the phone and address are
+// kept for the appointment and never shown on the public side, which shows initials.
+struct Applicant {
+  std::string name;
+  std::string phone;
+  std::string address;
+};
+
+// A dossier as stored. The procedure's time limit is copied at receipt, so that a later edit
+// of the catalogue does not move the dates of dossiers already received.
+struct Dossier {
+  int64_t id = 0;
+  int64_t commune_id = 0;
+  std::string code;  // mã hồ sơ: minted at the desk, or the portal's own
+  std::string procedure_code;
+  std::string procedure_name;
+  std::string field;      // lĩnh vực, from the procedure
+  std::string unit_code;  // the unit that handles it, from the procedure
+  bool same_day = false;
+  int working_days = 0;
+  DossierChannel channel = DossierChannel::kDesk;
+  Applicant applicant;
+  std::vector<std::string> documents;  // thành phần hồ sơ received
+  int64_t received_at = 0;             // Unix seconds
+  Date due_on;                         // in force: moved by supplements and extensions
+  Date first_due_on;                   // as on the receipt (form 01)
+  DossierStatus status = DossierStatus::kReceived;
+  std::optional<int64_t> assignee_id;  // the officer processing it
+  std::optional<int64_t> finished_at;  // when the result was ready
+  std::optional<int64_t> returned_at;  // when the result was handed over
+  int extensions = 0;                  // form 04 letters issued
+  std::optional<Satisfaction> satisfaction;
+  std::string satisfaction_comment;
+  int64_t version = 0;
+};
+
+// Where `d` stands for the statistics at `now`: finished early, on time or late once its result
+// is ready; within time or overdue while its clock runs; nullopt while it waits for the
+// applicant's supplement, and when refused or stopped.
+std::optional<Timeliness> TimelinessOf(const Dossier& d, int64_t now);
+
+// Whether `code` can be a dossier code: 5-60 ASCII letters, digits, '.', '-', '_'. The
+// portals' codes look like "000.00.21.H31-261127-0001".
+bool IsDossierCode(std::string_view code);
+
+// The code of a dossier received at the desk, in the portals' shape: the commune's agency code
+// (mã định danh điện tử, QĐ 20/2020/QĐ-TTg), the day of receipt as yymmdd and a 4-digit (or
+// longer) sequence of that day: "000.00.21.H31-261127-0001".
+std::string MintDossierCode(std::string_view agency_code, Date day, int64_t sequence);
+
+// "Nguyễn Văn An" → "N.V.A.": what the public lookup shows of the applicant. Empty for a name
+// without letters.
+std::string Initials(std::string_view name);
+
+// kInvalidArgument with field errors: a missing or over-long applicant name (200), phone (20)
+// or address (500); no document received, or a blank or over-long one (500), or more than 50.
+Status ValidateIntake(const Applicant& a, const std::vector<std::string>& documents);
 
 }  // namespace xaso::onestop

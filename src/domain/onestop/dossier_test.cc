@@ -131,3 +131,54 @@ TEST_F(ExtensionTest, OnlyForADossierStillBeingDealtWith) {
 
 }  // namespace
 }  // namespace xaso::onestop
+
+namespace xaso::onestop {
+namespace {
+
+TEST(DossierCodeTest, MintsThePortalShape) {
+  const Date day = *Date::ParseIso("2026-11-27");
+  EXPECT_EQ(MintDossierCode("000.00.21.H31", day, 7), "000.00.21.H31-261127-0007");
+  EXPECT_EQ(MintDossierCode("NHATTAN", day, 12345), "NHATTAN-261127-12345");
+  EXPECT_TRUE(IsDossierCode("000.00.21.H31-261127-0007"));
+  EXPECT_TRUE(IsDossierCode("G22.99-2611_01"));
+  EXPECT_FALSE(IsDossierCode("abc"));
+  EXPECT_FALSE(IsDossierCode("000.00.21 H31"));
+  EXPECT_FALSE(IsDossierCode("000/../etc"));
+  EXPECT_FALSE(IsDossierCode(std::string(61, 'A')));
+}
+
+TEST(DossierInitialsTest, KeepsOneLetterAWordWithDiacritics) {
+  EXPECT_EQ(Initials("Nguyễn Văn An"), "N.V.A.");
+  EXPECT_EQ(Initials("  Đỗ   Ánh  "), "Đ.Á.");
+  EXPECT_EQ(Initials(""), "");
+}
+
+TEST(DossierIntakeTest, NeedsANameAndTheDocumentsReceived) {
+  EXPECT_TRUE(ValidateIntake({"Nguyễn Văn An", "", ""}, {"Tờ khai"}).has_value());
+  auto bad = ValidateIntake({"", std::string(21, '9'), ""}, {});
+  ASSERT_FALSE(bad.has_value());
+  std::vector<std::string> fields;
+  for (const auto& f : bad.error().fields) fields.push_back(f.field);
+  EXPECT_EQ(fields, (std::vector<std::string>{"applicant_name", "applicant_phone", "documents"}));
+  EXPECT_FALSE(ValidateIntake({"An", "", ""}, {"Tờ khai", " "}).has_value());
+  EXPECT_FALSE(ValidateIntake({"An", "", ""}, std::vector<std::string>(51, "Bản sao")).has_value());
+}
+
+TEST(DossierTimelinessTest, ClassifiesByStatusAndDates) {
+  Dossier d;
+  d.due_on = *Date::ParseIso("2026-11-27");
+  const int64_t noon_27 = 1795755600;  // 27/11/2026 12:00 in Vietnam
+  d.status = DossierStatus::kProcessing;
+  EXPECT_EQ(TimelinessOf(d, noon_27), Timeliness::kWithinTime);
+  EXPECT_EQ(TimelinessOf(d, noon_27 + 86400), Timeliness::kOverdue);
+  d.status = DossierStatus::kSupplementRequested;
+  EXPECT_EQ(TimelinessOf(d, noon_27 + 86400), std::nullopt);
+  d.status = DossierStatus::kReturned;
+  d.finished_at = noon_27 - 86400;
+  EXPECT_EQ(TimelinessOf(d, noon_27 + 86400 * 5), Timeliness::kEarly);
+  d.finished_at = noon_27 + 86400;
+  EXPECT_EQ(TimelinessOf(d, noon_27 + 86400 * 5), Timeliness::kLate);
+}
+
+}  // namespace
+}  // namespace xaso::onestop

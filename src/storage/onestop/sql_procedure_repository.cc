@@ -6,6 +6,7 @@
 #include "core/text.h"
 #include "domain/feedback/feedback.h"
 #include "storage/audit/sql_audit_log.h"
+#include "storage/json_list.h"
 #include "storage/query.h"
 #include "storage/row_util.h"
 
@@ -18,20 +19,6 @@ using onestop::Procedure;
 constexpr std::string_view kColumns =
     "SELECT code, name, field, steps, same_day, working_days, fees, documents, legal_basis, "
     "online_level, unit_code, to_verify FROM procedure ";
-
-std::string ListJson(const std::vector<std::string>& items) { return nlohmann::json(items).dump(); }
-
-// The stored lists were written by Create; text that is not such a list reads as empty rather
-// than failing the whole page.
-std::vector<std::string> ListFromJson(const std::string& text) {
-  const auto j = nlohmann::json::parse(text, nullptr, false);
-  std::vector<std::string> out;
-  if (!j.is_array()) return out;
-  for (const auto& item : j) {
-    if (item.is_string()) out.push_back(item.get<std::string>());
-  }
-  return out;
-}
 
 std::string FeesJson(const std::vector<Fee>& fees) {
   auto j = nlohmann::json::array();
