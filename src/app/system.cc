@@ -66,6 +66,9 @@ Result<std::unique_ptr<System>> System::Open(const Config& config) {
   impl->feedback_deadlines = std::make_unique<storage::SqlFeedbackDeadlines>(*impl->db);
   impl->open311_keys = std::make_unique<storage::SqlOpen311KeyRepository>(*impl->db);
   impl->procedures = std::make_unique<storage::SqlProcedureRepository>(*impl->db);
+  impl->dossier_repo = std::make_unique<storage::SqlDossierRepository>(*impl->db);
+  impl->dossiers = std::make_unique<onestop::DossierService>(
+      *impl->dossier_repo, *impl->procedures, *impl->rules, *impl->calendar_service, impl->clock);
   impl->oversight_repo = std::make_unique<storage::SqlOversightRepository>(*impl->db);
   impl->oversight = std::make_unique<oversight::OversightService>(
       *impl->oversight_repo, *impl->identity, *impl->calendar_service, *impl->rules, impl->clock);
@@ -113,6 +116,8 @@ web::Services System::WebServices() {
   services.feedback = impl_->feedback.get();
   services.open311_keys = impl_->open311_keys.get();
   services.procedures = impl_->procedures.get();
+  services.dossier_repo = impl_->dossier_repo.get();
+  services.dossiers = impl_->dossiers.get();
   services.clock = &impl_->clock;
   services.plans = impl_->plans.get();
   services.plan_service = impl_->plan_service.get();

@@ -8,6 +8,7 @@
 #include "domain/feedback/feedback_service.h"
 #include "domain/identity/account_service.h"
 #include "domain/notify/notification_service.h"
+#include "domain/onestop/dossier_service.h"
 #include "domain/oversight/oversight_service.h"
 #include "domain/plan/plan_service.h"
 #include "domain/rules/cached_rule_repository.h"
@@ -20,6 +21,7 @@
 #include "storage/feedback/sql_open311_key_repository.h"
 #include "storage/identity/sql_identity_repository.h"
 #include "storage/notify/sql_outbox.h"
+#include "storage/onestop/sql_dossier_repository.h"
 #include "storage/onestop/sql_procedure_repository.h"
 #include "storage/oversight/sql_oversight_repository.h"
 #include "storage/plan/sql_plan_repository.h"
@@ -55,6 +57,8 @@ struct System::Impl {
   std::unique_ptr<storage::SqlFeedbackDeadlines> feedback_deadlines;
   std::unique_ptr<storage::SqlOpen311KeyRepository> open311_keys;
   std::unique_ptr<storage::SqlProcedureRepository> procedures;
+  std::unique_ptr<storage::SqlDossierRepository> dossier_repo;
+  std::unique_ptr<onestop::DossierService> dossiers;
 };
 
 // Plan 11/KH-UBND's tasks (demo/plan11-tasks.csv) for the demo commune, recorded as plan

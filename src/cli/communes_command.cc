@@ -32,6 +32,8 @@ class CommunesCommand final : public Command {
     add_->add_option("--address", commune_.address, "postal address of the People's Committee");
     add_->add_option("--phone", commune_.phone, "public phone number");
     add_->add_option("--email", commune_.email, "public e-mail address");
+    add_->add_option("--agency-code", commune_.agency_code,
+                     "mã định danh điện tử (QĐ 20/2020/QĐ-TTg), the start of minted dossier codes");
     AddCommonFlags(*add_, flags_);
     list_ = app.add_subcommand("list", "print SLUG<TAB>NAME<TAB>PROVINCE");
     AddCommonFlags(*list_, flags_);

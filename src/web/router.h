@@ -21,6 +21,7 @@
 #include "domain/identity/account_service.h"
 #include "domain/identity/authorization.h"
 #include "domain/notify/notify.h"
+#include "domain/onestop/dossier_service.h"
 #include "domain/onestop/procedure_repository.h"
 #include "domain/oversight/oversight_service.h"
 #include "domain/plan/plan_service.h"
@@ -48,6 +49,8 @@ struct Services {
   feedback::FeedbackService* feedback = nullptr;
   feedback::Open311KeyRepository* open311_keys = nullptr;
   onestop::ProcedureRepository* procedures = nullptr;
+  onestop::DossierRepository* dossier_repo = nullptr;
+  onestop::DossierService* dossiers = nullptr;
   const Clock* clock = nullptr;
   std::string default_commune;  // slug shown at "/"
   bool secure_cookies = false;  // set the Secure flag (behind TLS)

@@ -44,6 +44,14 @@ bool Allows(Role role, Permission p) {
     case Permission::kModerateFeedback:
     case Permission::kManageFeedbackCategories:
       return role == Role::kLeader || role == Role::kAdmin;
+    case Permission::kViewDossiers: return staff;
+    case Permission::kReceiveDossiers:
+      return role == Role::kClerk || role == Role::kLeader || role == Role::kAdmin;
+    case Permission::kHandleDossiers:
+      // An officer acts on the dossiers assigned to him (onestop::DossierService::CanHandle).
+      return staff;
+    case Permission::kViewDossierStatistics:
+      return staff || role == Role::kSupervisor || role == Role::kLevelAbove;
   }
   return false;
 }
@@ -72,6 +80,10 @@ std::string_view PermissionCode(Permission p) {
     case Permission::kHandleFeedback: return "handle_feedback";
     case Permission::kModerateFeedback: return "moderate_feedback";
     case Permission::kManageFeedbackCategories: return "manage_feedback_categories";
+    case Permission::kViewDossiers: return "view_dossiers";
+    case Permission::kReceiveDossiers: return "receive_dossiers";
+    case Permission::kHandleDossiers: return "handle_dossiers";
+    case Permission::kViewDossierStatistics: return "view_dossier_statistics";
   }
   return "";
 }

@@ -31,6 +31,10 @@ enum class Permission {
   kHandleFeedback,        // enter, assign, answer, forward, close (an officer: his unit's items)
   kModerateFeedback,      // hide an item from the public side, with a reason
   kManageFeedbackCategories,  // add, rename, reroute, set the answer days of, deactivate
+  kViewDossiers,              // the one-stop register and dossiers, with applicants' details
+  kReceiveDossiers,           // receive a dossier at the desk, import a portal's dossiers
+  kHandleDossiers,            // take a dossier's steps (an officer: the dossiers assigned to him)
+  kViewDossierStatistics,     // the one-stop statistics (no personal data)
 };
 
 inline constexpr Permission kAllPermissions[] = {Permission::kReadPublic,
@@ -54,7 +58,11 @@ inline constexpr Permission kAllPermissions[] = {Permission::kReadPublic,
                                                  Permission::kViewFeedback,
                                                  Permission::kHandleFeedback,
                                                  Permission::kModerateFeedback,
-                                                 Permission::kManageFeedbackCategories};
+                                                 Permission::kManageFeedbackCategories,
+                                                 Permission::kViewDossiers,
+                                                 Permission::kReceiveDossiers,
+                                                 Permission::kHandleDossiers,
+                                                 Permission::kViewDossierStatistics};
 
 bool Allows(Role role, Permission permission);
 std::string_view PermissionCode(Permission permission);

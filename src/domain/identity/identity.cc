@@ -1,5 +1,7 @@
 #include "domain/identity/identity.h"
 
+#include <cctype>
+
 #include "core/text.h"
 
 namespace xaso::identity {
@@ -54,8 +56,23 @@ Status ValidateCommune(const Commune& c) {
   required(c.name, "name", "Cần tên xã (tối đa 200 ký tự).");
   required(c.province, "province", "Cần tên tỉnh.");
   required(c.level_above, "level_above", "Cần cơ quan cấp trên nhận báo cáo.");
+  bool agency_ok = c.agency_code.size() <= 40;
+  for (char ch : c.agency_code)
+    agency_ok &= std::isalnum(static_cast<unsigned char>(ch)) || ch == '.';
+  if (!agency_ok) {
+    e.fields.push_back({"agency_code", "Mã định danh gồm tối đa 40 chữ, số và dấu chấm."});
+  }
   if (!e.fields.empty()) return e;
   return Ok{};
+}
+
+std::string DeskAgencyCode(const Commune& c) {
+  if (!c.agency_code.empty()) return c.agency_code;
+  std::string out;
+  for (char ch : c.slug) {
+    if (ch != '-') out += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  }
+  return out;
 }
 
 bool IsValidUsername(std::string_view u) {

@@ -43,8 +43,15 @@ struct Commune {
   std::string email;
   std::string about_vi;
   std::string about_en;
+  // Mã định danh điện tử (QĐ 20/2020/QĐ-TTg), the first part of the dossier codes the one-stop
+  // desk mints; empty until set (the desk then uses DeskAgencyCode's fallback).
+  std::string agency_code;
   int64_t content_version = 0;
 };
+
+// The agency part of the codes the commune's desk mints: its agency code, or until that is set
+// its slug in capitals without dashes ("nhat-tan" → "NHATTAN").
+std::string DeskAgencyCode(const Commune& c);
 
 struct Village {
   int64_t id = 0;

@@ -37,7 +37,7 @@ Account AccountFromRow(const soci::row& r) {
 
 constexpr const char* kCommuneColumns =
     "SELECT id, slug, name, province, level_above, address, phone, email, about_vi, about_en, "
-    "content_version FROM commune ";
+    "content_version, agency_code FROM commune ";
 
 Commune CommuneFromRow(const soci::row& r) {
   Commune c;
@@ -52,6 +52,7 @@ Commune CommuneFromRow(const soci::row& r) {
   c.about_vi = RowText(r, 8);
   c.about_en = RowText(r, 9);
   c.content_version = RowInt(r, 10);
+  c.agency_code = RowText(r, 11);
   return c;
 }
 
@@ -99,11 +100,11 @@ Result<int64_t> SqlIdentityRepository::CreateCommune(const Commune& c,
   XASO_RETURN_IF_ERROR(db_.Write([&](soci::session& s) -> Status {
     long long t = now;
     s << "INSERT INTO commune (slug, name, province, level_above, address, phone, email, "
-         "about_vi, about_en, created_at) VALUES (:s, :n, :p, :l, :a, :ph, :e, :av, :ae, :t) "
-         "RETURNING id",
+         "about_vi, about_en, agency_code, created_at) VALUES (:s, :n, :p, :l, :a, :ph, :e, "
+         ":av, :ae, :ag, :t) RETURNING id",
         soci::use(c.slug), soci::use(c.name), soci::use(c.province), soci::use(c.level_above),
         soci::use(c.address), soci::use(c.phone), soci::use(c.email), soci::use(c.about_vi),
-        soci::use(c.about_en), soci::use(t), soci::into(id);
+        soci::use(c.about_en), soci::use(c.agency_code), soci::use(t), soci::into(id);
     for (const auto& v : villages) {
       s << "INSERT INTO village (commune_id, name, kind) VALUES (:c, :n, :k)", soci::use(id),
           soci::use(v.name), soci::use(v.kind);
