@@ -45,6 +45,7 @@ CREATE INDEX dossier_register ON dossier (commune_id, id);
 -- and never updated.
 CREATE TABLE dossier_event (
   id {{ID}},
+  commune_id BIGINT NOT NULL REFERENCES commune(id),
   dossier_id BIGINT NOT NULL REFERENCES dossier(id),
   at BIGINT NOT NULL,
   actor_id BIGINT NOT NULL DEFAULT 0,

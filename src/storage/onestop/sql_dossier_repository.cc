@@ -91,11 +91,12 @@ void AppendEvent(soci::session& s, long long dossier_id, int64_t at, const audit
   const std::string missing = ListJson(e.missing);
   const std::string due = e.due_on ? e.due_on->ToIso() : std::string();
   soci::indicator due_ind = e.due_on ? soci::i_ok : soci::i_null;
-  s << "INSERT INTO dossier_event (dossier_id, at, actor_id, actor_name, kind, from_status, "
-       "to_status, note, missing, due_on) VALUES (:d, :a, :ac, :n, :k, :f, :t, :no, :m, :due)",
-      soci::use(dossier_id), soci::use(when), soci::use(actor), soci::use(rec.actor),
-      soci::use(e.kind), soci::use(e.from_status), soci::use(e.to_status), soci::use(e.note),
-      soci::use(missing), soci::use(due, due_ind);
+  s << "INSERT INTO dossier_event (commune_id, dossier_id, at, actor_id, actor_name, kind, "
+       "from_status, to_status, note, missing, due_on) VALUES (:c, :d, :a, :ac, :n, :k, :f, :t, "
+       ":no, :m, :due)",
+      soci::use(commune_id), soci::use(dossier_id), soci::use(when), soci::use(actor),
+      soci::use(rec.actor), soci::use(e.kind), soci::use(e.from_status), soci::use(e.to_status),
+      soci::use(e.note), soci::use(missing), soci::use(due, due_ind);
 }
 
 // The next number of the day's sequence, taken inside the intake's transaction so that a
@@ -209,7 +210,7 @@ Result<Dossier> SqlDossierRepository::Create(Dossier d, const std::string& agenc
         soci::use(status), soci::into(id);
     d.id = id;
     d.version = 1;
-    AppendEvent(s, id, d.received_at, rec,
+    AppendEvent(s, commune, id, d.received_at, rec,
                 {.to_status = status, .note = channel, .due_on = d.due_on});
     ApplyDossierStatsDelta(s, std::nullopt, CountedDossierOf(d));
     // The audit entry names the dossier by its code, never by the applicant.
@@ -259,8 +260,8 @@ Result<std::vector<onestop::Event>> SqlDossierRepository::History(int64_t commun
       QueryAll<onestop::Event>(
           db_,
           "SELECT e.at, e.actor_name, e.kind, e.from_status, e.to_status, e.note, e.missing, "
-          "e.due_on FROM dossier_event e JOIN dossier d ON d.id = e.dossier_id "
-          "WHERE d.commune_id = :c AND d.id = :i ORDER BY e.id",
+          "e.due_on FROM dossier_event e WHERE e.commune_id = :c AND e.dossier_id = :i "
+          "ORDER BY e.id",
           EventFromRow, static_cast<long long>(commune_id), static_cast<long long>(id)));
   if (events.empty()) return NotFound();  // every dossier has its receipt event
   return events;
@@ -288,7 +289,7 @@ Result<Dossier> SqlDossierRepository::Move(int64_t commune_id, int64_t id,
         to(onestop::DossierStatusCode(after.status));
     std::optional<Date> moved;
     if (after.due_on != before.due_on) moved = after.due_on;
-    AppendEvent(s, id, now, rec,
+    AppendEvent(s, commune_id, id, now, rec,
                 {.from_status = from,
                  .to_status = to,
                  .note = step.note,
@@ -313,7 +314,7 @@ Result<Dossier> SqlDossierRepository::Extend(int64_t commune_id, int64_t id, int
     after.version = before.version + 1;
     WriteChange(s, after);
     const std::string status(onestop::DossierStatusCode(before.status));
-    AppendEvent(s, id, ext.issued_at, rec,
+    AppendEvent(s, commune_id, id, ext.issued_at, rec,
                 {.kind = "extension",
                  .from_status = status,
                  .to_status = status,
