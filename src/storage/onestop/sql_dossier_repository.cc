@@ -85,8 +85,8 @@ struct NewEvent {
   std::optional<Date> due_on;
 };
 
-void AppendEvent(soci::session& s, long long dossier_id, int64_t at, const audit::AuditRecord& rec,
-                 const NewEvent& e) {
+void AppendEvent(soci::session& s, long long commune_id, long long dossier_id, int64_t at,
+                 const audit::AuditRecord& rec, const NewEvent& e) {
   long long when = at, actor = rec.actor_id;
   const std::string missing = ListJson(e.missing);
   const std::string due = e.due_on ? e.due_on->ToIso() : std::string();
