@@ -277,6 +277,17 @@ Result<Dossier> SqlDossierRepository::Move(int64_t commune_id, int64_t id,
       return MakeError(ErrorCode::kFailedPrecondition,
                        "Không thể chuyển hồ sơ sang bước này từ bước hiện tại.");
     }
+    if (step.assignee_id) {
+      long long commune = commune_id, assignee = *step.assignee_id, staff = 0;
+      s << "SELECT COUNT(*) FROM account WHERE commune_id = :c AND id = :a AND active = 1 AND "
+           "role IN ('clerk', 'officer', 'leader', 'admin')",
+          soci::use(commune), soci::use(assignee), soci::into(staff);
+      if (staff == 0) {
+        return Error{ErrorCode::kInvalidArgument,
+                     "Bước xử lý hồ sơ chưa hợp lệ.",
+                     {{"assignee_id", "Chọn một cán bộ đang làm việc của xã."}}};
+      }
+    }
     after = before;
     after.status = step.to;
     after.version = before.version + 1;
