@@ -70,7 +70,8 @@ Response Export(Context& ctx) {
   const auto units = UnitNamesByCode(ctx, commune_id);
   // The byte-order mark makes spreadsheet programs on Windows read the file as UTF-8.
   std::string out =
-      "\xEF\xBB\xBFcode,procedure_code,procedure_name,field,unit,channel,applicant_name,received,"
+      "\xEF\xBB\xBF"
+      "code,procedure_code,procedure_name,field,unit,channel,applicant_name,received,"
       "due,first_due,status,timeliness,finished,returned,extensions,satisfaction\r\n";
   const int64_t now = ctx.svc.clock->NowUnix();
   onestop::DossierFilter filter;
