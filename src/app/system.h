@@ -14,7 +14,9 @@
 #include "domain/feedback/open311_key_repository.h"
 #include "domain/identity/identity.h"
 #include "domain/notify/notification_service.h"
+#include "domain/onestop/dossier_import.h"
 #include "domain/rules/rule_book.h"
+#include "platform/dossier_import.h"
 #include "app/config.h"
 
 namespace xaso::web {
@@ -77,6 +79,14 @@ class System {
   // from the items (after a bulk import or a repair; ADR 0007).
   Status RebuildFeedbackStatistics();
 
+  // `xaso dossiers import`: the portal's export `text` received into the commune (the first
+  // when the slug is empty), each row on its own (onestop::ImportDossiers). kInvalidArgument
+  // when the file cannot be read at all; kNotFound for an unknown commune.
+  Result<onestop::ImportReport> ImportDossiers(const std::string& commune_slug,
+                                               std::string_view text,
+                                               platform::ImportFormat format);
+  // `xaso dossiers rebuild-stats`: recomputes the kept dossier statistics from the dossiers.
+  Status RebuildDossierStatistics();
   // `xaso users`.
   Result<int64_t> AddUser(const std::string& commune_slug, const std::string& username,
                           const std::string& display_name, const std::string& role,

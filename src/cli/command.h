@@ -45,6 +45,7 @@ std::unique_ptr<Command> MakeCheckConfigCommand();
 std::unique_ptr<Command> MakeRoutesCommand();
 std::unique_ptr<Command> MakeOpen311Command();
 std::unique_ptr<Command> MakeFeedbackStatsCommand();
+std::unique_ptr<Command> MakeDossiersCommand();
 std::unique_ptr<Command> MakeVersionCommand();
 
 }  // namespace xaso::cli

@@ -237,6 +237,11 @@ Router::Router(Services& services) : svc_(services) {
   AddFaqRoutes(routes_);
   AddProcedureRoutes(routes_);
   AddProcedureApiRoutes(routes_);
+  // Before the staff dossier routes, whose /quan-ly/ho-so/{id} would take "thong-ke" as an id.
+  AddDossierPublicRoutes(routes_);
+  AddDossierStatsRoutes(routes_);
+  AddDossierDataRoutes(routes_);
+  AddDossierApiRoutes(routes_);
 }
 
 Response Router::Handle(const Request& req) {

@@ -149,6 +149,10 @@ void AddFeedbackCategoryRoutes(std::vector<Route>& routes);
 void AddFaqRoutes(std::vector<Route>& routes);
 void AddProcedureRoutes(std::vector<Route>& routes);
 void AddProcedureApiRoutes(std::vector<Route>& routes);
+void AddDossierPublicRoutes(std::vector<Route>& routes);
+void AddDossierStatsRoutes(std::vector<Route>& routes);
+void AddDossierDataRoutes(std::vector<Route>& routes);
+void AddDossierApiRoutes(std::vector<Route>& routes);
 
 // Drops this process's cached public pages after a write made here, so that the writer sees
 // the change at once (other processes notice it through content_version within a second).

@@ -17,6 +17,9 @@ const OVERSIGHT = ['officer', 'leader', 'supervisor', 'level_above', 'admin'];
 const INSPECTORS = ['leader', 'admin'];
 const FEEDBACK_READ = ['clerk', 'officer', 'leader', 'supervisor', 'admin'];
 const FEEDBACK_ACT = ['clerk', 'officer', 'leader', 'admin'];
+const DOSSIER_READ = ['clerk', 'officer', 'leader', 'admin'];
+const DOSSIER_RECEIVE = ['clerk', 'leader', 'admin'];
+const DOSSIER_STATS = ['clerk', 'officer', 'leader', 'supervisor', 'level_above', 'admin'];
 
 // [method, pattern, concrete path, form body, roles allowed]
 const TABLE = [
@@ -113,6 +116,17 @@ const TABLE = [
   ['GET', '/xa/{slug}/thu-tuc/{code}', '/xa/nhat-tan/thu-tuc/1.001193', null, ALL],
   ['GET', '/api/v1/procedures', '/api/v1/procedures?commune=nhat-tan', null, ALL],
   ['GET', '/api/v1/procedures/{code}', '/api/v1/procedures/1.001193?commune=nhat-tan', null, ALL],
+  ['GET', '/xa/{slug}/ho-so', '/xa/nhat-tan/ho-so', null, ALL],
+  ['GET', '/xa/{slug}/ho-so/{code}', '/xa/nhat-tan/ho-so/H31-261120-0001', null, ALL],
+  ['POST', '/xa/{slug}/ho-so/{code}/danh-gia', '/xa/nhat-tan/ho-so/H31-261120-0001/danh-gia', { satisfaction: '' }, ALL],
+  ['GET', '/api/v1/dossiers/{code}', '/api/v1/dossiers/H31-261120-0001?commune=nhat-tan', null, ALL],
+  ['GET', '/api/v1/dossiers', '/api/v1/dossiers?commune=nhat-tan', null, DOSSIER_READ],
+  ['GET', '/api/v1/dossiers/statistics', '/api/v1/dossiers/statistics', null, DOSSIER_STATS],
+  ['GET', '/quan-ly/ho-so/thong-ke', '/quan-ly/ho-so/thong-ke', null, DOSSIER_STATS],
+  ['GET', '/quan-ly/ho-so/thong-ke.csv', '/quan-ly/ho-so/thong-ke.csv', null, DOSSIER_STATS],
+  ['GET', '/quan-ly/ho-so/xuat.csv', '/quan-ly/ho-so/xuat.csv', null, DOSSIER_READ],
+  ['GET', '/quan-ly/ho-so/nhap', '/quan-ly/ho-so/nhap', null, DOSSIER_RECEIVE],
+  ['POST', '/quan-ly/ho-so/nhap', '/quan-ly/ho-so/nhap', { format: '' }, DOSSIER_RECEIVE],
   ['POST', '/xa/{slug}/phan-anh/gui', '/xa/nhat-tan/phan-anh/gui', { description: '' }, ALL],
   ['GET', '/xa/{slug}/phan-anh/{code}', '/xa/nhat-tan/phan-anh/PA-23456789', null, ALL],
   ['POST', '/xa/{slug}/phan-anh/{code}/danh-gia', '/xa/nhat-tan/phan-anh/PA-23456789/danh-gia', { rating: '' }, ALL],
