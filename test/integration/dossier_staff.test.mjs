@@ -154,7 +154,9 @@ describe('dossier staff pages', () => {
       'Đã tiếp nhận → Đã phân công', 'Đã phân công → Đang xử lý', 'Đang xử lý → Chờ bổ sung',
       'Chờ bổ sung → Đang xử lý', 'Đang xử lý → Đã có kết quả', 'Đã có kết quả → Đã trả kết quả',
     ]);
-    assert.ok(sheet.includes('Văn Phòng') || sheet.includes(rawSql(server, "SELECT display_name FROM account WHERE username = 'vanphong'")));
+    const officerName = rawSql(server, "SELECT display_name FROM account WHERE username = 'vanphong'");
+    assert.ok(sheet.includes(`Giao cho ${officerName}`), 'the hand-over names the officer');
+    assert.ok(sheet.includes('Trực tiếp tại Bộ phận Một cửa'), 'the receipt line names the channel');
     // A closed dossier offers no step, and has no refusal or extension to print.
     const closed = await (await clerk.get(`${REGISTER}/${id}`)).text();
     assert.ok(!closed.includes('/buoc"'));

@@ -3,6 +3,7 @@
 // DossierService::CanHandle: an officer only on the dossiers assigned to him), with the
 // apology and extension letter (form 04) while the dossier is open. Every form carries the
 // version the page showed, so that of two people acting on one page only the first succeeds.
+#include "core/text.h"
 #include "web/form.h"
 #include "web/pages/dossier_staff_view.h"
 
@@ -206,7 +207,11 @@ Response Step(Context& ctx) {
   if (*to == DossierStatus::kAssigned) {
     const auto who = ParseInt(ctx.form["assignee_id"]);
     for (const auto& a : Handlers(ctx, current.commune_id)) {
-      if (who && a.id == *who) step.assignee_id = a.id;
+      if (!who || a.id != *who) continue;
+      step.assignee_id = a.id;
+      // The sheet's line says to whom the dossier was handed (the event has no assignee).
+      const std::string note(Trim(step.note));
+      step.note = "Giao cho " + a.display_name + (note.empty() ? "" : ". " + note);
     }
   }
   auto moved = ctx.svc.dossiers->Move(current, step, ActorOf(ctx));

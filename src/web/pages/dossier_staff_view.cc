@@ -42,7 +42,7 @@ Data SheetData(Context& ctx, const std::vector<onestop::Event>& events, const St
   Data lines(Data::type::list);
   for (const auto& e : events) {
     Data x;
-    x.set("at", VnDateTime(e.at));
+    x.set("at", VnDayAndTime(e.at));
     const auto name = names.by_username.find(e.actor);
     x.set("actor", name == names.by_username.end() ? e.actor : name->second);
     const bool extension = e.kind == "extension";
@@ -53,7 +53,11 @@ Data SheetData(Context& ctx, const std::vector<onestop::Event>& events, const St
     x.set("to", extension ? Message(ctx.lang, "dossier_staff.extension_event")
                           : DossierStatusLabel(ctx.lang, e.to_status));
     // Every key is set, empty or not, so that none falls through to the page's own (its due).
-    x.set("note", e.note);
+    // The receipt's line keeps the channel's code as its note.
+    const auto channel = e.to_status == "received" && e.from_status.empty()
+                             ? onestop::DossierChannelFromCode(e.note)
+                             : std::nullopt;
+    x.set("note", channel ? Message(ctx.lang, "dossier_staff.channel." + e.note) : e.note);
     Data missing(Data::type::list);
     for (const auto& m : e.missing) missing.push_back(Data(m));
     x.set("missing", missing);
