@@ -111,7 +111,8 @@ std::string SiteBase(const Context& ctx) {
                     c == '.' || c == '-' || c == ':' || c == '[' || c == ']';
     if (!ok) return {};
   }
-  return (ctx.req.tls ? "https://" : "http://") + host;
+  // Secure cookies mean the site is served over TLS, perhaps by a proxy in front of it.
+  return (ctx.req.tls || ctx.svc.secure_cookies ? "https://" : "http://") + host;
 }
 
 }  // namespace xaso::web

@@ -49,8 +49,9 @@ std::string VnDayAndTime(int64_t at);
 // documents of an intake.
 std::vector<std::string> Lines(const std::string& text);
 
-// The site's address as the request reached it ("http://127.0.0.1:8080"), for links printed on
-// paper; empty when the Host header is missing or holds anything a host name cannot.
+// The site's address as the request reached it ("http://127.0.0.1:8080"; https when the
+// request came over TLS or the site sets secure cookies), for links printed on paper; empty
+// when the Host header is missing or holds anything a host name cannot.
 std::string SiteBase(const Context& ctx);
 
 }  // namespace xaso::web
