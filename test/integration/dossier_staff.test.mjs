@@ -221,6 +221,33 @@ describe('dossier staff pages', () => {
     assert.ok(form05.includes('Người nộp xin rút hồ sơ'));
   });
 
+  test('the register filters by procedure and status and pages newest first', async () => {
+    const copy = await clerk.post(INTAKE, {
+      procedure: '2.000815', applicant_name: 'Vũ Văn Hải', channel: 'post', doc_0: 'Bản chính giấy tờ văn bản',
+    });
+    assert.equal(copy.status, 303);
+    const onlyCopies = await (await clerk.get(`${REGISTER}?thu-tuc=2.000815`)).text();
+    assert.ok(onlyCopies.includes('Vũ Văn Hải'));
+    assert.ok(!onlyCopies.includes('Nguyễn Văn An'));
+    const refused = await (await clerk.get(`${REGISTER}?trang-thai=refused`)).text();
+    assert.ok(refused.includes('Đỗ Thị Giang') && !refused.includes('Vũ Văn Hải'));
+    assert.equal((await clerk.get(`${REGISTER}?trang-thai=bogus`)).status, 400);
+    assert.equal((await clerk.get(`${REGISTER}?truoc=abc`)).status, 400);
+
+    const have = Number(rawSql(server, 'SELECT COUNT(*) FROM dossier'));
+    for (let i = have; i < 53; i++) await receive(`Người nộp ${i}`);
+    const rows = (html) => [...html.matchAll(/<tr(?: class="late")?><td><a href="\/quan-ly\/ho-so\/(\d+)">/g)].map((m) => Number(m[1]));
+    const first = await (await clerk.get(REGISTER)).text();
+    const page1 = rows(first);
+    assert.equal(page1.length, 50);
+    assert.deepEqual(page1, [...page1].sort((a, b) => b - a), 'newest first');
+    const next = first.match(/href="([^"]+)" rel="next"/);
+    assert.ok(next, 'a link to the next page');
+    const page2 = rows(await (await clerk.get(next[1].replaceAll('&amp;', '&'))).text());
+    assert.equal(page2.length, 3);
+    assert.ok(Math.max(...page2) < Math.min(...page1), 'the next page continues after the last id');
+  });
+
   test('a citizen is refused every staff route; an officer may not receive', async () => {
     const id = rawSql(server, 'SELECT MIN(id) FROM dossier');
     for (const path of [REGISTER, INTAKE, `${REGISTER}/${id}`, `${REGISTER}/${id}/phieu/01`, `${REGISTER}/${id}/phieu/06`]) {
