@@ -3,6 +3,10 @@
 // code to the public lookup page; 02 the latest request to supplement; 03 the refusal; 04 the
 // apology and extension letter with the history of extensions; 05 the notice of stopping; 06
 // the process-control sheet. A form the dossier has no event for yet is 404.
+#include <algorithm>
+#include <iterator>
+
+#include "core/clock.h"
 #include "platform/qr_code.h"
 #include "web/form.h"
 #include "web/pages/dossier_staff_view.h"
