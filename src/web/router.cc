@@ -118,6 +118,7 @@ Data PageData(Context& ctx, const std::string& title) {
     }
     d.set("oversight", Data(identity::Allows(ctx.role, Permission::kViewOversight)));
     d.set("feedback_nav", Data(identity::Allows(ctx.role, Permission::kViewFeedback)));
+    d.set("dossier_nav", Data(identity::Allows(ctx.role, Permission::kViewDossiers)));
   }
   return d;
 }
@@ -242,6 +243,9 @@ Router::Router(Services& services) : svc_(services) {
   AddDossierStatsRoutes(routes_);
   AddDossierDataRoutes(routes_);
   AddDossierApiRoutes(routes_);
+  // Last: /quan-ly/ho-so/{id} would take the fixed segments of other /quan-ly/ho-so/ pages
+  // (statistics, export, import) as an id.
+  AddDossierStaffRoutes(routes_);
 }
 
 Response Router::Handle(const Request& req) {

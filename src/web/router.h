@@ -148,6 +148,7 @@ void AddFeedbackStaffRoutes(std::vector<Route>& routes);
 void AddFeedbackCategoryRoutes(std::vector<Route>& routes);
 void AddFaqRoutes(std::vector<Route>& routes);
 void AddProcedureRoutes(std::vector<Route>& routes);
+void AddDossierStaffRoutes(std::vector<Route>& routes);
 void AddProcedureApiRoutes(std::vector<Route>& routes);
 void AddDossierPublicRoutes(std::vector<Route>& routes);
 void AddDossierStatsRoutes(std::vector<Route>& routes);
