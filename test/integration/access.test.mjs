@@ -18,8 +18,8 @@ const INSPECTORS = ['leader', 'admin'];
 const FEEDBACK_READ = ['clerk', 'officer', 'leader', 'supervisor', 'admin'];
 const FEEDBACK_ACT = ['clerk', 'officer', 'leader', 'admin'];
 // The one-stop shop: every staff member reads the register and dossiers and takes steps (an
-// officer only on the dossiers assigned to him, checked by the handler: 404 here, as the demo
-// has no dossier); the desk receives.
+// officer only on the dossiers assigned to him, checked by the handler: 404 here, as the path
+// names no dossier); the desk receives.
 const DOSSIER_READ = ['clerk', 'officer', 'leader', 'admin'];
 const DOSSIER_RECEIVE = ['clerk', 'leader', 'admin'];
 const DOSSIER_ACT = ['clerk', 'officer', 'leader', 'admin'];
@@ -155,8 +155,8 @@ const TABLE = [
   ['POST', '/quan-ly/ho-so/moi', '/quan-ly/ho-so/moi', { procedure: '' }, DOSSIER_RECEIVE],
   ['GET', '/quan-ly/ho-so/{id}/phieu/{form}', '/quan-ly/ho-so/1/phieu/01', null, DOSSIER_READ],
   ['GET', '/quan-ly/ho-so/{id}', '/quan-ly/ho-so/1', null, DOSSIER_READ],
-  ['POST', '/quan-ly/ho-so/{id}/buoc', '/quan-ly/ho-so/1/buoc', { version: '1', to: 'assigned' }, DOSSIER_ACT],
-  ['POST', '/quan-ly/ho-so/{id}/gia-han', '/quan-ly/ho-so/1/gia-han', { version: '1' }, DOSSIER_ACT],
+  ['POST', '/quan-ly/ho-so/{id}/buoc', '/quan-ly/ho-so/999999/buoc', { version: '1', to: 'assigned' }, DOSSIER_ACT],
+  ['POST', '/quan-ly/ho-so/{id}/gia-han', '/quan-ly/ho-so/999999/gia-han', { version: '1' }, DOSSIER_ACT],
 ];
 
 function denied(res) {

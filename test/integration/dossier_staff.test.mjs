@@ -67,9 +67,13 @@ describe('dossier staff pages', () => {
   });
 
   test('a dossier received at the desk gets a code, a due date and a receipt with a QR code', async () => {
+    // The day's sequence continues after the demo's dossiers received today, if any.
+    const day = new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10);
+    const taken = Number(rawSql(server, `SELECT COALESCE(MAX(last_value), 0) FROM dossier_sequence WHERE day = '${day}'`));
     const id = await receive('Nguyễn Văn An', { other_documents: 'Bản sao sổ hộ khẩu\n\n' });
     const [code, due, docs] = rawSql(server, `SELECT code, due_on, documents FROM dossier WHERE id = ${id}`).split('|');
-    assert.match(code, /^NHATTAN-\d{6}-0001$/);
+    const yymmdd = day.slice(2).replaceAll('-', '');
+    assert.equal(code, `NHATTAN-${yymmdd}-${String(taken + 1).padStart(4, '0')}`);
     assert.deepEqual(JSON.parse(docs), [...DOCS, 'Bản sao sổ hộ khẩu']);
     const res = await clerk.get(`${REGISTER}/${id}/phieu/01`);
     assert.equal(res.status, 200);
@@ -151,8 +155,9 @@ describe('dossier staff pages', () => {
     assert.ok(sheet.includes('Phiếu kiểm soát quá trình giải quyết hồ sơ'));
     const steps = [...sheet.matchAll(/<td>([^<]*→ [^<]*)<\/td>/g)].map((m) => m[1]);
     assert.deepEqual(steps, [
-      'Đã tiếp nhận → Đã phân công', 'Đã phân công → Đang xử lý', 'Đang xử lý → Chờ bổ sung',
-      'Chờ bổ sung → Đang xử lý', 'Đang xử lý → Đã có kết quả', 'Đã có kết quả → Đã trả kết quả',
+      'Đã tiếp nhận → Đã phân công', 'Đã phân công → Đang xử lý', 'Đang xử lý → Chờ bổ sung hồ sơ',
+      'Chờ bổ sung hồ sơ → Đang xử lý', 'Đang xử lý → Đã có kết quả, chờ trả',
+      'Đã có kết quả, chờ trả → Đã trả kết quả',
     ]);
     const officerName = rawSql(server, "SELECT display_name FROM account WHERE username = 'vanphong'");
     assert.ok(sheet.includes(`Giao cho ${officerName}`), 'the hand-over names the officer');

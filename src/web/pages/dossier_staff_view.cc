@@ -14,19 +14,6 @@ Result<onestop::Dossier> LoadDossier(Context& ctx) {
   return ctx.svc.dossier_repo->Get(ctx.account->commune_id, *id);
 }
 
-std::string DossierStatusLabel(Lang lang, DossierStatus s) {
-  return Message(lang, "dossier_staff.status." + std::string(onestop::DossierStatusCode(s)));
-}
-
-std::string DossierStatusLabel(Lang lang, const std::string& code) {
-  if (code.empty() || !onestop::DossierStatusFromCode(code)) return {};
-  return Message(lang, "dossier_staff.status." + code);
-}
-
-std::string TimelinessLabel(Lang lang, onestop::Timeliness t) {
-  return Message(lang, "dossier_staff.timeliness." + std::string(onestop::TimelinessCode(t)));
-}
-
 StaffNames LoadStaffNames(Context& ctx, int64_t commune_id) {
   StaffNames names;
   if (auto accounts = ctx.svc.identity->ListAccounts(commune_id)) {

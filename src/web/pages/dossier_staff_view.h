@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "domain/onestop/dossier_repository.h"
+#include "web/pages/dossier_view.h"
 #include "web/router.h"
 
 namespace xaso::web {
@@ -15,11 +16,6 @@ namespace xaso::web {
 // The dossier of the path's {id} in the signed-in account's commune. kNotFound for a bad id or
 // another commune's dossier.
 Result<onestop::Dossier> LoadDossier(Context& ctx);
-
-// "Đang xử lý", "Chờ bổ sung"... as the register and the forms print them.
-std::string DossierStatusLabel(Lang lang, onestop::DossierStatus s);
-std::string DossierStatusLabel(Lang lang, const std::string& code);
-std::string TimelinessLabel(Lang lang, onestop::Timeliness t);
 
 // The commune's accounts by id and by username (the sheet records usernames).
 struct StaffNames {

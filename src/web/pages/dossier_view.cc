@@ -9,6 +9,7 @@ std::string DossierStatusLabel(Lang lang, onestop::DossierStatus s) {
 }
 
 std::string DossierStatusLabel(Lang lang, const std::string& status_code) {
+  if (!onestop::DossierStatusFromCode(status_code)) return {};  // the receipt has no "from"
   return Message(lang, "dossier.status." + status_code);
 }
 

@@ -13,6 +13,7 @@
 namespace xaso::web {
 
 std::string DossierStatusLabel(Lang lang, onestop::DossierStatus s);
+// Empty for a code that is not a status (the receipt line of the sheet has no "from").
 std::string DossierStatusLabel(Lang lang, const std::string& status_code);
 std::string TimelinessLabel(Lang lang, onestop::Timeliness t);
 std::string SatisfactionLabel(Lang lang, onestop::Satisfaction s);
