@@ -1,12 +1,13 @@
 // The one-stop desk in a real browser: a clerk receives a dossier through the intake form and
 // prints its receipt (form 01, with the QR code; the "In" button calls window.print and the
 // navigation is hidden on paper), the officer it is assigned to processes it and issues the
-// apology and extension letter (form 04), the clerk returns the result; axe-core on every
-// staff page of the dossier.
+// apology and extension letter (form 04), the clerk returns the result, and the applicant, on a
+// 360 px phone and without an account, follows the receipt's address, sees the dossier with her
+// initials only and rates the service once; axe-core on every page of the way.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  artifactPath, assertAccessible, newContext, signIn, withServerAndBrowser,
+  artifactPath, assertAccessible, horizontalOverflow, newContext, signIn, withServerAndBrowser,
 } from './lib.mjs';
 
 let server;
@@ -18,7 +19,7 @@ describe('one-stop desk', () => {
     browser = b;
   });
 
-  test('a clerk receives and prints, an officer processes and extends, the clerk returns', async (t) => {
+  test('a clerk receives and prints, an officer processes and extends, the clerk returns, the applicant looks up and rates', async (t) => {
     const desk = await newContext(browser);
     t.after(() => desk.close());
     const page = await desk.newPage();
@@ -35,8 +36,11 @@ describe('one-stop desk', () => {
     await page.waitForURL((u) => u.pathname.endsWith('/phieu/01'));
     const receipt = new URL(page.url()).pathname;
     const dossier = receipt.replace(/\/phieu\/01$/, '');
-    assert.match(await page.locator('.form-code').innerText(), /NHATTAN-\d{6}-0001/);
+    const code = (await page.locator('.form-code').innerText()).match(/NHATTAN-\d{6}-\d{4}/)[0];
     assert.equal(await page.locator('.qr svg').count(), 1);
+    // What the QR code holds, printed under it for those who type it.
+    const lookup = await page.locator('.qr .lookup').innerText();
+    assert.equal(lookup, `${server.baseUrl}/xa/nhat-tan/ho-so/${code}`);
     // The print button prints; on paper the navigation and the button are gone.
     await page.evaluate(() => { window.printed = 0; window.print = () => { window.printed += 1; }; });
     await page.click('button[data-print]');
@@ -84,5 +88,31 @@ describe('one-stop desk', () => {
     assert.match(await page.locator('dl.facts').first().innerText(), /Đã trả kết quả/);
     await assertAccessible(assert, page, server.baseUrl, `${dossier}/phieu/06`);
     await page.screenshot({ path: artifactPath('dossier-sheet.png'), fullPage: true });
+
+    // The applicant, on a cheap phone, types the code from the receipt into the lookup form.
+    const phone = await newContext(browser, { viewport: { width: 360, height: 740 }, isMobile: true });
+    t.after(() => phone.close());
+    const citizen = await phone.newPage();
+    await citizen.goto(`${server.baseUrl}/xa/nhat-tan/ho-so`);
+    await citizen.fill('#ma', code);
+    await citizen.click('form button[type="submit"]');
+    await citizen.waitForURL((u) => u.pathname === `/xa/nhat-tan/ho-so/${code}`);
+    assert.equal(citizen.url(), lookup);
+    assert.equal(await citizen.locator('#dossier-status').innerText(), 'Đã trả kết quả');
+    assert.equal(await citizen.locator('#dossier-initials').innerText(), 'N.T.M.');
+    assert.equal(await citizen.locator('#dossier-due').innerText(), newDue.split('-').reverse().join('/'));
+    const publicHtml = await citizen.content();
+    assert.ok(!publicHtml.includes('Nguyễn Thị Mai') && !publicHtml.includes('0912345678'),
+      'no personal data beyond initials');
+    assert.ok(!publicHtml.includes('Lê Văn Hùng'), 'no staff names');
+    assert.ok(await horizontalOverflow(citizen) <= 0, 'no sideways scrolling at 360 px');
+    await assertAccessible(assert, citizen, server.baseUrl, `/xa/nhat-tan/ho-so/${code}`);
+    await citizen.check('input[name="satisfaction"][value="very_satisfied"]');
+    await citizen.fill('#comment', 'Cán bộ hướng dẫn tận tình.');
+    await citizen.click('form:has(#comment) button[type="submit"]');
+    await citizen.waitForSelector('#dossier-rating');
+    assert.equal(await citizen.locator('#dossier-rating').innerText(), 'Rất hài lòng');
+    assert.equal(await citizen.locator('form:has(#comment)').count(), 0, 'rated once');
+    await citizen.screenshot({ path: artifactPath('dossier-lookup-phone.png'), fullPage: true });
   });
 });
