@@ -28,6 +28,7 @@ describe('procedure catalogue', () => {
     assert.ok(html.includes('trong ngày; nộp sau 15:00 trả ngày làm việc tiếp theo'));
     const home = await (await citizen.get('/xa/nhat-tan/')).text();
     assert.ok(home.includes(`href="${LIST}"`), 'the one-stop part links to the catalogue');
+    assert.ok(html.includes('href="/xa/nhat-tan/ho-so"'), 'the catalogue links to the dossier lookup');
   });
 
   test('search needs no diacritics', async () => {

@@ -17,7 +17,6 @@ using identity::Permission;
 using onestop::Procedure;
 
 constexpr size_t kMaxQuery = 200;
-constexpr const char* kCutoffRule = "one_stop.same_day_cutoff";
 
 Data TextList(const std::vector<std::string>& items) {
   Data list(Data::type::list);
@@ -31,7 +30,8 @@ std::string CutoffInForce(Context& ctx, int64_t commune_id) {
   if (!ctx.svc.rules) return {};
   auto all = ctx.svc.rules->LoadRules();
   if (!all) return {};
-  auto cutoff = rules::RuleBook(*all).Lookup(kCutoffRule, ctx.svc.clock->TodayVn(), commune_id);
+  auto cutoff = rules::RuleBook(*all).Lookup(onestop::kSameDayCutoffRule, ctx.svc.clock->TodayVn(),
+                                             commune_id);
   return cutoff ? cutoff->value : std::string();
 }
 
@@ -91,6 +91,7 @@ Response List(Context& ctx) {
   Data d;
   d.set("commune_name", commune->name);
   d.set("home", base + "/");
+  d.set("lookup_href", base + "/ho-so");
   d.set("groups", groups);
   d.set("empty", Data(procedures->empty()));
   if (!query.empty()) d.set("q", query);
