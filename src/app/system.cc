@@ -69,6 +69,7 @@ Result<std::unique_ptr<System>> System::Open(const Config& config) {
   impl->dossier_repo = std::make_unique<storage::SqlDossierRepository>(*impl->db);
   impl->dossiers = std::make_unique<onestop::DossierService>(
       *impl->dossier_repo, *impl->procedures, *impl->rules, *impl->calendar_service, impl->clock);
+  impl->dossier_deadlines = std::make_unique<storage::SqlDossierDeadlines>(*impl->db);
   impl->oversight_repo = std::make_unique<storage::SqlOversightRepository>(*impl->db);
   impl->oversight = std::make_unique<oversight::OversightService>(
       *impl->oversight_repo, *impl->identity, *impl->calendar_service, *impl->rules, impl->clock);
@@ -77,7 +78,7 @@ Result<std::unique_ptr<System>> System::Open(const Config& config) {
   impl->notifications = std::make_unique<notify::NotificationService>(
       *impl->plans, *impl->calendar_service, *impl->outbox,
       std::vector<notify::Notifier*>{impl->notices.get()}, impl->clock, impl->oversight_repo.get(),
-      impl->feedback_deadlines.get());
+      impl->feedback_deadlines.get(), impl->dossier_deadlines.get());
   return std::unique_ptr<System>(new System(std::move(impl)));
 }
 

@@ -21,6 +21,7 @@
 #include "storage/feedback/sql_open311_key_repository.h"
 #include "storage/identity/sql_identity_repository.h"
 #include "storage/notify/sql_outbox.h"
+#include "storage/onestop/sql_dossier_deadlines.h"
 #include "storage/onestop/sql_dossier_repository.h"
 #include "storage/onestop/sql_procedure_repository.h"
 #include "storage/oversight/sql_oversight_repository.h"
@@ -59,6 +60,7 @@ struct System::Impl {
   std::unique_ptr<storage::SqlProcedureRepository> procedures;
   std::unique_ptr<storage::SqlDossierRepository> dossier_repo;
   std::unique_ptr<onestop::DossierService> dossiers;
+  std::unique_ptr<storage::SqlDossierDeadlines> dossier_deadlines;
 };
 
 // Plan 11/KH-UBND's tasks (demo/plan11-tasks.csv) for the demo commune, recorded as plan

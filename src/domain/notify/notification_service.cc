@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "domain/notify/deadline_notices.h"
+#include "domain/notify/dossier_notices.h"
 #include "domain/notify/feedback_notices.h"
 #include "domain/notify/oversight_notices.h"
 
@@ -37,6 +38,10 @@ Result<int> NotificationService::EnqueueDeadlineNotices(Date today) {
   if (feedback_) {
     XASO_ASSIGN_OR_RETURN(items, feedback_->OpenDueBy(horizon));
   }
+  std::vector<onestop::DueDossier> dossiers;
+  if (dossiers_) {
+    XASO_ASSIGN_OR_RETURN(dossiers, dossiers_->RunningDueBy(horizon));
+  }
   std::map<int64_t, std::shared_ptr<const calendar::LegalCalendar>> calendars;
   auto load = [&](int64_t commune_id) -> Status {
     if (calendars.count(commune_id)) return Ok{};
@@ -47,6 +52,7 @@ Result<int> NotificationService::EnqueueDeadlineNotices(Date today) {
   for (const auto& r : recs) XASO_RETURN_IF_ERROR(load(r.commune_id));
   for (const auto& f : findings) XASO_RETURN_IF_ERROR(load(f.commune_id));
   for (const auto& f : items) XASO_RETURN_IF_ERROR(load(f.commune_id));
+  for (const auto& d : dossiers) XASO_RETURN_IF_ERROR(load(d.commune_id));
   const CalendarLookup lookup = [&](int64_t commune_id) -> const calendar::LegalCalendar& {
     return *calendars.at(commune_id);
   };
@@ -54,6 +60,7 @@ Result<int> NotificationService::EnqueueDeadlineNotices(Date today) {
   for (auto& m : RecommendationNotices(recs, today, lookup)) messages.push_back(std::move(m));
   for (auto& m : FindingNotices(findings, today, lookup)) messages.push_back(std::move(m));
   for (auto& m : FeedbackNotices(items, today, lookup)) messages.push_back(std::move(m));
+  for (auto& m : DossierNotices(dossiers, today, lookup)) messages.push_back(std::move(m));
   if (messages.empty()) return 0;
   return outbox_.EnqueueAll(messages, clock_.NowUnix());
 }

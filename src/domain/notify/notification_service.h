@@ -11,6 +11,7 @@
 #include "domain/calendar/calendar_service.h"
 #include "domain/feedback/feedback_deadlines.h"
 #include "domain/notify/notify.h"
+#include "domain/onestop/dossier_deadlines.h"
 #include "domain/oversight/oversight_repository.h"
 #include "domain/plan/plan_repository.h"
 
@@ -28,18 +29,21 @@ class NotificationService {
  public:
   // Every reference must outlive the service. `notifiers` are tried in order for each message.
   // With `oversight`, supervisory recommendations and inspection findings are scanned too;
-  // with `feedback`, the answer dates of citizen feedback.
+  // with `feedback`, the answer dates of citizen feedback; with `dossiers`, the due dates of
+  // one-stop dossiers.
   NotificationService(plan::PlanRepository& plans, calendar::CalendarService& calendars,
                       Outbox& outbox, std::vector<Notifier*> notifiers, const Clock& clock,
                       oversight::OversightRepository* oversight = nullptr,
-                      feedback::FeedbackDeadlines* feedback = nullptr)
+                      feedback::FeedbackDeadlines* feedback = nullptr,
+                      onestop::DossierDeadlines* dossiers = nullptr)
       : plans_(plans),
         calendars_(calendars),
         outbox_(outbox),
         notifiers_(std::move(notifiers)),
         clock_(clock),
         oversight_(oversight),
-        feedback_(feedback) {}
+        feedback_(feedback),
+        dossiers_(dossiers) {}
 
   // Enqueues the deadline notices of `today` for the tasks due within the next ten days (or
   // overdue, or recurring), and for recommendations and findings, then delivers what is
@@ -58,6 +62,7 @@ class NotificationService {
   const Clock& clock_;
   oversight::OversightRepository* oversight_;
   feedback::FeedbackDeadlines* feedback_;
+  onestop::DossierDeadlines* dossiers_;
 };
 
 }  // namespace xaso::notify

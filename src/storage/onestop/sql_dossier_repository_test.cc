@@ -9,6 +9,7 @@
 
 #include "domain/onestop/dossier_service.h"
 #include "storage/calendar/sql_calendar_repository.h"
+#include "storage/onestop/sql_dossier_deadlines.h"
 #include "storage/onestop/sql_procedure_repository.h"
 #include "storage/rules/sql_rule_repository.h"
 #include "storage/storage_fixture.h"
@@ -352,6 +353,32 @@ TEST_P(DossierStorageTest, OverdueNowMovesToLateWhenTheResultComes) {
   EXPECT_EQ(t.finished.late, 1);
   EXPECT_DOUBLE_EQ(*t.timeliness_points(), 0.0);
   ExpectCountsMatchRebuild();
+}
+
+TEST_P(DossierStorageTest, RunningDossiersDueByADayAreTheNoticeCandidates) {
+  ASSERT_TRUE(db_->Write([this](soci::session& s) -> Status {
+                   s << "INSERT INTO unit (commune_id, code, name_vi) VALUES (:c, 'tu_phap', "
+                        "'Tư pháp - Hộ tịch')",
+                       soci::use(commune_id_);
+                   return Ok{};
+                 })
+                  .has_value());
+  const auto waiting = Receive();  // due 24/02
+  auto supplement = Move(Receive(), DossierStatus::kAssigned).value();
+  supplement = Move(supplement, DossierStatus::kProcessing).value();
+  ASSERT_TRUE(Move(supplement, DossierStatus::kSupplementRequested, {"Ảnh"}));
+  auto done = Move(Receive(), DossierStatus::kRefused);  // closed
+  ASSERT_TRUE(done);
+  const auto later = Receive("1.001193");  // same day: due 12/02
+
+  SqlDossierDeadlines deadlines(*db_);
+  const auto due = deadlines.RunningDueBy(D("2026-02-24")).value();
+  ASSERT_EQ(due.size(), 2u);
+  EXPECT_EQ(due[0].code, waiting.code);
+  EXPECT_EQ(due[0].procedure_name, "Đăng ký kết hôn");
+  EXPECT_TRUE(due[0].unit_id.has_value());
+  EXPECT_EQ(due[1].code, later.code);
+  EXPECT_EQ(deadlines.RunningDueBy(D("2026-02-23")).value().size(), 1u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, DossierStorageTest, ::testing::Values("sqlite", "postgresql"));
