@@ -24,6 +24,12 @@ inline int64_t RowInt(const soci::row& r, std::size_t i) {
   }
 }
 
+// A nullable integer column; nullopt for NULL.
+inline std::optional<int64_t> RowOptInt(const soci::row& r, std::size_t i) {
+  if (r.get_indicator(i) == soci::i_null) return std::nullopt;
+  return RowInt(r, i);
+}
+
 inline std::string RowText(const soci::row& r, std::size_t i) {
   if (r.get_indicator(i) == soci::i_null) return {};
   return r.get<std::string>(i);

@@ -26,10 +26,6 @@ constexpr const char* kColumns =
     "updated_at, (SELECT COUNT(*) FROM feedback_photo p WHERE p.feedback_id = feedback.id) "
     "FROM feedback ";
 
-std::optional<int64_t> OptInt(const soci::row& r, size_t i) {
-  if (r.get_indicator(i) == soci::i_null) return std::nullopt;
-  return RowInt(r, i);
-}
 std::optional<double> OptDouble(const soci::row& r, size_t i) {
   if (r.get_indicator(i) == soci::i_null) return std::nullopt;
   return r.get<double>(i);
@@ -51,13 +47,13 @@ Feedback FromRow(const soci::row& r) {
   s.lat = OptDouble(r, 8);
   s.lon = OptDouble(r, 9);
   s.address = RowText(r, 10);
-  s.village_id = OptInt(r, 11);
+  s.village_id = RowOptInt(r, 11);
   s.citizen_name = RowText(r, 12);
   s.citizen_phone = RowText(r, 13);
   s.citizen_email = RowText(r, 14);
   s.show_name = RowInt(r, 15) != 0;
   f.status = feedback::StatusFromCode(RowText(r, 16)).value_or(feedback::ItemStatus::kReceived);
-  f.unit_id = OptInt(r, 17);
+  f.unit_id = RowOptInt(r, 17);
   f.received_at = RowInt(r, 18);
   f.received_on = RowDate(r, 19).value_or(Date());
   f.rule_key = RowText(r, 20);
@@ -65,12 +61,12 @@ Feedback FromRow(const soci::row& r) {
   f.answer_days = static_cast<int>(RowInt(r, 22));
   f.due_on = RowDate(r, 23).value_or(Date());
   f.answer = RowText(r, 24);
-  f.answered_at = OptInt(r, 25);
+  f.answered_at = RowOptInt(r, 25);
   f.forwarded_to = RowText(r, 26);
   f.rating = feedback::RatingFromCode(RowText(r, 27)).value_or(feedback::Rating::kNone);
   f.hidden = RowInt(r, 28) != 0;
   f.hidden_reason = RowText(r, 29);
-  f.merged_into = OptInt(r, 30);
+  f.merged_into = RowOptInt(r, 30);
   f.version = RowInt(r, 31);
   f.updated_at = RowInt(r, 32);
   f.photo_count = static_cast<int>(RowInt(r, 33));
@@ -106,8 +102,8 @@ feedback::Category CategoryFromRow(const soci::row& r) {
   c.name_en = RowText(r, 4);
   c.description_vi = RowText(r, 5);
   c.group_code = RowText(r, 6);
-  c.unit_id = OptInt(r, 7);
-  if (auto d = OptInt(r, 8)) c.answer_days = static_cast<int>(*d);
+  c.unit_id = RowOptInt(r, 7);
+  if (auto d = RowOptInt(r, 8)) c.answer_days = static_cast<int>(*d);
   c.active = RowInt(r, 9) != 0;
   return c;
 }

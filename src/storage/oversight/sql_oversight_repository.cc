@@ -30,20 +30,15 @@ constexpr const char* kRecommendationColumns =
 
 Date DateAt(const soci::row& r, size_t i) { return RowDate(r, i).value_or(Date()); }
 
-std::optional<int64_t> OptInt(const soci::row& r, size_t i) {
-  if (r.get_indicator(i) == soci::i_null) return std::nullopt;
-  return RowInt(r, i);
-}
-
 Inspection InspectionFromRow(const soci::row& r) {
   Inspection i;
   i.id = RowInt(r, 0);
   i.commune_id = RowInt(r, 1);
   i.kind = oversight::KindFromCode(RowText(r, 2)).value_or(oversight::InspectionKind::kPlanned);
-  i.unit_id = OptInt(r, 3);
+  i.unit_id = RowOptInt(r, 3);
   i.subject = RowText(r, 4);
   i.topic = RowText(r, 5);
-  if (auto d = OptInt(r, 6)) i.dimension = static_cast<int>(*d);
+  if (auto d = RowOptInt(r, 6)) i.dimension = static_cast<int>(*d);
   i.scheduled_on = DateAt(r, 7);
   i.conducted_on = RowDate(r, 8);
   i.conclusion = RowText(r, 9);
@@ -77,7 +72,7 @@ Recommendation RecommendationFromRow(const soci::row& r) {
   x.received_on = DateAt(r, 4);
   x.title = RowText(r, 5);
   x.content = RowText(r, 6);
-  x.assigned_unit_id = OptInt(r, 7);
+  x.assigned_unit_id = RowOptInt(r, 7);
   x.rule_key = RowText(r, 8);
   x.rule_effective_from = DateAt(r, 9);
   x.due_on = DateAt(r, 10);
