@@ -1,6 +1,6 @@
-// SqlDossierRepository::Create's refusal of a code the commune already has, on SQLite and
-// PostgreSQL: the INSERT itself detects it (ON CONFLICT DO NOTHING), so nothing of the second
-// intake may be written, and another commune may hold the same code.
+// The statements of SqlDossierRepository changed for speed (docs/performance.md, onestop_bench),
+// on SQLite and PostgreSQL: Create's INSERT detects a code the commune already has (ON CONFLICT
+// DO NOTHING), and LoadCounts sums the kept counts over the communes in the database.
 #include <gtest/gtest.h>
 
 #include "storage/onestop/sql_dossier_repository.h"
@@ -79,6 +79,33 @@ TEST_P(DossierCreateTest, ASecondIntakeOfACodeIsRefusedAndWritesNothing) {
   const auto got = repo_->GetByCode(other_, code);
   ASSERT_TRUE(got.has_value());
   EXPECT_EQ(got->id, elsewhere->id);
+}
+
+TEST_P(DossierCreateTest, CountsAreSummedOverTheCommunesAsked) {
+  ASSERT_TRUE(repo_->Create(Imported(commune_id_, "000.00.21.H31-261118-0001"), "", Rec()));
+  ASSERT_TRUE(repo_->Create(Imported(commune_id_, "000.00.21.H31-261118-0002"), "", Rec()));
+  ASSERT_TRUE(repo_->Create(Imported(other_, "000.00.21.H32-261118-0001"), "", Rec()));
+  onestop::Dossier refused = Imported(other_, "000.00.21.H32-261118-0002");
+  refused.status = onestop::DossierStatus::kRefused;
+  ASSERT_TRUE(repo_->Create(refused, "", Rec()));
+
+  onestop::StatisticsFilter f;
+  f.from_month = f.to_month = "2026-11";
+  auto all = repo_->LoadCounts(f);
+  ASSERT_TRUE(all.has_value()) << all.error().message;
+  ASSERT_EQ(all->size(), 2u);  // received with its due date, and refused
+  for (const auto& c : *all) {
+    EXPECT_EQ(c.procedure_name, "Đăng ký khai sinh");
+    EXPECT_EQ(c.n, c.status == "received" ? 3 : 1);
+  }
+  f.commune_ids = {commune_id_};
+  auto one = repo_->LoadCounts(f);
+  ASSERT_TRUE(one.has_value());
+  ASSERT_EQ(one->size(), 1u);
+  EXPECT_EQ(one->front().n, 2);
+  EXPECT_EQ(one->front().due_on, Date::FromYmd(2026, 11, 18));
+  f.from_month = f.to_month = "2026-10";
+  EXPECT_TRUE(repo_->LoadCounts(f)->empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, DossierCreateTest, ::testing::Values("sqlite", "postgresql"));
