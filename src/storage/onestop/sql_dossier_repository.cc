@@ -367,17 +367,24 @@ Result<std::vector<onestop::StatisticsCount>> SqlDossierRepository::LoadCounts(
   for (int64_t c : f.commune_ids) {
     communes += (communes.empty() ? "" : ", ") + std::to_string(c);
   }
-  // Summed over the communes in the database: a province's month is about 14,000 kept rows for
-  // 100 communes but some 140 once the commune is left out, which is what SumStatistics needs
-  // (docs/performance.md, onestop_bench).
+  // Several communes' counts are summed in the database: a province's month is about 14,000
+  // kept rows for 100 communes but some 140 once the commune is left out, which is all
+  // SumStatistics needs (docs/performance.md, onestop_bench). One commune's rows are already one
+  // per key, and grouping them would only cost SQLite a sort.
+  const bool one = f.commune_ids.size() == 1;
   std::string sql =
-      "SELECT month, procedure_code, MIN(procedure_name), MIN(field), unit_code, status, "
-      "timeliness, satisfaction, due_on, SUM(n) FROM dossier_stat WHERE n <> 0 AND month >= :f "
-      "AND month <= :t";
+      one ? "SELECT month, procedure_code, procedure_name, field, unit_code, status, timeliness, "
+            "satisfaction, due_on, n FROM dossier_stat WHERE n <> 0 AND month >= :f AND month <= "
+            ":t"
+          : "SELECT month, procedure_code, MIN(procedure_name), MIN(field), unit_code, status, "
+            "timeliness, satisfaction, due_on, SUM(n) FROM dossier_stat WHERE n <> 0 AND month >= "
+            ":f AND month <= :t";
   if (!communes.empty()) sql += " AND commune_id IN (" + communes + ")";
-  sql +=
-      " GROUP BY month, procedure_code, unit_code, status, timeliness, satisfaction, due_on "
-      "HAVING SUM(n) <> 0";
+  if (!one) {
+    sql +=
+        " GROUP BY month, procedure_code, unit_code, status, timeliness, satisfaction, due_on "
+        "HAVING SUM(n) <> 0";
+  }
   return QueryAll<onestop::StatisticsCount>(db_, sql, CountFromRow, f.from_month, f.to_month);
 }
 
