@@ -367,8 +367,8 @@ Result<std::vector<onestop::StatisticsCount>> SqlDossierRepository::LoadCounts(
   for (int64_t c : f.commune_ids) {
     communes += (communes.empty() ? "" : ", ") + std::to_string(c);
   }
-  // Several communes' counts are summed in the database: a province's month is about 14,000
-  // kept rows for 100 communes but some 140 once the commune is left out, which is all
+  // Several communes' counts are summed in the database: a province's month is 12,000 kept
+  // rows for 100 communes but 120 once the commune is left out, which is all
   // SumStatistics needs (docs/performance.md, onestop_bench). One commune's rows are already one
   // per key, and grouping them would only cost SQLite a sort.
   const bool one = f.commune_ids.size() == 1;
