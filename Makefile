@@ -38,6 +38,7 @@ lint: build
 bench: build
 	build/release/bench/plan_bench
 	build/release/bench/feedback_bench
+	build/release/bench/onestop_bench
 	bash bench/home_vs_nginx.sh
 
 clean:

@@ -188,10 +188,6 @@ Result<Dossier> SqlDossierRepository::Create(Dossier d, const std::string& agenc
     if (d.code.empty()) {
       d.code = onestop::MintDossierCode(agency_code, day, NextSequence(s, commune, day.ToIso()));
     }
-    long long taken = 0;
-    s << "SELECT COUNT(*) FROM dossier WHERE commune_id = :c AND code = :k", soci::use(commune),
-        soci::use(d.code), soci::into(taken);
-    if (taken > 0) return MakeError(ErrorCode::kAlreadyExists, "Mã hồ sơ đã có.");
     int same_day = d.same_day ? 1 : 0, days = d.working_days;
     const std::string channel(onestop::DossierChannelCode(d.channel));
     const std::string status(onestop::DossierStatusCode(d.status));
@@ -201,13 +197,17 @@ Result<Dossier> SqlDossierRepository::Create(Dossier d, const std::string& agenc
          "unit_code, same_day, working_days, channel, applicant_name, applicant_phone, "
          "applicant_address, documents, received_at, received_month, due_on, first_due_on, "
          "status) VALUES (:c, :k, :p, :pn, :f, :u, :sd, :wd, :ch, :an, :ap, :aa, :doc, :r, :m, "
-         ":due, :fd, :s) RETURNING id",
+         ":due, :fd, :s) ON CONFLICT (commune_id, code) DO NOTHING RETURNING id",
         soci::use(commune), soci::use(d.code), soci::use(d.procedure_code),
         soci::use(d.procedure_name), soci::use(d.field), soci::use(d.unit_code),
         soci::use(same_day), soci::use(days), soci::use(channel), soci::use(d.applicant.name),
         soci::use(d.applicant.phone), soci::use(d.applicant.address), soci::use(documents),
         soci::use(received), soci::use(month), soci::use(due), soci::use(first_due),
         soci::use(status), soci::into(id);
+    // No row back: the commune already has the code. Checked by the INSERT itself rather than a
+    // query before it, one round trip less while the day's sequence row is locked
+    // (docs/performance.md, onestop_bench).
+    if (!s.got_data()) return MakeError(ErrorCode::kAlreadyExists, "Mã hồ sơ đã có.");
     d.id = id;
     d.version = 1;
     AppendEvent(s, commune, id, d.received_at, rec,
@@ -231,11 +231,11 @@ Result<Dossier> SqlDossierRepository::Get(int64_t commune_id, int64_t id) {
 
 Result<Dossier> SqlDossierRepository::GetByCode(int64_t commune_id, const std::string& code) {
   XASO_ASSIGN_OR_RETURN(
-      auto rows,
-      QueryAll<Dossier>(db_, std::string(kColumns) + "WHERE commune_id = :c AND code = :k", FromRow,
+      auto found,
+      QueryOne<Dossier>(db_, std::string(kColumns) + "WHERE commune_id = :c AND code = :k", FromRow,
                         static_cast<long long>(commune_id), code));
-  if (rows.empty()) return NotFound();
-  return std::move(rows.front());
+  if (!found) return NotFound();
+  return std::move(*found);
 }
 
 Result<std::vector<Dossier>> SqlDossierRepository::List(int64_t commune_id,
@@ -378,10 +378,24 @@ Result<std::vector<onestop::StatisticsCount>> SqlDossierRepository::LoadCounts(
   for (int64_t c : f.commune_ids) {
     communes += (communes.empty() ? "" : ", ") + std::to_string(c);
   }
+  // Several communes' counts are summed in the database: a province's month is 12,000 kept
+  // rows for 100 communes but 120 once the commune is left out, which is all
+  // SumStatistics needs (docs/performance.md, onestop_bench). One commune's rows are already one
+  // per key, and grouping them would only cost SQLite a sort.
+  const bool one = f.commune_ids.size() == 1;
   std::string sql =
-      "SELECT month, procedure_code, procedure_name, field, unit_code, status, timeliness, "
-      "satisfaction, due_on, n FROM dossier_stat WHERE n <> 0 AND month >= :f AND month <= :t";
+      one ? "SELECT month, procedure_code, procedure_name, field, unit_code, status, timeliness, "
+            "satisfaction, due_on, n FROM dossier_stat WHERE n <> 0 AND month >= :f AND month <= "
+            ":t"
+          : "SELECT month, procedure_code, MIN(procedure_name), MIN(field), unit_code, status, "
+            "timeliness, satisfaction, due_on, SUM(n) FROM dossier_stat WHERE n <> 0 AND month >= "
+            ":f AND month <= :t";
   if (!communes.empty()) sql += " AND commune_id IN (" + communes + ")";
+  if (!one) {
+    sql +=
+        " GROUP BY month, procedure_code, unit_code, status, timeliness, satisfaction, due_on "
+        "HAVING SUM(n) <> 0";
+  }
   return QueryAll<onestop::StatisticsCount>(db_, sql, CountFromRow, f.from_month, f.to_month);
 }
 

@@ -101,11 +101,11 @@ Result<int64_t> SqlProcedureRepository::Create(int64_t commune_id, const Procedu
 
 Result<Procedure> SqlProcedureRepository::GetByCode(int64_t commune_id, const std::string& code) {
   XASO_ASSIGN_OR_RETURN(
-      auto rows,
-      QueryAll<Procedure>(db_, std::string(kColumns) + "WHERE commune_id = :c AND code = :k",
+      auto found,
+      QueryOne<Procedure>(db_, std::string(kColumns) + "WHERE commune_id = :c AND code = :k",
                           FromRow, static_cast<long long>(commune_id), code));
-  if (rows.empty()) return MakeError(ErrorCode::kNotFound, "Không có thủ tục này.");
-  return std::move(rows.front());
+  if (!found) return MakeError(ErrorCode::kNotFound, "Không có thủ tục này.");
+  return std::move(*found);
 }
 
 Result<std::vector<Procedure>> SqlProcedureRepository::Search(
