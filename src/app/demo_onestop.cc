@@ -79,7 +79,7 @@ Status System::LoadDemoDossiers(int64_t commune_id) {
       XASO_ASSIGN_OR_RETURN(d, impl_->dossiers->Move(d, step, at_desk ? desk : office));
     }
     if (d.status == DossierStatus::kReturned && seed.hours_ago < 24) {
-      XASO_RETURN_IF_ERROR(impl_->dossier_repo->Rate(commune_id, d.code,
+      XASO_RETURN_IF_ERROR(impl_->dossier_repo->Rate(commune_id, d.code, d.rating_pin,
                                                      onestop::Satisfaction::kSatisfied, "", now));
     }
   }

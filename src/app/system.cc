@@ -68,7 +68,8 @@ Result<std::unique_ptr<System>> System::Open(const Config& config) {
   impl->procedures = std::make_unique<storage::SqlProcedureRepository>(*impl->db);
   impl->dossier_repo = std::make_unique<storage::SqlDossierRepository>(*impl->db);
   impl->dossiers = std::make_unique<onestop::DossierService>(
-      *impl->dossier_repo, *impl->procedures, *impl->rules, *impl->calendar_service, impl->clock);
+      *impl->dossier_repo, *impl->procedures, *impl->rules, *impl->calendar_service, impl->clock,
+      [](size_t n) { return platform::RandomBytes(n); });
   impl->dossier_deadlines = std::make_unique<storage::SqlDossierDeadlines>(*impl->db);
   impl->oversight_repo = std::make_unique<storage::SqlOversightRepository>(*impl->db);
   impl->oversight = std::make_unique<oversight::OversightService>(

@@ -26,7 +26,9 @@ class DossiersCommand final : public Command {
     import_ = app.add_subcommand("import", "receive the dossiers of a portal's export");
     import_->add_option("file", file_, "the export: CSV with a header, or a JSON array")
         ->required();
-    import_->add_option("--commune", commune_, "the commune's slug (default: the first)");
+    // Required: in a province's database a wrong default would file one commune's applicants
+    // under another.
+    import_->add_option("--commune", commune_, "the commune's slug")->required();
     import_->add_option("--format", format_, "csv or json (default: from the file's name)")
         ->check(CLI::IsMember({"csv", "json"}));
     AddCommonFlags(*import_, flags_);

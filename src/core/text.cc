@@ -1,5 +1,6 @@
 #include "core/text.h"
 
+#include <algorithm>
 #include <cstdint>
 
 namespace xaso {
@@ -156,6 +157,21 @@ std::string TruncateUtf8(std::string_view s, size_t max_chars) {
     if (chars++ == max_chars) return std::string(s.substr(0, i)) + "…";
   }
   return std::string(s);
+}
+
+std::string PlainCode(std::string_view random_bytes, size_t length) {
+  std::string code;
+  code.reserve(length);
+  for (size_t i = 0; i < length; ++i) {
+    const auto b = static_cast<unsigned char>(i < random_bytes.size() ? random_bytes[i] : 0);
+    code.push_back(kPlainAlphabet[b % kPlainAlphabet.size()]);
+  }
+  return code;
+}
+
+bool IsPlainCode(std::string_view code) {
+  return std::all_of(code.begin(), code.end(),
+                     [](char c) { return kPlainAlphabet.find(c) != std::string_view::npos; });
 }
 
 }  // namespace xaso

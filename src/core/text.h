@@ -23,4 +23,15 @@ std::string TruncateUtf8(std::string_view s, size_t max_chars);
 // Lower-cases and removes Vietnamese diacritics (đ → d). Other characters pass through.
 std::string FoldVietnamese(std::string_view s);
 
+// The letters of the codes citizens copy from paper or read over the phone: digits and capitals
+// without the look-alikes 0/O, 1/I/L.
+inline constexpr std::string_view kPlainAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
+// `length` characters of kPlainAlphabet, one from each byte of `random_bytes` (a missing byte
+// counts as 0).
+std::string PlainCode(std::string_view random_bytes, size_t length);
+
+// Whether every character of `code` is in kPlainAlphabet.
+bool IsPlainCode(std::string_view code);
+
 }  // namespace xaso

@@ -41,6 +41,7 @@ describe('one-stop desk', () => {
     // What the QR code holds, printed under it for those who type it.
     const lookup = await page.locator('.qr .lookup').innerText();
     assert.equal(lookup, `${server.baseUrl}/xa/nhat-tan/ho-so/${code}`);
+    const pin = await page.locator('.qr .rating-pin').innerText();
     // The print button prints; on paper the navigation and the button are gone.
     await page.evaluate(() => { window.printed = 0; window.print = () => { window.printed += 1; }; });
     await page.click('button[data-print]');
@@ -108,6 +109,7 @@ describe('one-stop desk', () => {
     assert.ok(await horizontalOverflow(citizen) <= 0, 'no sideways scrolling at 360 px');
     await assertAccessible(assert, citizen, server.baseUrl, `/xa/nhat-tan/ho-so/${code}`);
     await citizen.check('input[name="satisfaction"][value="very_satisfied"]');
+    await citizen.fill('#pin', pin);
     await citizen.fill('#comment', 'Cán bộ hướng dẫn tận tình.');
     await citizen.click('form:has(#comment) button[type="submit"]');
     await citizen.waitForSelector('#dossier-rating');

@@ -135,14 +135,25 @@ describe('dossiers: import, public lookup, rating, statistics, export', () => {
     assert.equal(xaso(['dossiers', 'rebuild-stats', '--db', server.db]).status, 0);
     const page = await (await citizen.get(`/xa/nhat-tan/ho-so/${BIRTH}`)).text();
     assert.ok(page.includes('name="satisfaction"'), 'the rating form is offered');
+    const pin = rawSql(server, `SELECT rating_pin FROM dossier WHERE code = '${BIRTH}'`);
+    assert.match(pin, /^[2-9A-HJKMNP-Z]{8}$/);
+    // Codes are predictable: without the rating code from the receipt nobody rates.
+    for (const guess of ['', 'AAAAAAAA']) {
+      const refused = await citizen.post(rate, { satisfaction: 'not_satisfied', pin: guess });
+      assert.equal(refused.status, 422);
+      assert.ok((await refused.text()).includes('mã đánh giá'));
+    }
+    assert.equal(rawSql(server, `SELECT satisfaction FROM dossier WHERE code = '${BIRTH}'`), '');
     assert.equal((await citizen.post(rate, { satisfaction: 'bad' })).status, 422);
     assert.equal((await citizen.post(rate, { satisfaction: 'satisfied', comment: 'x'.repeat(1001) })).status, 422);
-    const ok = await citizen.post(rate, { satisfaction: 'very_satisfied', comment: 'Nhanh, chu đáo.' });
+    // Typed in lower case with a space, as from paper.
+    const typed = `${pin.slice(0, 4).toLowerCase()} ${pin.slice(4)}`;
+    const ok = await citizen.post(rate, { satisfaction: 'very_satisfied', comment: 'Nhanh, chu đáo.', pin: typed });
     assert.equal(ok.status, 303);
     const after = await (await citizen.get(ok.headers.get('location'))).text();
     assert.match(after, /id="dossier-rating">Rất hài lòng</);
     assert.ok(!after.includes('name="satisfaction"'), 'no second form');
-    const twice = await citizen.post(rate, { satisfaction: 'not_satisfied' });
+    const twice = await citizen.post(rate, { satisfaction: 'not_satisfied', pin });
     assert.equal(twice.status, 409);
     assert.ok((await twice.text()).includes('đã được đánh giá'));
     assert.equal(rawSql(server, `SELECT satisfaction FROM dossier WHERE code = '${BIRTH}'`), 'very_satisfied');

@@ -91,7 +91,7 @@ describe('dossier staff pages', () => {
     assert.ok(register.includes('Đã tiếp nhận'));
     assert.ok(register.includes('Trong hạn'));
     assert.ok(register.includes(isoToVi(due)));
-    assert.match(register, /\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/, 'received as dd/mm/yyyy HH:MM');
+    assert.match(register, /\d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/, 'received as HH:MM dd/mm/yyyy, as every page prints a moment');
   });
 
   test('an intake without documents, or with a bad channel, is refused and nothing is stored', async () => {

@@ -23,7 +23,6 @@ constexpr std::pair<Rating, std::string_view> kRatings[] = {
     {Rating::kNone, ""}, {Rating::kSatisfied, "satisfied"}, {Rating::kUnsatisfied, "unsatisfied"}};
 
 // Readable on a receipt and over the phone: no 0/O, 1/I/L.
-constexpr std::string_view kCodeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 constexpr std::string_view kCodePrefix = "PA-";
 constexpr size_t kCodeLength = 8;
 
@@ -128,22 +127,14 @@ Date AnswerDue(Date received_on, int days, const calendar::LegalCalendar& cal) {
 }
 
 std::string MakeTrackingCode(std::string_view random_bytes) {
-  std::string code(kCodePrefix);
-  for (size_t i = 0; i < kCodeLength; ++i) {
-    const auto b = static_cast<unsigned char>(i < random_bytes.size() ? random_bytes[i] : 0);
-    code.push_back(kCodeAlphabet[b % kCodeAlphabet.size()]);
-  }
-  return code;
+  return std::string(kCodePrefix) + PlainCode(random_bytes, kCodeLength);
 }
 
 bool IsTrackingCode(std::string_view code) {
   if (code.size() != kCodePrefix.size() + kCodeLength || !code.starts_with(kCodePrefix)) {
     return false;
   }
-  for (char c : code.substr(kCodePrefix.size())) {
-    if (kCodeAlphabet.find(c) == std::string_view::npos) return false;
-  }
-  return true;
+  return IsPlainCode(code.substr(kCodePrefix.size()));
 }
 
 std::vector<std::string> SearchTerms(std::string_view query) {

@@ -94,12 +94,13 @@ std::string Initials(std::string_view name) {
   return out;
 }
 
-Status ValidateIntake(const Applicant& a, const std::vector<std::string>& documents) {
+Status ValidateIntake(const Applicant& a, const std::vector<std::string>& documents,
+                      DossierChannel channel) {
   Error err{ErrorCode::kInvalidArgument, "Hồ sơ tiếp nhận chưa hợp lệ.", {}};
   CheckText(err, "applicant_name", a.name, 200, "họ tên người nộp");
   CheckText(err, "applicant_phone", a.phone, 20, "số điện thoại", /*required=*/false);
   CheckText(err, "applicant_address", a.address, 500, "địa chỉ", /*required=*/false);
-  if (documents.empty()) {
+  if (documents.empty() && channel != DossierChannel::kOnline) {
     err.fields.push_back({"documents", "Ghi ít nhất một giấy tờ đã nhận."});
   } else if (documents.size() > 50) {
     err.fields.push_back({"documents", "Tối đa 50 giấy tờ."});

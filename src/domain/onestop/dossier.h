@@ -110,8 +110,14 @@ struct Dossier {
   int extensions = 0;                  // form 04 letters issued
   std::optional<Satisfaction> satisfaction;
   std::string satisfaction_comment;
+  // Mã đánh giá: printed on the receipt (form 01), asked for by the public rating form, so that
+  // only the applicant rates (codes are predictable; ADR 0009).
+  std::string rating_pin;
   int64_t version = 0;
 };
+
+// The length of a rating code, in core::kPlainAlphabet characters.
+inline constexpr size_t kRatingPinLength = 8;
 
 // Where `d` stands for the statistics at `now`: finished early, on time or late once its result
 // is ready; within time or overdue while its clock runs; nullopt while it waits for the
@@ -132,7 +138,10 @@ std::string MintDossierCode(std::string_view agency_code, Date day, int64_t sequ
 std::string Initials(std::string_view name);
 
 // kInvalidArgument with field errors: a missing or over-long applicant name (200), phone (20)
-// or address (500); no document received, or a blank or over-long one (500), or more than 50.
-Status ValidateIntake(const Applicant& a, const std::vector<std::string>& documents);
+// or address (500); a blank or over-long document (500), or more than 50; no document received
+// at the desk or by post (an online dossier's documents are on the portal, whose exports often
+// leave them out).
+Status ValidateIntake(const Applicant& a, const std::vector<std::string>& documents,
+                      DossierChannel channel);
 
 }  // namespace xaso::onestop

@@ -74,10 +74,11 @@ class DossierRepository {
   // stale. Returns the dossier after it.
   virtual Result<Dossier> Extend(int64_t commune_id, int64_t id, int64_t version,
                                  const Extension& ext, const audit::AuditRecord& rec) = 0;
-  // The applicant's anonymous evaluation of a returned dossier, once: kFailedPrecondition when
-  // the dossier is not returned or already rated. No account or name is stored with it.
-  virtual Status Rate(int64_t commune_id, const std::string& code, Satisfaction s,
-                      const std::string& comment, int64_t now) = 0;
+  // The applicant's anonymous evaluation of a returned dossier, once, given with its rating
+  // code: kInvalidArgument (field "pin") when `pin` is not the dossier's, kFailedPrecondition
+  // when the dossier is not returned or already rated. No account or name is stored with it.
+  virtual Status Rate(int64_t commune_id, const std::string& code, const std::string& pin,
+                      Satisfaction s, const std::string& comment, int64_t now) = 0;
 
   // The kept counts matching `f`'s communes and months (never a scan of the dossiers).
   virtual Result<std::vector<StatisticsCount>> LoadCounts(const StatisticsFilter& f) = 0;

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "core/field_check.h"
+#include "core/text.h"
 
 namespace xaso::onestop {
 namespace {
@@ -53,12 +54,13 @@ Status CheckStep(const Step& step) {
 
 DossierService::DossierService(DossierRepository& dossiers, ProcedureRepository& procedures,
                                rules::RuleRepository& rules, calendar::CalendarService& calendar,
-                               const Clock& clock)
+                               const Clock& clock, RandomSource random)
     : dossiers_(dossiers),
       procedures_(procedures),
       rules_(rules),
       calendar_(calendar),
-      clock_(clock) {}
+      clock_(clock),
+      random_(std::move(random)) {}
 
 Result<SameDayCutoff> DossierService::CutoffOn(Date day, int64_t commune_id) {
   XASO_ASSIGN_OR_RETURN(auto all_rules, rules_.LoadRules());
@@ -71,7 +73,7 @@ Result<Dossier> DossierService::Receive(const Intake& in, const std::string& age
                                         const audit::AuditRecord& rec) {
   const int64_t now = clock_.NowUnix();
   Error err{ErrorCode::kInvalidArgument, "Hồ sơ tiếp nhận chưa hợp lệ.", {}};
-  if (Status ok = ValidateIntake(in.applicant, in.documents); !ok) err = ok.error();
+  if (Status ok = ValidateIntake(in.applicant, in.documents, in.channel); !ok) err = ok.error();
   if (!in.code.empty() && !IsDossierCode(in.code)) {
     err.fields.push_back({"code", "Mã hồ sơ chỉ gồm chữ, số, dấu chấm, gạch ngang (5-60 ký tự)."});
   }
@@ -102,8 +104,20 @@ Result<Dossier> DossierService::Receive(const Intake& in, const std::string& age
   XASO_ASSIGN_OR_RETURN(auto cal, calendar_.For(in.commune_id));
   d.due_on = DueAt(d.received_at, *procedure, *cal, cutoff);
   d.first_due_on = d.due_on;
+  d.rating_pin = PlainCode(random_(kRatingPinLength), kRatingPinLength);
+  const std::string procedure_code = d.procedure_code;
+  const int64_t received_at = d.received_at;
   auto stored = dossiers_.Create(std::move(d), agency_code, rec);
   if (!stored && stored.error().code == ErrorCode::kAlreadyExists) {
+    // The same portal dossier sent again is "already present"; another dossier under the code
+    // (the desk minted it first) must not be taken for it and dropped.
+    auto existing = dossiers_.GetByCode(in.commune_id, in.code);
+    if (existing &&
+        (existing->procedure_code != procedure_code || existing->received_at != received_at)) {
+      return Error{ErrorCode::kFailedPrecondition,
+                   "Mã hồ sơ đã dùng cho một hồ sơ khác của xã.",
+                   {{"code", "Mã “" + in.code + "” đã dùng cho hồ sơ khác; kiểm tra lại."}}};
+    }
     return Error{ErrorCode::kAlreadyExists,
                  "Hồ sơ đã có trong sổ.",
                  {{"code", "Xã đã có hồ sơ mã “" + in.code + "”."}}};

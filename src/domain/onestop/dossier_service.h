@@ -4,6 +4,7 @@
 // apology and extension (form 04) under the dated rules; the applicant's evaluation.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,17 +36,22 @@ struct Intake {
   std::optional<int64_t> received_at;
 };
 
+// `random(n)` returns n random bytes (platform::RandomBytes in production).
+using RandomSource = std::function<std::string(size_t n)>;
+
 class DossierService {
  public:
   DossierService(DossierRepository& dossiers, ProcedureRepository& procedures,
                  rules::RuleRepository& rules, calendar::CalendarService& calendar,
-                 const Clock& clock);
+                 const Clock& clock, RandomSource random);
 
-  // The stored dossier, with its code and due date. kInvalidArgument with field errors for an
-  // unknown procedure ("procedure"), a bad applicant or document list (ValidateIntake), a
-  // malformed imported code ("code") or a receipt time in the future ("received_at");
-  // kAlreadyExists (field "code") when the commune already has the imported code.
-  // `agency_code` is the commune's, for minting desk codes.
+  // The stored dossier, with its code, due date and a new rating code. kInvalidArgument with field
+  // errors for an unknown procedure ("procedure"), a bad applicant or document list
+  // (ValidateIntake), a malformed imported code ("code") or a receipt time in the future
+  // ("received_at"); kAlreadyExists (field "code") when the commune already has the imported
+  // dossier (same code, procedure and time of receipt); kFailedPrecondition (field "code") when the
+  // code belongs to another of its dossiers. `agency_code` is the commune's, for minting desk
+  // codes.
   Result<Dossier> Receive(const Intake& in, const std::string& agency_code,
                           const audit::AuditRecord& rec);
 
@@ -75,6 +81,7 @@ class DossierService {
   rules::RuleRepository& rules_;
   calendar::CalendarService& calendar_;
   const Clock& clock_;
+  RandomSource random_;
 };
 
 }  // namespace xaso::onestop

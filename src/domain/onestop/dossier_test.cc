@@ -154,14 +154,19 @@ TEST(DossierInitialsTest, KeepsOneLetterAWordWithDiacritics) {
 }
 
 TEST(DossierIntakeTest, NeedsANameAndTheDocumentsReceived) {
-  EXPECT_TRUE(ValidateIntake({"Nguyễn Văn An", "", ""}, {"Tờ khai"}).has_value());
-  auto bad = ValidateIntake({"", std::string(21, '9'), ""}, {});
+  constexpr auto kDesk = DossierChannel::kDesk;
+  EXPECT_TRUE(ValidateIntake({"Nguyễn Văn An", "", ""}, {"Tờ khai"}, kDesk).has_value());
+  // An online dossier's documents are on the portal.
+  EXPECT_TRUE(ValidateIntake({"Nguyễn Văn An", "", ""}, {}, DossierChannel::kOnline).has_value());
+  EXPECT_FALSE(ValidateIntake({"Nguyễn Văn An", "", ""}, {}, DossierChannel::kPost).has_value());
+  auto bad = ValidateIntake({"", std::string(21, '9'), ""}, {}, kDesk);
   ASSERT_FALSE(bad.has_value());
   std::vector<std::string> fields;
   for (const auto& f : bad.error().fields) fields.push_back(f.field);
   EXPECT_EQ(fields, (std::vector<std::string>{"applicant_name", "applicant_phone", "documents"}));
-  EXPECT_FALSE(ValidateIntake({"An", "", ""}, {"Tờ khai", " "}).has_value());
-  EXPECT_FALSE(ValidateIntake({"An", "", ""}, std::vector<std::string>(51, "Bản sao")).has_value());
+  EXPECT_FALSE(ValidateIntake({"An", "", ""}, {"Tờ khai", " "}, kDesk).has_value());
+  EXPECT_FALSE(
+      ValidateIntake({"An", "", ""}, std::vector<std::string>(51, "Bản sao"), kDesk).has_value());
 }
 
 TEST(DossierTimelinessTest, ClassifiesByStatusAndDates) {

@@ -22,7 +22,7 @@ constexpr std::string_view kColumns =
     "SELECT id, commune_id, code, procedure_code, procedure_name, field, unit_code, same_day, "
     "working_days, channel, applicant_name, applicant_phone, applicant_address, documents, "
     "received_at, due_on, first_due_on, status, assignee_id, finished_at, returned_at, "
-    "extensions, satisfaction, satisfaction_comment, version FROM dossier ";
+    "extensions, satisfaction, satisfaction_comment, version, rating_pin FROM dossier ";
 
 std::optional<int64_t> OptInt(const soci::row& r, size_t i) {
   if (r.get_indicator(i) == soci::i_null) return std::nullopt;
@@ -57,6 +57,7 @@ Dossier FromRow(const soci::row& r) {
   d.satisfaction = onestop::SatisfactionFromCode(RowText(r, 22));
   d.satisfaction_comment = RowText(r, 23);
   d.version = RowInt(r, 24);
+  d.rating_pin = RowText(r, 25);
   return d;
 }
 
@@ -109,6 +110,9 @@ long long NextSequence(soci::session& s, long long commune_id, const std::string
       soci::use(commune_id), soci::use(day), soci::into(value);
   return value;
 }
+
+// How many taken numbers the desk skips before it gives up (a runaway, not a real day).
+constexpr int kMaxMintAttempts = 1000;
 
 Error NotFound() { return MakeError(ErrorCode::kNotFound, "Không tìm thấy hồ sơ."); }
 Error Stale() {
@@ -185,29 +189,43 @@ Result<Dossier> SqlDossierRepository::Create(Dossier d, const std::string& agenc
   XASO_RETURN_IF_ERROR(db_.Write([&](soci::session& s) -> Status {
     long long commune = d.commune_id, id = 0, received = d.received_at;
     const Date day = Clock::DayVn(d.received_at);
-    if (d.code.empty()) {
-      d.code = onestop::MintDossierCode(agency_code, day, NextSequence(s, commune, day.ToIso()));
-    }
+    const bool minted = d.code.empty();
     int same_day = d.same_day ? 1 : 0, days = d.working_days;
     const std::string channel(onestop::DossierChannelCode(d.channel));
     const std::string status(onestop::DossierStatusCode(d.status));
     const std::string documents = ListJson(d.documents), month = day.ToIso().substr(0, 7),
                       due = d.due_on.ToIso(), first_due = d.first_due_on.ToIso();
-    s << "INSERT INTO dossier (commune_id, code, procedure_code, procedure_name, field, "
-         "unit_code, same_day, working_days, channel, applicant_name, applicant_phone, "
-         "applicant_address, documents, received_at, received_month, due_on, first_due_on, "
-         "status) VALUES (:c, :k, :p, :pn, :f, :u, :sd, :wd, :ch, :an, :ap, :aa, :doc, :r, :m, "
-         ":due, :fd, :s) ON CONFLICT (commune_id, code) DO NOTHING RETURNING id",
-        soci::use(commune), soci::use(d.code), soci::use(d.procedure_code),
-        soci::use(d.procedure_name), soci::use(d.field), soci::use(d.unit_code),
-        soci::use(same_day), soci::use(days), soci::use(channel), soci::use(d.applicant.name),
-        soci::use(d.applicant.phone), soci::use(d.applicant.address), soci::use(documents),
-        soci::use(received), soci::use(month), soci::use(due), soci::use(first_due),
-        soci::use(status), soci::into(id);
     // No row back: the commune already has the code. Checked by the INSERT itself rather than a
     // query before it, one round trip less while the day's sequence row is locked
     // (docs/performance.md, onestop_bench).
-    if (!s.got_data()) return MakeError(ErrorCode::kAlreadyExists, "Mã hồ sơ đã có.");
+    auto insert = [&]() {
+      s << "INSERT INTO dossier (commune_id, code, procedure_code, procedure_name, field, "
+           "unit_code, same_day, working_days, channel, applicant_name, applicant_phone, "
+           "applicant_address, documents, received_at, received_month, due_on, first_due_on, "
+           "status, rating_pin) VALUES (:c, :k, :p, :pn, :f, :u, :sd, :wd, :ch, :an, :ap, :aa, "
+           ":doc, :r, :m, :due, :fd, :s, :pin) ON CONFLICT (commune_id, code) DO NOTHING "
+           "RETURNING id",
+          soci::use(commune), soci::use(d.code), soci::use(d.procedure_code),
+          soci::use(d.procedure_name), soci::use(d.field), soci::use(d.unit_code),
+          soci::use(same_day), soci::use(days), soci::use(channel), soci::use(d.applicant.name),
+          soci::use(d.applicant.phone), soci::use(d.applicant.address), soci::use(documents),
+          soci::use(received), soci::use(month), soci::use(due), soci::use(first_due),
+          soci::use(status), soci::use(d.rating_pin), soci::into(id);
+      return s.got_data();
+    };
+    if (!minted) {
+      if (!insert()) return MakeError(ErrorCode::kAlreadyExists, "Mã hồ sơ đã có.");
+    } else {
+      // A portal's dossier imported earlier may hold the number the desk would mint next (when
+      // the commune's agency code is the portal's): skip past it rather than refuse the intake.
+      for (int attempt = 0;; ++attempt) {
+        if (attempt == kMaxMintAttempts) {
+          return MakeError(ErrorCode::kInternal, "Không cấp được mã hồ sơ mới.");
+        }
+        d.code = onestop::MintDossierCode(agency_code, day, NextSequence(s, commune, day.ToIso()));
+        if (insert()) break;
+      }
+    }
     d.id = id;
     d.version = 1;
     AppendEvent(s, commune, id, d.received_at, rec,
@@ -340,8 +358,8 @@ Result<Dossier> SqlDossierRepository::Extend(int64_t commune_id, int64_t id, int
 }
 
 Status SqlDossierRepository::Rate(int64_t commune_id, const std::string& code,
-                                  onestop::Satisfaction sat, const std::string& comment,
-                                  int64_t now) {
+                                  const std::string& pin, onestop::Satisfaction sat,
+                                  const std::string& comment, int64_t now) {
   return db_.Write([&](soci::session& s) -> Status {
     long long commune = commune_id, id = 0;
     soci::indicator found = soci::i_null;
@@ -351,6 +369,12 @@ Status SqlDossierRepository::Rate(int64_t commune_id, const std::string& code,
     LockDossier(s, id);
     auto before = ReadDossier(s, commune, id);
     if (!before) return NotFound();
+    // Checked first, so that a wrong code learns nothing of the dossier's state.
+    if (before->rating_pin.empty() || pin != before->rating_pin) {
+      return Error{ErrorCode::kInvalidArgument,
+                   "Mã đánh giá không đúng.",
+                   {{"pin", "Nhập mã đánh giá in trên giấy tiếp nhận hồ sơ."}}};
+    }
     if (before->status != DossierStatus::kReturned || before->satisfaction) {
       return MakeError(ErrorCode::kFailedPrecondition,
                        before->satisfaction ? "Hồ sơ này đã được đánh giá."

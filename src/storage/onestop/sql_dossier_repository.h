@@ -23,8 +23,8 @@ class SqlDossierRepository final : public onestop::DossierRepository {
   Result<onestop::Dossier> Extend(int64_t commune_id, int64_t id, int64_t version,
                                   const onestop::Extension& ext,
                                   const audit::AuditRecord& rec) override;
-  Status Rate(int64_t commune_id, const std::string& code, onestop::Satisfaction s,
-              const std::string& comment, int64_t now) override;
+  Status Rate(int64_t commune_id, const std::string& code, const std::string& pin,
+              onestop::Satisfaction s, const std::string& comment, int64_t now) override;
   Result<std::vector<onestop::StatisticsCount>> LoadCounts(
       const onestop::StatisticsFilter& f) override;
   Status RebuildStatistics() override;

@@ -7,7 +7,9 @@
 
 #include <gtest/gtest.h>
 
+#include "core/text.h"
 #include "domain/onestop/dossier_service.h"
+#include "platform/crypto.h"
 #include "storage/calendar/sql_calendar_repository.h"
 #include "storage/onestop/sql_dossier_deadlines.h"
 #include "storage/onestop/sql_procedure_repository.h"
@@ -49,8 +51,9 @@ class DossierStorageTest : public testing::StorageTest {
     rules_ = std::make_unique<SqlRuleRepository>(*db_);
     calendar_repo_ = std::make_unique<SqlCalendarRepository>(*db_);
     calendars_ = std::make_unique<calendar::CalendarService>(*calendar_repo_, clock_);
-    service_ = std::make_unique<onestop::DossierService>(*repo_, *procedures_, *rules_, *calendars_,
-                                                         clock_);
+    service_ = std::make_unique<onestop::DossierService>(
+        *repo_, *procedures_, *rules_, *calendars_, clock_,
+        [](size_t n) { return platform::RandomBytes(n); });
     ASSERT_TRUE(procedures_->Create(commune_id_, Procedure("2.000001", false, 3), Rec(), 0));
     ASSERT_TRUE(procedures_->Create(commune_id_, Procedure("1.001193", true, 0), Rec(), 0));
   }
@@ -207,6 +210,13 @@ TEST_P(DossierStorageTest, ImportKeepsThePortalsCodeOnce) {
   EXPECT_EQ(again.error().code, ErrorCode::kAlreadyExists);
   EXPECT_EQ(again.error().fields.at(0).field, "code");
 
+  // The same code on another dossier (the desk minted it first) is not "already present".
+  auto other = in;
+  other.procedure_code = "1.001193";
+  auto clash = service_->Receive(other, "NHATTAN", Rec());
+  ASSERT_FALSE(clash.has_value());
+  EXPECT_EQ(clash.error().code, ErrorCode::kFailedPrecondition);
+
   in.code = "bad code/../";
   in.received_at = kThu12Feb0900 + kDay;
   auto bad = service_->Receive(in, "NHATTAN", Rec());
@@ -251,10 +261,18 @@ TEST_P(DossierStorageTest, TheWalkWithASupplementKeepsEverySheetLineAndCount) {
   EXPECT_EQ(sheet[3].actor, "Cán bộ một cửa");
   EXPECT_EQ(sheet[4].due_on, D("2026-02-26"));
 
-  ASSERT_TRUE(repo_->Rate(commune_id_, d.code, onestop::Satisfaction::kVerySatisfied, "Nhanh",
-                          clock_.NowUnix()));
-  auto twice =
-      repo_->Rate(commune_id_, d.code, onestop::Satisfaction::kNotSatisfied, "", clock_.NowUnix());
+  // The rating code printed on the receipt, and nothing else, opens the rating.
+  EXPECT_EQ(d.rating_pin.size(), onestop::kRatingPinLength);
+  EXPECT_TRUE(IsPlainCode(d.rating_pin));
+  EXPECT_NE(d.rating_pin, Receive().rating_pin);
+  auto guessed = repo_->Rate(commune_id_, d.code, "", onestop::Satisfaction::kNotSatisfied, "",
+                             clock_.NowUnix());
+  ASSERT_FALSE(guessed.has_value());
+  EXPECT_EQ(guessed.error().fields.at(0).field, "pin");
+  ASSERT_TRUE(repo_->Rate(commune_id_, d.code, d.rating_pin, onestop::Satisfaction::kVerySatisfied,
+                          "Nhanh", clock_.NowUnix()));
+  auto twice = repo_->Rate(commune_id_, d.code, d.rating_pin, onestop::Satisfaction::kNotSatisfied,
+                           "", clock_.NowUnix());
   ASSERT_FALSE(twice.has_value());
   EXPECT_EQ(twice.error().code, ErrorCode::kFailedPrecondition);
 
@@ -379,6 +397,15 @@ TEST_P(DossierStorageTest, RunningDossiersDueByADayAreTheNoticeCandidates) {
   EXPECT_TRUE(due[0].unit_id.has_value());
   EXPECT_EQ(due[1].code, later.code);
   EXPECT_EQ(deadlines.RunningDueBy(D("2026-02-23")).value().size(), 1u);
+}
+
+TEST_P(DossierStorageTest, TheDeskSkipsANumberAPortalDossierHolds) {
+  auto in = Intake();
+  in.code = "NHATTAN-260212-0001";  // the commune's agency code is the portal's
+  in.received_at = kThu12Feb0900 - 3600;
+  ASSERT_TRUE(service_->Receive(in, "NHATTAN", Rec()).has_value());
+  EXPECT_EQ(Receive().code, "NHATTAN-260212-0002");
+  EXPECT_EQ(Receive().code, "NHATTAN-260212-0003");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, DossierStorageTest, ::testing::Values("sqlite", "postgresql"));

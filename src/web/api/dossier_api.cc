@@ -26,7 +26,6 @@ json PublicJson(const onestop::Dossier& d, const std::vector<onestop::Event>& ev
   for (const auto& e : events) {
     json x = {{"at", e.at}, {"kind", e.kind}, {"status", e.to_status}};
     if (e.kind == "extension" && e.due_on) x["due_on"] = e.due_on->ToIso();
-    if (e.to_status == "supplement_requested" && !e.missing.empty()) x["missing"] = e.missing;
     history.push_back(x);
   }
   const auto t = onestop::TimelinessOf(d, now);

@@ -40,7 +40,7 @@ Data TextList(const std::vector<std::string>& items) {
 
 // The event a form prints: its time, who signed it and its note.
 void SetEvent(Data& d, const Event& e, const StaffNames& names) {
-  d.set("event_at", VnDayAndTime(e.at));
+  d.set("event_at", VnDateTime(e.at));
   d.set("event_day", Clock::DayVn(e.at).ToVi());
   d.set("signer", NameOf(names, e.actor));
   if (!e.note.empty()) d.set("note", e.note);
@@ -73,7 +73,7 @@ Response PrintForm(Context& ctx) {
   if (!x.applicant.address.empty()) d.set("applicant_address", x.applicant.address);
   d.set("procedure", x.procedure_name);
   d.set("procedure_code", x.procedure_code);
-  d.set("received", VnDayAndTime(x.received_at));
+  d.set("received", VnDateTime(x.received_at));
   d.set("due", x.due_on.ToVi());
   d.set("status_label", DossierStatusLabel(ctx.lang, x.status));
   d.set("today", ctx.svc.clock->TodayVn().ToVi());
@@ -87,6 +87,7 @@ Response PrintForm(Context& ctx) {
     const std::string lookup =
         SiteBase(ctx) + "/xa/" + commune->slug + "/ho-so/" + PercentEncode(x.code);
     d.set("lookup", lookup);
+    if (!x.rating_pin.empty()) d.set("rating_pin", x.rating_pin);
     if (auto qr = platform::EncodeQr(lookup)) {
       d.set("qr", platform::QrSvg(*qr, Message(ctx.lang, "dossier_staff.qr_title")));
     }
@@ -113,7 +114,7 @@ Response PrintForm(Context& ctx) {
     for (const auto& e : extensions) {
       Data h;
       h.set("n", std::to_string(++n));
-      h.set("at", VnDayAndTime(e.at));
+      h.set("at", VnDateTime(e.at));
       h.set("old_due", e.old_due_on.ToVi());
       h.set("new_due", e.new_due_on.ToVi());
       h.set("reason", e.reason);

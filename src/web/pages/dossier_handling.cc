@@ -68,11 +68,13 @@ Response DossierPage(Context& ctx, int status, Data d) {
         Message(ctx.lang, "dossier_staff.channel." + std::string(DossierChannelCode(x.channel))));
   d.set("applicant_name", x.applicant.name);
   if (!x.applicant.phone.empty()) d.set("applicant_phone", x.applicant.phone);
+  // For a dossier imported from a portal, the desk hands the code over with the result.
+  if (!x.rating_pin.empty()) d.set("rating_pin", x.rating_pin);
   if (!x.applicant.address.empty()) d.set("applicant_address", x.applicant.address);
   Data documents(Data::type::list);
   for (const auto& doc : x.documents) documents.push_back(Data(doc));
   d.set("documents", documents);
-  d.set("received", VnDayAndTime(x.received_at));
+  d.set("received", VnDateTime(x.received_at));
   d.set("due", x.due_on.ToVi());
   if (x.first_due_on != x.due_on) d.set("first_due", x.first_due_on.ToVi());
   d.set("status_label", DossierStatusLabel(ctx.lang, x.status));

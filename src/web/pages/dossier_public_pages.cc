@@ -1,8 +1,12 @@
 // The public side of the one-stop shop's dossiers (issue 5, part 4): look a dossier up by its
 // code without signing in, see its procedure, dates, current step and the public part of its
 // process-control sheet, and rate the service anonymously once the result is returned. The
-// applicant is shown only by initials; phone, address, documents, staff names and notes never
-// (except the missing items of a supplement request, which the applicant needs).
+// applicant is shown only by initials; phone, address, documents, staff names and notes never,
+// nor the missing items of a supplement request (form 02 reaches the applicant on paper): codes
+// are predictable, and what a dossier lacks can say much about a family. Rating needs the
+// rating code printed on the receipt.
+#include <cctype>
+
 #include "core/text.h"
 #include "web/form.h"
 #include "web/pages/dossier_view.h"
@@ -47,14 +51,10 @@ Data HistoryData(Lang lang, const std::vector<onestop::Event>& events) {
     x.set("at", VnDateTime(e.at));
     x.set("label", e.kind == "extension" ? Message(lang, "dossier.public.extension")
                                          : DossierStatusLabel(lang, e.to_status));
-    if (e.due_on && e.kind == "extension") x.set("due", e.due_on->ToVi());
-    // The applicant needs the list of what to bring; every other note is the staff's.
-    if (e.to_status == "supplement_requested" && !e.missing.empty()) {
-      Data missing(Data::type::list);
-      for (const auto& m : e.missing) missing.push_back(Data(m));
-      x.set("has_missing", Data(true));
-      x.set("missing", missing);
-    }
+    // Set on every line, so that a line without one does not show the page's own due date.
+    const bool moved = e.due_on && e.kind == "extension";
+    x.set("has_due", Data(moved));
+    x.set("due", moved ? e.due_on->ToVi() : std::string());
     history.push_back(x);
   }
   return history;
@@ -110,6 +110,11 @@ Response Rate(Context& ctx) {
   if (!onestop::IsDossierCode(code)) return Show(ctx, 400, Data());
   const auto satisfaction = onestop::SatisfactionFromCode(ctx.form["satisfaction"]);
   const std::string& comment = ctx.form["comment"];
+  // Typed from paper: spaces and lower case forgiven.
+  std::string pin;
+  for (char c : ctx.form["pin"]) {
+    if (c != ' ') pin += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
   Data d;
   if (!comment.empty()) d.set("comment", comment);
   if (!satisfaction) {
@@ -127,11 +132,14 @@ Response Rate(Context& ctx) {
     d.set("error", Message(ctx.lang, "dossier.rate.not_returned"));
     return Show(ctx, 422, d);
   }
-  if (auto s = ctx.svc.dossier_repo->Rate(commune->id, code, *satisfaction, comment,
+  if (auto s = ctx.svc.dossier_repo->Rate(commune->id, code, pin, *satisfaction, comment,
                                           ctx.svc.clock->NowUnix());
       !s) {
-    d.set("error", s.error().message);
-    return Show(ctx, HttpStatusFor(s.error().code, false), d);
+    const auto& fields = s.error().fields;
+    d.set("error", fields.empty() ? s.error().message : fields.front().message);
+    // A wrong rating code is a form to correct (422), like the other fields.
+    const bool form_error = s.error().code == ErrorCode::kInvalidArgument;
+    return Show(ctx, form_error ? 422 : HttpStatusFor(s.error().code, false), d);
   }
   return RedirectResponse(LookupHref(*commune) + "/" + PercentEncode(code) + "?da-danh-gia=1");
 }

@@ -74,7 +74,7 @@ Response Register(Context& ctx) {
     x.set("code", d.code);
     x.set("procedure", d.procedure_name);
     x.set("applicant", d.applicant.name);
-    x.set("received", VnDayAndTime(d.received_at));
+    x.set("received", VnDateTime(d.received_at));
     x.set("due", d.due_on.ToVi());
     x.set("status_label", DossierStatusLabel(ctx.lang, d.status));
     if (const auto t = onestop::TimelinessOf(d, now)) {

@@ -29,7 +29,7 @@ Data SheetData(Context& ctx, const std::vector<onestop::Event>& events, const St
   Data lines(Data::type::list);
   for (const auto& e : events) {
     Data x;
-    x.set("at", VnDayAndTime(e.at));
+    x.set("at", VnDateTime(e.at));
     const auto name = names.by_username.find(e.actor);
     x.set("actor", name == names.by_username.end() ? e.actor : name->second);
     const bool extension = e.kind == "extension";
@@ -67,14 +67,6 @@ std::vector<ExtensionLine> ExtensionsOf(const onestop::Dossier& d,
     due = *e.due_on;
   }
   return out;
-}
-
-std::string VnDayAndTime(int64_t at) {
-  const int64_t local = at + 7 * 3600;
-  const int64_t seconds = ((local % 86400) + 86400) % 86400;
-  std::string hm = std::to_string(seconds / 3600 + 100).substr(1) + ":" +
-                   std::to_string(seconds / 60 % 60 + 100).substr(1);
-  return Clock::DayVn(at).ToVi() + " " + hm;
 }
 
 std::vector<std::string> Lines(const std::string& text) {

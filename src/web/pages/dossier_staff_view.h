@@ -38,9 +38,6 @@ struct ExtensionLine {
 std::vector<ExtensionLine> ExtensionsOf(const onestop::Dossier& d,
                                         const std::vector<onestop::Event>& events);
 
-// "27/11/2026 08:05": a moment in Vietnam as the register and the receipt print it.
-std::string VnDayAndTime(int64_t at);
-
 // The non-blank lines of a textarea, trimmed: the missing items of form 02, the other
 // documents of an intake.
 std::vector<std::string> Lines(const std::string& text);

@@ -43,12 +43,6 @@ TEST(DossierStaffViewTest, LinesAreTrimmedAndBlankOnesDropped) {
   EXPECT_TRUE(Lines("").empty());
 }
 
-TEST(DossierStaffViewTest, DayAndTimeAreInVietnam) {
-  // 2026-11-27 01:05 UTC is 08:05 in Vietnam; 17:50 UTC is already the next day there.
-  EXPECT_EQ(VnDayAndTime(1795741500), "27/11/2026 08:05");
-  EXPECT_EQ(VnDayAndTime(1795801800), "28/11/2026 00:50");
-}
-
 TEST(DossierStaffViewTest, SiteBaseTakesOnlyAHostNameFromTheHostHeader) {
   Request req;
   Services svc;

@@ -86,8 +86,11 @@ Response Page(Context& ctx) {
   d.set("by_label", ByLabel(ctx.lang, filter->by));
   d.set("csv_href", "/quan-ly/ho-so/thong-ke.csv?tu=" + filter->from_month + "&den=" +
                         filter->to_month + "&theo=" + std::string(StatisticsByCode(filter->by)));
-  d.set("export_href",
-        "/quan-ly/ho-so/xuat.csv?from=" + filter->from_month + "&to=" + filter->to_month);
+  // The register's export carries applicants' names: only for those who read the register.
+  if (identity::Allows(ctx.role, identity::Permission::kViewDossiers)) {
+    d.set("export_href",
+          "/quan-ly/ho-so/xuat.csv?from=" + filter->from_month + "&to=" + filter->to_month);
+  }
   Data lines(Data::type::list);
   for (const auto& l : st->lines) lines.push_back(LineData(l, LineName(l, filter->by, units)));
   d.set("lines", lines);
