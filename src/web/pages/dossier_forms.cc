@@ -91,11 +91,11 @@ Response PrintForm(Context& ctx) {
     if (auto qr = platform::EncodeQr(lookup)) {
       d.set("qr", platform::QrSvg(*qr, Message(ctx.lang, "dossier_staff.qr_title")));
     }
-  } else if (number == "02" || number == "03" || number == "05") {
-    const char* status = number == "02"   ? "supplement_requested"
-                         : number == "03" ? "refused"
-                                          : "stopped";
-    const Event* e = LatestTo(*events, status);
+  } else if (const auto* form =
+                 std::find_if(std::begin(kStatusForms), std::end(kStatusForms),
+                              [&](const StatusForm& f) { return number == f.number; });
+             form != std::end(kStatusForms)) {
+    const Event* e = LatestTo(*events, form->status);
     if (!e) return ErrorPage(ctx, 404);
     SetEvent(d, *e, names);
     d.set("missing", TextList(e->missing));

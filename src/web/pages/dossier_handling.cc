@@ -3,6 +3,8 @@
 // DossierService::CanHandle: an officer only on the dossiers assigned to him), with the
 // apology and extension letter (form 04) while the dossier is open. Every form carries the
 // version the page showed, so that of two people acting on one page only the first succeeds.
+#include <algorithm>
+
 #include "core/text.h"
 #include "web/form.h"
 #include "web/pages/dossier_staff_view.h"
@@ -95,26 +97,25 @@ Response DossierPage(Context& ctx, int status, Data d) {
   d.set("sheet", SheetData(ctx, *events, names));
   // The printable forms the dossier has an event for (01 and 06 always).
   Data forms(Data::type::list);
-  auto add_form = [&](const char* number) {
+  auto add_form = [&](const std::string& number) {
     Data f;
     f.set("href", self + "/phieu/" + number);
-    f.set("name", Message(ctx.lang, std::string("dossier_staff.form.") + number));
+    f.set("name", Message(ctx.lang, "dossier_staff.form." + number));
     f.set("number", number);
     forms.push_back(f);
   };
-  bool has02 = false, has03 = false, has05 = false;
-  for (const auto& e : *events) {
-    if (e.kind != "status") continue;
-    has02 = has02 || e.to_status == "supplement_requested";
-    has03 = has03 || e.to_status == "refused";
-    has05 = has05 || e.to_status == "stopped";
+  auto reached = [&](const char* status) {
+    return std::any_of(events->begin(), events->end(), [&](const onestop::Event& e) {
+      return e.kind == "status" && e.to_status == status;
+    });
+  };
+  std::vector<std::string> numbers = {"01", "06"};
+  for (const StatusForm& f : kStatusForms) {
+    if (reached(f.status)) numbers.emplace_back(f.number);
   }
-  add_form("01");
-  if (has02) add_form("02");
-  if (has03) add_form("03");
-  if (x.extensions > 0) add_form("04");
-  if (has05) add_form("05");
-  add_form("06");
+  if (x.extensions > 0) numbers.emplace_back("04");
+  std::sort(numbers.begin(), numbers.end());
+  for (const auto& n : numbers) add_form(n);
   d.set("forms", forms);
 
   const bool act = MayAct(ctx, x);

@@ -17,6 +17,15 @@ namespace xaso::web {
 // another commune's dossier.
 Result<onestop::Dossier> LoadDossier(Context& ctx);
 
+// The forms a status change prints (TT 03/2025/TT-VPCP): 02 the request to supplement, 03 the
+// refusal, 05 the stop; each prints the latest event that moved the dossier to its status.
+struct StatusForm {
+  const char* number;
+  const char* status;  // onestop::DossierStatusCode
+};
+inline constexpr StatusForm kStatusForms[] = {
+    {"02", "supplement_requested"}, {"03", "refused"}, {"05", "stopped"}};
+
 // The commune's accounts by id and by username (the sheet records usernames).
 struct StaffNames {
   std::map<int64_t, std::string> by_id;
