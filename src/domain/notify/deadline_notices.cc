@@ -5,6 +5,12 @@
 #include "domain/plan/deadline.h"
 
 namespace xaso::notify {
+
+std::string DuePhase(Date due, Date today, const calendar::LegalCalendar& cal) {
+  if (today > due) return "overdue";
+  const int left = cal.WorkingDaysBetween(today, due);
+  return left > 0 && left <= kDueSoonWorkingDays ? "soon" : "";
+}
 namespace {
 
 std::string TaskLink(int64_t id) { return "/quan-ly/nhiem-vu/" + std::to_string(id); }

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <string>
 #include <vector>
 
 #include "core/date.h"
@@ -15,6 +16,10 @@ namespace xaso::notify {
 
 // Working days before the effective deadline from which a task is "due soon".
 inline constexpr int kDueSoonWorkingDays = 3;
+
+// "soon" while 1–kDueSoonWorkingDays working days are left before `due`, "overdue" once it is
+// past, else empty: the phase of a notice about a dated duty.
+std::string DuePhase(Date due, Date today, const calendar::LegalCalendar& cal);
 
 // The legal calendar of a commune; the reference must stay valid while DeadlineNotices runs.
 using CalendarLookup = std::function<const calendar::LegalCalendar&(int64_t commune_id)>;

@@ -9,13 +9,7 @@ std::vector<OutboxMessage> DossierNotices(const std::vector<onestop::DueDossier>
   std::vector<OutboxMessage> out;
   for (const auto& d : dossiers) {
     const auto& cal = calendar_for(d.commune_id);
-    std::string phase;
-    if (today > d.due_on) {
-      phase = "overdue";
-    } else if (const int left = cal.WorkingDaysBetween(today, d.due_on);
-               left > 0 && left <= kDueSoonWorkingDays) {
-      phase = "soon";
-    }
+    const std::string phase = DuePhase(d.due_on, today, cal);
     if (phase.empty()) continue;
     OutboxMessage m;
     m.commune_id = d.commune_id;

@@ -10,13 +10,7 @@ std::vector<OutboxMessage> FeedbackNotices(const std::vector<feedback::Feedback>
   for (const auto& f : items) {
     if (!feedback::IsOpen(f.status)) continue;
     const auto& cal = calendar_for(f.commune_id);
-    std::string phase;
-    if (today > f.due_on) {
-      phase = "overdue";
-    } else if (const int left = cal.WorkingDaysBetween(today, f.due_on);
-               left > 0 && left <= kDueSoonWorkingDays) {
-      phase = "soon";
-    }
+    const std::string phase = DuePhase(f.due_on, today, cal);
     if (phase.empty()) continue;
     OutboxMessage m;
     m.commune_id = f.commune_id;

@@ -5,23 +5,13 @@
 #include "core/text.h"
 
 namespace xaso::notify {
-namespace {
-
-// "soon" while 1–kDueSoonWorkingDays working days are left, "overdue" once past; else empty.
-std::string Phase(Date due, Date today, const calendar::LegalCalendar& cal) {
-  if (today > due) return "overdue";
-  const int left = cal.WorkingDaysBetween(today, due);
-  return left > 0 && left <= kDueSoonWorkingDays ? "soon" : "";
-}
-
-}  // namespace
 
 std::vector<OutboxMessage> RecommendationNotices(const std::vector<oversight::Recommendation>& recs,
                                                  Date today, const CalendarLookup& calendar_for) {
   std::vector<OutboxMessage> out;
   for (const auto& r : recs) {
     if (r.status != oversight::RecommendationStatus::kOpen) continue;
-    const std::string phase = Phase(r.due_on, today, calendar_for(r.commune_id));
+    const std::string phase = DuePhase(r.due_on, today, calendar_for(r.commune_id));
     if (phase.empty()) continue;
     OutboxMessage m;
     m.commune_id = r.commune_id;
@@ -58,7 +48,7 @@ std::vector<OutboxMessage> FindingNotices(const std::vector<oversight::Finding>&
     if (f.status != oversight::FindingStatus::kOpen) continue;
     const auto& cal = calendar_for(f.commune_id);
     const Date due = oversight::EffectiveRemediationDue(f, cal);
-    const std::string phase = Phase(due, today, cal);
+    const std::string phase = DuePhase(due, today, cal);
     if (phase.empty()) continue;
     OutboxMessage m;
     m.commune_id = f.commune_id;
