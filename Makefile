@@ -39,6 +39,7 @@ bench: build
 	build/release/bench/plan_bench
 	build/release/bench/feedback_bench
 	build/release/bench/onestop_bench
+	build/release/bench/papi_bench
 	bash bench/home_vs_nginx.sh
 
 clean:
