@@ -222,8 +222,8 @@ RespondentTable RandomWater(int n, uint32_t seed) {
   RespondentTable t = WaterTable();
   std::mt19937 rng(seed);
   for (int r = 0; r < n; ++r) {
-    std::vector<double> row;
-    for (int c = 0; c < 3; ++c) row.push_back(rng() % 5 < 2 ? 1.0 : 0.0);
+    std::vector<double> row(3);
+    for (double& answer : row) answer = rng() % 5 < 2 ? 1.0 : 0.0;
     AddRow(t, 0, row);
   }
   return t;
