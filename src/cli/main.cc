@@ -30,7 +30,7 @@ int Run(int argc, char** argv) {
        {MakeServeCommand, MakeMigrateCommand, MakeDemoCommand, MakeCommunesCommand,
         MakeUsersCommand, MakeAuditCommand, MakeCalendarCommand, MakeRulesCommand,
         MakeNotifyCommand, MakeOpen311Command, MakeFeedbackStatsCommand, MakeDossiersCommand,
-        MakeCheckConfigCommand, MakeRoutesCommand, MakeVersionCommand}) {
+        MakePapiCommand, MakeCheckConfigCommand, MakeRoutesCommand, MakeVersionCommand}) {
     std::unique_ptr<Command> command = make();
     CLI::App* app = cli.add_subcommand(command->name(), command->help());
     command->Configure(*app);
