@@ -42,7 +42,7 @@ void PrintCsv(const std::vector<papi::ScoreRow>& rows, const std::vector<papi::R
   std::string out = "unit,year,aggregate,aggregate_rank,aggregate_group";
   for (int d = 1; d <= papi::kDimensionCount; ++d) {
     const std::string n = "d" + std::to_string(d);
-    out += "," + n + "," + n + "_rank," + n + "_group";
+    out.append(",").append(n).append(",").append(n).append("_rank,").append(n).append("_group");
   }
   out += "\n";
   for (size_t i = 0; i < rows.size(); ++i) {

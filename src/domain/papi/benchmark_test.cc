@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "domain/papi/problem_lines_for_test.h"
+
 namespace xaso::papi {
 namespace {
 
@@ -88,13 +90,7 @@ TEST(BenchmarkTest, HungYenAgainstTheNationalQuartiles) {
 }
 
 std::vector<std::string> ReferenceProblems(const std::string& csv) {
-  Result<std::vector<NationalReference>> parsed = ParseNationalReference(csv);
-  if (parsed.has_value()) return {};
-  EXPECT_EQ(parsed.error().code, ErrorCode::kInvalidArgument);
-  std::vector<std::string> out;
-  for (const FieldError& f : parsed.error().fields) out.push_back(f.field + ": " + f.message);
-  if (out.empty()) out.push_back(parsed.error().message);
-  return out;
+  return ProblemLines(ParseNationalReference(csv));
 }
 
 TEST(BenchmarkTest, RefusesBadNationalReference) {

@@ -63,6 +63,7 @@ TEST(RankingTest, SixtyOneDistinctScoresSplit15151516) {
   // unit's own score and joins the group below it. Sorted ascending, indices 0-15 are Low (16),
   // 16-30 Low-average, 31-45 High-average, 46-60 High (15 each): the 2023 press counts (§3.3).
   std::vector<std::optional<double>> scores;
+  scores.reserve(61);
   for (int i = 0; i < 61; ++i) scores.emplace_back(38.0 + ((i * 37) % 61) * 0.13);
   const std::optional<Quartiles> q = QuartilesOf(scores);
   ASSERT_TRUE(q.has_value());
@@ -81,6 +82,7 @@ TEST(RankingTest, SixtyDistinctScoresSplitEvenly) {
   // n = 60 (2021): positions 14.75, 29.5, 44.25 fall between scores, so no unit is on a
   // boundary and the groups are 15 each.
   std::vector<std::optional<double>> scores;
+  scores.reserve(60);
   for (int i = 0; i < 60; ++i) scores.emplace_back(40.0 + i * 0.1);
   const std::map<QuartileGroup, int> counts = CountGroups(scores);
   for (QuartileGroup g : {QuartileGroup::kHigh, QuartileGroup::kHighAverage,

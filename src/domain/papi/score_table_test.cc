@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "domain/papi/problem_lines_for_test.h"
+
 namespace xaso::papi {
 namespace {
 
@@ -35,15 +37,8 @@ std::string Row(const std::string& leading, const std::vector<std::string>& code
   return line + "\n";
 }
 
-// The field errors as "field: message" lines, or "" when the table parsed.
 std::vector<std::string> Problems(const std::string& csv, ScoreTableKind kind) {
-  Result<std::vector<ScoreRow>> parsed = ParseScoreTable(csv, Cat(), kind);
-  if (parsed.has_value()) return {};
-  EXPECT_EQ(parsed.error().code, ErrorCode::kInvalidArgument);
-  std::vector<std::string> out;
-  for (const FieldError& f : parsed.error().fields) out.push_back(f.field + ": " + f.message);
-  if (out.empty()) out.push_back(parsed.error().message);
-  return out;
+  return ProblemLines(ParseScoreTable(csv, Cat(), kind));
 }
 
 TEST(ScoreTableTest, UnitsWithoutYearUseTheCurrentDesignAndSumDimensions) {
@@ -169,12 +164,12 @@ TEST(ScoreTableTest, RefusesBadFilesNamingLineAndColumn) {
       "dòng 2, cột 4 (1.1): 'abc' không phải là số (dùng dấu chấm thập phân, ví dụ 1.1268)",
       "dòng 3, cột 4 (1.1): '1,5' không phải là số (dùng dấu chấm thập phân, ví dụ 1.1268)",
       "dòng 4, cột 3 (5.2): năm 2022 không có nội dung thành phần này; để trống ô",
-      "dòng 5, cột 30 (8.2): điểm 3.4 ngoài khoảng 0.3333–3.3333 của nội dung thành phần (chỉ "
-      "số nội dung 8 có 3 nội dung thành phần)",
+      std::string("dòng 5, cột 30 (8.2): điểm 3.4 ngoài khoảng 0.3333–3.3333 của nội dung ") +
+          "thành phần (chỉ số nội dung 8 có 3 nội dung thành phần)",
       "dòng 6, cột 1 (province): đơn vị 'A' lặp lại trong năm 2022",
       "dòng 7, cột 1 (province): thiếu tên đơn vị",
-      "dòng 8, cột 2 (year): năm phải là số có 4 chữ số, từ 2018 (thiết kế 8 chỉ số nội dung), "
-      "không phải '2017'",
+      std::string("dòng 8, cột 2 (year): năm phải là số có 4 chữ số, từ 2018 (thiết kế 8 chỉ ") +
+          "số nội dung), không phải '2017'",
   };
   EXPECT_EQ(Problems(csv, ScoreTableKind::kProvincial), want);
   // An unquoted decimal comma splits the record: the CSV reader refuses the file at that line.
