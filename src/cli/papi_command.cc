@@ -1,8 +1,8 @@
 // `xaso papi score --input FILE [--catalog FILE] [--level respondent|aggregate] [--format
 // csv|json] [--year YYYY]`: the PAPI scores of each unit by the method of PAPI.md §3 (issue 6,
 // part 3). Pure computation over files: it opens no database, and calls the domain's scoring
-// engine directly, as `calendar holidays` calls the calendar rules. `papi` is a parent command so
-// that the other PAPI tools (ranking) sit beside `score`.
+// engine directly, as `calendar holidays` calls the calendar rules. `papi` is the parent command
+// of the PAPI tools: `score` here, the others in papi_<name>_command.cc (papi_subcommands.h).
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -22,6 +22,7 @@
 #include "domain/papi/scoring.h"
 #include "cli/command.h"
 #include "cli/common.h"
+#include "cli/papi_subcommands.h"
 
 namespace xaso::cli {
 namespace {
@@ -76,7 +77,7 @@ class PapiCommand final : public Command {
  public:
   // xaso::cli::Command
   const char* name() const override { return "papi"; }
-  const char* help() const override { return "PAPI self-assessment: scoring"; }
+  const char* help() const override { return "PAPI self-assessment: scoring and ranking"; }
 
   void Configure(CLI::App& app) override {
     app.require_subcommand(1);
@@ -95,11 +96,16 @@ class PapiCommand final : public Command {
                      "bootstrap replicates for standard errors, respondent level (0 = none)")
         ->check(CLI::Range(0, 100000));
     score_->add_option("--seed", seed_, "bootstrap seed");
+    subcommands_.push_back(AddPapiRankCommand(app));
   }
 
   int Run() override {
-    XASO_CHECK(score_->parsed());
-    return RunScore();
+    if (score_->parsed()) return RunScore();
+    for (const PapiSubcommand& s : subcommands_) {
+      if (s.app->parsed()) return s.run();
+    }
+    XASO_CHECK(false);  // require_subcommand(1) made the parse choose one
+    return 1;
   }
 
  private:
@@ -192,6 +198,7 @@ class PapiCommand final : public Command {
   }
 
   CLI::App* score_ = nullptr;
+  std::vector<PapiSubcommand> subcommands_;
   std::string input_;
   std::string catalog_;
   std::string level_ = "respondent";
