@@ -1,6 +1,8 @@
 #include "cli/common.h"
 
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 
 #include <CLI/CLI.hpp>
 
@@ -35,6 +37,14 @@ int Fail(const Error& error) {
     std::fprintf(stderr, "  %s: %s\n", field.field.c_str(), field.message.c_str());
   }
   return error.code == ErrorCode::kInvalidArgument ? 2 : 1;
+}
+
+Result<std::string> ReadTextFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return MakeError(ErrorCode::kInvalidArgument, "không đọc được tệp " + path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
 }
 
 }  // namespace xaso::cli

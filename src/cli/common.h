@@ -38,4 +38,7 @@ Result<std::unique_ptr<app::System>> OpenSystem(const Flags& flags);
 // code: 2 for kInvalidArgument (the user can fix the command line), 1 for anything else.
 int Fail(const Error& error);
 
+// The whole of the file at `path`, as bytes; kInvalidArgument naming it when it cannot be read.
+Result<std::string> ReadTextFile(const std::string& path);
+
 }  // namespace xaso::cli

@@ -2,8 +2,6 @@
 // the national or provincial portal, from its export, keeping their codes (issue 5, part 2);
 // `xaso dossiers rebuild-stats`: recomputes the kept dossier statistics from the dossiers.
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 
 #include <CLI/CLI.hpp>
 
@@ -45,13 +43,10 @@ class DossiersCommand final : public Command {
       return 0;
     }
     XASO_CHECK(import_->parsed());
-    std::ifstream in(file_, std::ios::binary);
-    if (!in) return Fail(MakeError(ErrorCode::kInvalidArgument, "cannot read " + file_));
-    std::ostringstream text;
-    text << in.rdbuf();
+    auto text = ReadTextFile(file_);
+    if (!text) return Fail(text.error());
     if (format_.empty()) format_ = file_.ends_with(".json") ? "json" : "csv";
-    auto report =
-        (*sys)->ImportDossiers(commune_, text.str(), *platform::ImportFormatFromName(format_));
+    auto report = (*sys)->ImportDossiers(commune_, *text, *platform::ImportFormatFromName(format_));
     if (!report) return Fail(report.error());
     std::printf("imported %d, already present %d, refused %zu\n", report->imported,
                 report->already_present, report->refused.size());

@@ -5,9 +5,7 @@
 // of the PAPI tools: `score` here, the others in papi_<name>_command.cc (papi_subcommands.h).
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -33,14 +31,6 @@ using papi::UnitScore;
 
 // The latest PAPI wave when this was written; the structure of later years is the same.
 constexpr int kDefaultYear = 2024;
-
-Result<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return MakeError(ErrorCode::kInvalidArgument, "không đọc được tệp " + path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 // Prefixes the file to a parse error, so "dòng 7, cột upper: …" says which file.
 Error InFile(const std::string& path, Error error) {
@@ -111,14 +101,14 @@ class PapiCommand final : public Command {
  private:
   Result<papi::IndicatorCatalogue> LoadCatalogue() const {
     if (catalog_.empty()) return papi::IndicatorCatalogue::Default();
-    XASO_ASSIGN_OR_RETURN(std::string text, ReadFile(catalog_));
+    XASO_ASSIGN_OR_RETURN(std::string text, ReadTextFile(catalog_));
     auto parsed = papi::IndicatorCatalogue::Parse(text, papi::Catalogue::Default());
     if (!parsed) return InFile(catalog_, std::move(parsed).error());
     return parsed;
   }
 
   Result<std::vector<UnitScore>> ScoreInput(const ScoringModel& model) const {
-    XASO_ASSIGN_OR_RETURN(std::string text, ReadFile(input_));
+    XASO_ASSIGN_OR_RETURN(std::string text, ReadTextFile(input_));
     Result<std::vector<UnitScore>> scored = [&]() -> Result<std::vector<UnitScore>> {
       if (level_ == "aggregate") {
         XASO_ASSIGN_OR_RETURN(std::vector<papi::AggregateValue> values,

@@ -4,10 +4,8 @@
 // score with its rank and quartile group (PAPI.md §3.3, ADR 0011) among the units of its year.
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <memory>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -99,14 +97,10 @@ void PrintJson(const std::vector<papi::ScoreRow>& rows,
 }
 
 int RunRank(const RankOptions& options) {
-  std::ifstream in(options.input, std::ios::binary);
-  if (!in) {
-    return Fail(MakeError(ErrorCode::kInvalidArgument, "không đọc được tệp " + options.input));
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
+  auto text = ReadTextFile(options.input);
+  if (!text) return Fail(text.error());
   Result<std::vector<papi::ScoreRow>> rows =
-      papi::ParseScoreTable(text.str(), papi::Catalogue::Default(), papi::ScoreTableKind::kUnits);
+      papi::ParseScoreTable(*text, papi::Catalogue::Default(), papi::ScoreTableKind::kUnits);
   if (!rows) {
     Error error = std::move(rows).error();
     error.message = options.input + ": " + error.message;

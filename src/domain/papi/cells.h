@@ -18,11 +18,12 @@ inline Error CellError(int line, std::string_view column, const std::string& mes
                                                     std::string(column) + ": " + message);
 }
 
-// A finite decimal number, with no spaces and no thousands separator; nullopt otherwise.
+// A finite decimal number, with no spaces, no thousands separator and no exponent ("1.1268");
+// nullopt otherwise.
 inline std::optional<double> ParseFinite(std::string_view text) {
   double value = 0;
   const char* end = text.data() + text.size();
-  auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  auto [ptr, ec] = std::from_chars(text.data(), end, value, std::chars_format::fixed);
   if (text.empty() || ec != std::errc() || ptr != end || !std::isfinite(value)) {
     return std::nullopt;
   }

@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <utility>
 
+#include "domain/papi/cells.h"
+
 namespace xaso::papi {
 
 void CsvProblems::Add(int line, size_t column, std::string_view name, std::string message) {
@@ -26,15 +28,7 @@ Error CsvProblems::ToError() && {
   return Error{ErrorCode::kInvalidArgument, std::move(message), std::move(fields_)};
 }
 
-std::optional<double> ParseDecimal(std::string_view text) {
-  double value = 0;
-  const char* end = text.data() + text.size();
-  auto [ptr, ec] = std::from_chars(text.data(), end, value, std::chars_format::fixed);
-  if (text.empty() || ec != std::errc() || ptr != end || !std::isfinite(value)) {
-    return std::nullopt;
-  }
-  return value;
-}
+std::optional<double> ParseDecimal(std::string_view text) { return ParseFinite(text); }
 
 std::optional<int> ParseYear(std::string_view text) {
   int value = 0;
