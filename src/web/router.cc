@@ -8,6 +8,7 @@
 #include "web/form.h"
 #include "web/multipart.h"
 #include "web/open311/open311_format.h"
+#include "web/pages/papi_leading_view.h"
 
 namespace xaso::web {
 
@@ -243,6 +244,8 @@ Router::Router(Services& services) : svc_(services) {
   AddDossierStatsRoutes(routes_);
   AddDossierDataRoutes(routes_);
   AddDossierApiRoutes(routes_);
+  AddPapiLeadingRoutes(routes_);
+  AddPapiApiRoutes(routes_);
   // Last: /quan-ly/ho-so/{id} would take the fixed segments of other /quan-ly/ho-so/ pages
   // (statistics, export, import) as an id.
   AddDossierStaffRoutes(routes_);

@@ -128,6 +128,9 @@ const TABLE = [
   ['GET', '/api/v1/dossiers/statistics', '/api/v1/dossiers/statistics', null, DOSSIER_STATS],
   ['GET', '/quan-ly/ho-so/thong-ke', '/quan-ly/ho-so/thong-ke', null, DOSSIER_STATS],
   ['GET', '/quan-ly/ho-so/thong-ke.csv', '/quan-ly/ho-so/thong-ke.csv', null, DOSSIER_STATS],
+  // PAPI leading indicators: the plan's readers (kViewPlan).
+  ['GET', '/api/v1/papi/leading-indicators', '/api/v1/papi/leading-indicators', null, DASHBOARD],
+  ['GET', '/quan-ly/papi/chi-bao', '/quan-ly/papi/chi-bao', null, DASHBOARD],
   ['GET', '/quan-ly/ho-so/xuat.csv', '/quan-ly/ho-so/xuat.csv', null, DOSSIER_READ],
   ['GET', '/quan-ly/ho-so/nhap', '/quan-ly/ho-so/nhap', null, DOSSIER_RECEIVE],
   ['POST', '/quan-ly/ho-so/nhap', '/quan-ly/ho-so/nhap', { format: '' }, DOSSIER_RECEIVE],
