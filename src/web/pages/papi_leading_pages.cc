@@ -6,6 +6,7 @@
 #include "domain/papi/catalogue.h"
 #include "domain/plan/plan_repository.h"
 #include "domain/plan/plan_service.h"
+#include "web/pages/dossier_view.h"
 #include "web/pages/papi_leading_view.h"
 #include "web/vn_number.h"
 
@@ -74,14 +75,10 @@ Response Page(Context& ctx) {
 
 std::optional<LeadingPeriod> ParseLeadingPeriod(const Context& ctx, const std::string& from,
                                                 const std::string& to) {
-  const std::string this_month = ctx.svc.clock->TodayVn().ToIso().substr(0, 7);
-  LeadingPeriod p{from.empty() ? this_month.substr(0, 4) + "-01" : from,
-                  to.empty() ? this_month : to};
-  if (!feedback::IsMonth(p.from_month) || !feedback::IsMonth(p.to_month) ||
-      p.from_month > p.to_month) {
-    return std::nullopt;
-  }
-  return p;
+  // The one-stop statistics' months: the same defaults and checks.
+  const auto f = DossierStatisticsFilter(ctx, from, to, "");
+  if (!f) return std::nullopt;
+  return LeadingPeriod{f->from_month, f->to_month};
 }
 
 Result<std::vector<papi::LeadingIndicator>> LoadLeadingIndicators(Context& ctx,
