@@ -226,6 +226,7 @@ Router::Router(Services& services) : svc_(services) {
   AddTaskFormRoutes(routes_);
   AddTaskRoutes(routes_);
   AddAccountabilityRoutes(routes_);
+  AddPapiRoutes(routes_);
   AddPlanApiRoutes(routes_);
   AddNoticeRoutes(routes_);
   AddInspectionRoutes(routes_);

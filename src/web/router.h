@@ -137,6 +137,7 @@ void AddTaskRoutes(std::vector<Route>& routes);
 void AddTaskFormRoutes(std::vector<Route>& routes);
 void AddPlanFormRoutes(std::vector<Route>& routes);
 void AddAccountabilityRoutes(std::vector<Route>& routes);
+void AddPapiRoutes(std::vector<Route>& routes);
 void AddPlanApiRoutes(std::vector<Route>& routes);
 void AddNoticeRoutes(std::vector<Route>& routes);
 void AddInspectionRoutes(std::vector<Route>& routes);

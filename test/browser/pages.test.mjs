@@ -36,7 +36,7 @@ describe('pages for each kind of visitor', () => {
     await page.click('form.form button[type="submit"]');
     await page.waitForURL((u) => u.pathname === '/bang-dieu-khien');
     for (const path of ['/bang-dieu-khien', '/quan-tri/tai-khoan', '/quan-tri/lich', '/doi-mat-khau',
-      '/quan-ly/thong-bao']) {
+      '/quan-ly/thong-bao', '/quan-ly/papi']) {
       await assertAccessible(assert, page, server.baseUrl, path);
     }
     // Add an announced day off through the form, as an administrator would.

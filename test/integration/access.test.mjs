@@ -82,6 +82,7 @@ const TABLE = [
   ['GET', '/quan-ly/ke-hoach', '/quan-ly/ke-hoach', null, DASHBOARD],
   ['GET', '/quan-ly/nhiem-vu', '/quan-ly/nhiem-vu', null, DASHBOARD],
   ['GET', '/quan-ly/nhiem-vu.csv', '/quan-ly/nhiem-vu.csv', null, DASHBOARD],
+  ['GET', '/quan-ly/papi', '/quan-ly/papi', null, DASHBOARD],
   ['GET', '/quan-ly/nhiem-vu/moi', '/quan-ly/nhiem-vu/moi', null, MANAGE],
   ['POST', '/quan-ly/nhiem-vu', '/quan-ly/nhiem-vu', { title: '' }, MANAGE],
   ['GET', '/quan-ly/nhiem-vu/{id}', '/quan-ly/nhiem-vu/1', null, DASHBOARD],
