@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { xaso } from './harness.mjs';
 
 // The 28 sub-dimensions that still apply (5.2 was dropped after 2020).
@@ -65,7 +66,7 @@ test('papi rank', async (t) => {
   });
 
   await t.test('the shipped benchmark file ranks each year on its own', () => {
-    const r = xaso(['papi', 'rank', '--input', path.resolve('../../data/papi/benchmark_hung_yen.csv')]);
+    const r = xaso(['papi', 'rank', '--input', fileURLToPath(new URL('../../data/papi/benchmark_hung_yen.csv', import.meta.url))]);
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /^Hưng Yên,2022,44\.183\d,1,low,5\.4941,1,low,/m);
   });
