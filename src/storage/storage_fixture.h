@@ -79,6 +79,30 @@ class StorageTest : public ::testing::TestWithParam<std::string> {
     }
   }
 
+  // The number a `SELECT COUNT(*) …` (or any one-integer query) returns; -1 when it fails.
+  long long Count(const std::string& sql) {
+    long long n = -1;
+    EXPECT_TRUE(db_->Read([&](soci::session& s) -> Status {
+                     s << sql, soci::into(n);
+                     return Ok{};
+                   })
+                    .has_value());
+    return n;
+  }
+
+  // A second commune, Xã Khác, for tests of what one commune must not see of another; its id.
+  long long AddOtherCommune() {
+    long long id = 0;
+    EXPECT_TRUE(db_->Write([&](soci::session& s) -> Status {
+                     s << "INSERT INTO commune (slug, name, province, level_above, created_at) "
+                          "VALUES ('xa-khac', 'Xã Khác', 'Hưng Yên', 'UBND tỉnh Hưng Yên', 0)";
+                     s << "SELECT id FROM commune WHERE slug = 'xa-khac'", soci::into(id);
+                     return Ok{};
+                   })
+                    .has_value());
+    return id;
+  }
+
   identity::Account MakeAccount(const std::string& username, identity::Role role) {
     identity::Account a;
     a.commune_id = commune_id_;

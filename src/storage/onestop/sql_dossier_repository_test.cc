@@ -100,16 +100,6 @@ class DossierStorageTest : public testing::StorageTest {
     return service_->Move(d, step, Rec());
   }
 
-  long long Count(const std::string& sql) {
-    long long n = -1;
-    EXPECT_TRUE(db_->Read([&](soci::session& s) -> Status {
-                     s << sql, soci::into(n);
-                     return Ok{};
-                   })
-                    .has_value());
-    return n;
-  }
-
   onestop::StatisticsLine Totals() {
     onestop::StatisticsFilter f;
     f.commune_ids = {commune_id_};

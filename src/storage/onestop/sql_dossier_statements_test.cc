@@ -14,13 +14,8 @@ class DossierCreateTest : public testing::StorageTest {
   void SetUp() override {
     StorageTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
-    ASSERT_TRUE(db_->Write([this](soci::session& s) -> Status {
-                     s << "INSERT INTO commune (slug, name, province, level_above, created_at) "
-                          "VALUES ('xa-khac', 'Xã Khác', 'Hưng Yên', 'UBND tỉnh Hưng Yên', 0)";
-                     s << "SELECT id FROM commune WHERE slug = 'xa-khac'", soci::into(other_);
-                     return Ok{};
-                   })
-                    .has_value());
+    other_ = AddOtherCommune();
+    ASSERT_FALSE(HasFailure());
     repo_ = std::make_unique<SqlDossierRepository>(*db_);
   }
 
@@ -40,16 +35,6 @@ class DossierCreateTest : public testing::StorageTest {
     d.due_on = Date::FromYmd(2026, 11, 18);
     d.first_due_on = d.due_on;
     return d;
-  }
-
-  long long Count(const std::string& sql) {
-    long long n = -1;
-    EXPECT_TRUE(db_->Read([&](soci::session& s) -> Status {
-                     s << sql, soci::into(n);
-                     return Ok{};
-                   })
-                    .has_value());
-    return n;
   }
 
   audit::AuditRecord Rec() const { return {commune_id_, 0, "system", "", "", "", ""}; }

@@ -49,27 +49,12 @@ class ProcedureStorageTest : public testing::StorageTest {
   void SetUp() override {
     StorageTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
-    ASSERT_TRUE(db_->Write([this](soci::session& s) -> Status {
-                     s << "INSERT INTO commune (slug, name, province, level_above, created_at) "
-                          "VALUES ('xa-khac', 'Xã Khác', 'Hưng Yên', 'UBND tỉnh Hưng Yên', 0)";
-                     s << "SELECT id FROM commune WHERE slug = 'xa-khac'", soci::into(other_);
-                     return Ok{};
-                   })
-                    .has_value());
+    other_ = AddOtherCommune();
+    ASSERT_FALSE(HasFailure());
     repo_ = std::make_unique<SqlProcedureRepository>(*db_);
   }
 
   audit::AuditRecord Rec() const { return {commune_id_, 0, "system", "", "", "", ""}; }
-
-  long long Count(const std::string& sql) {
-    long long n = -1;
-    EXPECT_TRUE(db_->Read([&](soci::session& s) -> Status {
-                     s << sql, soci::into(n);
-                     return Ok{};
-                   })
-                    .has_value());
-    return n;
-  }
 
   std::vector<std::string> Codes(const std::string& query, long long commune = 0) {
     auto found = repo_->Search(commune ? commune : commune_id_, feedback::SearchTerms(query));
