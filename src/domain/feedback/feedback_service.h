@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "core/clock.h"
+#include "core/random_source.h"
 #include "core/ttl_cache.h"
 #include "domain/calendar/calendar_service.h"
 #include "domain/feedback/feedback_repository.h"
@@ -18,9 +19,6 @@ namespace xaso::feedback {
 
 // The rule book's number of working days to answer, unless the category sets its own.
 inline constexpr const char* kAnswerRule = "feedback.answer_max";
-
-// `random_bytes(n)` returns n random bytes (platform::RandomBytes in production).
-using RandomSource = std::function<std::string(size_t n)>;
 
 // How photos are taken in: the size limit of one file, and `scrub`, which returns the image
 // without its metadata or kInvalidArgument (platform::StripImageMetadata in production; the

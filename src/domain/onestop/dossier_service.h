@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/clock.h"
+#include "core/random_source.h"
 #include "domain/calendar/calendar_service.h"
 #include "domain/identity/identity.h"
 #include "domain/onestop/deadline.h"
@@ -35,9 +36,6 @@ struct Intake {
   std::string code;
   std::optional<int64_t> received_at;
 };
-
-// `random(n)` returns n random bytes (platform::RandomBytes in production).
-using RandomSource = std::function<std::string(size_t n)>;
 
 class DossierService {
  public:
