@@ -68,7 +68,7 @@ class FeedbackStorageTest : public testing::StorageTest {
     return s;
   }
 
-  feedback::FeedbackService Service(feedback::RandomSource random) {
+  feedback::FeedbackService Service(RandomSource random) {
     return feedback::FeedbackService(*repo_, *rules_, *calendars_, clock_, std::move(random),
                                      {1 << 20, platform::StripImageMetadata});
   }
