@@ -27,6 +27,7 @@
 #include "domain/plan/plan_service.h"
 #include "domain/portal/portal.h"
 #include "domain/rules/rule_book.h"
+#include "domain/survey/survey_service.h"
 #include "web/http.h"
 #include "web/multipart.h"
 #include "web/render.h"
@@ -51,6 +52,8 @@ struct Services {
   onestop::ProcedureRepository* procedures = nullptr;
   onestop::DossierRepository* dossier_repo = nullptr;
   onestop::DossierService* dossiers = nullptr;
+  survey::SurveyRepository* survey_repo = nullptr;
+  survey::SurveyService* surveys = nullptr;
   const Clock* clock = nullptr;
   std::string default_commune;  // slug shown at "/"
   bool secure_cookies = false;  // set the Secure flag (behind TLS)

@@ -51,7 +51,12 @@ bool Allows(Role role, Permission p) {
       // An officer acts on the dossiers assigned to him (onestop::DossierService::CanHandle).
       return staff;
     case Permission::kViewDossierStatistics:
+    case Permission::kViewSurveyResults:
       return staff || role == Role::kSupervisor || role == Role::kLevelAbove;
+    case Permission::kManageSurveys:
+      return role == Role::kOfficer || role == Role::kLeader || role == Role::kAdmin;
+    case Permission::kEnterSurveyResponses:
+      return role == Role::kClerk || role == Role::kOfficer || role == Role::kLeader;
   }
   return false;
 }
@@ -84,6 +89,9 @@ std::string_view PermissionCode(Permission p) {
     case Permission::kReceiveDossiers: return "receive_dossiers";
     case Permission::kHandleDossiers: return "handle_dossiers";
     case Permission::kViewDossierStatistics: return "view_dossier_statistics";
+    case Permission::kManageSurveys: return "manage_surveys";
+    case Permission::kEnterSurveyResponses: return "enter_survey_responses";
+    case Permission::kViewSurveyResults: return "view_survey_results";
   }
   return "";
 }

@@ -35,6 +35,9 @@ enum class Permission {
   kReceiveDossiers,           // receive a dossier at the desk, import a portal's dossiers
   kHandleDossiers,            // take a dossier's steps (an officer: the dossiers assigned to him)
   kViewDossierStatistics,     // the one-stop statistics (no personal data)
+  kManageSurveys,             // build surveys, open and close them, mint codes, import
+  kEnterSurveyResponses,      // enter a paper or face-to-face interview's answers
+  kViewSurveyResults,         // survey results and the export (no respondent is named)
 };
 
 inline constexpr Permission kAllPermissions[] = {Permission::kReadPublic,
@@ -62,7 +65,10 @@ inline constexpr Permission kAllPermissions[] = {Permission::kReadPublic,
                                                  Permission::kViewDossiers,
                                                  Permission::kReceiveDossiers,
                                                  Permission::kHandleDossiers,
-                                                 Permission::kViewDossierStatistics};
+                                                 Permission::kViewDossierStatistics,
+                                                 Permission::kManageSurveys,
+                                                 Permission::kEnterSurveyResponses,
+                                                 Permission::kViewSurveyResults};
 
 bool Allows(Role role, Permission permission);
 std::string_view PermissionCode(Permission permission);
