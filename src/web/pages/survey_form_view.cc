@@ -31,13 +31,16 @@ std::string OptionFieldName(const Question& q, const std::string& value) {
   return "q." + q.key + "[" + value + "]";
 }
 
-std::string PlainNumber(double v) {
+// A bound as it is typed: no thousands separator, a decimal comma in Vietnamese ("2,5").
+std::string PlainNumber(Lang lang, double v) {
   if (std::floor(v) == v && std::fabs(v) < 1e15) {
     return std::to_string(static_cast<long long>(v));
   }
   char buf[32];
   std::snprintf(buf, sizeof buf, "%g", v);
-  return buf;
+  std::string out = buf;
+  if (lang == Lang::kVi) std::replace(out.begin(), out.end(), '.', ',');
+  return out;
 }
 
 std::string Replace(std::string s, std::string_view from, const std::string& to) {
@@ -155,9 +158,9 @@ Data QuestionData(Lang lang, const survey::Survey& s, size_t index, const survey
       break;
     }
     case QuestionType::kNumber:
-      x.set("number_hint",
-            Replace(Replace(Message(lang, "survey.form.number_hint"), "{min}", PlainNumber(q.min)),
-                    "{max}", PlainNumber(q.max)));
+      x.set("number_hint", Replace(Replace(Message(lang, "survey.form.number_hint"), "{min}",
+                                           PlainNumber(lang, q.min)),
+                                   "{max}", PlainNumber(lang, q.max)));
       break;
     case QuestionType::kText: x.set("max_chars", std::to_string(survey::kMaxTextChars)); break;
   }
