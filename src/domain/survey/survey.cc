@@ -1,14 +1,13 @@
 #include "domain/survey/survey.h"
 
 #include <algorithm>
-#include <array>
-#include <charconv>
 #include <cmath>
 #include <set>
 
 #include "core/field_check.h"
 #include "core/text.h"
 #include "domain/papi/cells.h"
+#include "domain/survey/numbers.h"
 
 namespace xaso::survey {
 namespace {
@@ -32,22 +31,6 @@ bool IsChoice(QuestionType t) { return t == QuestionType::kSingle || t == Questi
 bool HasOption(const Question& q, std::string_view value) {
   return std::any_of(q.options.begin(), q.options.end(),
                      [value](const Option& o) { return o.value == value; });
-}
-
-// Plain fixed notation, never an exponent: "3", "2.5", "150000".
-std::string FormatPlain(double v) {
-  if (v == 0) v = 0;  // drops the sign of -0
-  std::array<char, 400> buffer{};
-  auto [end, ec] =
-      std::to_chars(buffer.data(), buffer.data() + buffer.size(), v, std::chars_format::fixed);
-  return ec == std::errc() ? std::string(buffer.data(), end) : std::string();
-}
-
-// Accepts the decimal comma Vietnamese spreadsheets write ("2,5").
-std::optional<double> ParseAnswerNumber(std::string_view text) {
-  std::string s(text);
-  if (s.find('.') == std::string::npos) std::replace(s.begin(), s.end(), ',', '.');
-  return papi::ParseFinite(s);
 }
 
 // Whether `value` can answer `q` in a condition: an option of a choice question, a step of a
@@ -172,7 +155,7 @@ Result<std::vector<std::string>> CheckValues(const Question& q, std::vector<std:
     }
     case QuestionType::kScale:
     case QuestionType::kNumber: {
-      const auto v = ParseAnswerNumber(values[0]);
+      const auto v = ParsePlain(values[0]);
       if (!v) return bad("“" + values[0] + "” không phải là một số.");
       if (q.type == QuestionType::kScale && !IsWhole(*v)) {
         return bad("Hãy chọn một mức nguyên trên thang điểm.");

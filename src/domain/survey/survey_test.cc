@@ -4,65 +4,21 @@
 
 #include <gtest/gtest.h>
 
+#include "domain/survey/survey_testing.h"
+
 namespace xaso::survey {
 namespace {
+
+using testing::Bounded;
+using testing::Choice;
+using testing::FieldNames;
+using testing::Opt;
+using testing::ShownIf;
 
 // Not `"o" + std::to_string(i)`: GCC 12 warns falsely (-Wrestrict) on that inlined concatenation.
 std::string Key(std::string prefix, size_t i) { return prefix.append(std::to_string(i)); }
 
-Option Opt(const std::string& value) { return Option{value, "Nhãn " + value, "", std::nullopt}; }
-
-Question Choice(std::string key, QuestionType type, const std::vector<std::string>& values) {
-  Question q;
-  q.key = std::move(key);
-  q.section = "chung";
-  q.type = type;
-  q.text_vi = "Câu hỏi " + q.key;
-  for (const auto& v : values) q.options.push_back(Opt(v));
-  return q;
-}
-
-Question Bounded(std::string key, QuestionType type, double min, double max) {
-  Question q;
-  q.key = std::move(key);
-  q.section = "chung";
-  q.type = type;
-  q.text_vi = "Câu hỏi " + q.key;
-  q.min = min;
-  q.max = max;
-  return q;
-}
-
-Question ShownIf(Question q, std::string on, std::vector<std::string> any_of) {
-  q.show_if = Condition{std::move(on), std::move(any_of)};
-  return q;
-}
-
-// q1 single yes/no; q2 (if q1 = yes) multiple a/b/c; q3 (if q2 ticks b) text, required;
-// q4 scale 1..5, required; q5 number 0..100; q6 (if q4 is 1 or 2) text.
-Survey Valid() {
-  Survey s;
-  s.title = "Mức độ hài lòng với trạm y tế";
-  s.year = 2026;
-  s.sections = {{"chung", "Chung", "General"}};
-  s.questions = {
-      Choice("q1", QuestionType::kSingle, {"co", "khong"}),
-      ShownIf(Choice("q2", QuestionType::kMultiple, {"a", "b", "c"}), "q1", {"co"}),
-      ShownIf(Bounded("q3", QuestionType::kText, 0, 0), "q2", {"b"}),
-      Bounded("q4", QuestionType::kScale, 1, 5),
-      Bounded("q5", QuestionType::kNumber, 0, 100),
-      ShownIf(Bounded("q6", QuestionType::kText, 0, 0), "q4", {"1", "2"}),
-  };
-  s.questions[2].required = true;
-  s.questions[3].required = true;
-  return s;
-}
-
-std::vector<std::string> Fields(const Error& e) {
-  std::vector<std::string> out;
-  for (const auto& f : e.fields) out.push_back(f.field);
-  return out;
-}
+Survey Valid() { return testing::Example(); }
 
 TEST(ValidateSurveyTest, TheExampleIsValid) {
   const Status st = ValidateSurvey(Valid());
@@ -154,7 +110,7 @@ TEST(ValidateSurveyTest, EachKindOfBadSurveyNamesItsField) {
     const Status st = ValidateSurvey(s);
     ASSERT_FALSE(st.has_value()) << c.name;
     EXPECT_EQ(st.error().code, ErrorCode::kInvalidArgument) << c.name;
-    EXPECT_EQ(Fields(st.error()), std::vector<std::string>{c.field}) << c.name;
+    EXPECT_EQ(FieldNames(st.error()), std::vector<std::string>{c.field}) << c.name;
   }
 }
 
@@ -223,7 +179,7 @@ TEST(SurveyCheckAnswersTest, RequiredButHiddenIsNotAnError) {
   // Shown, it is required.
   const auto got = CheckAnswers(Valid(), {{"q1", {"co"}}, {"q2", {"b"}}, {"q4", {"1"}}});
   ASSERT_FALSE(got.has_value());
-  EXPECT_EQ(Fields(got.error()), std::vector<std::string>{"q.q3"});
+  EXPECT_EQ(FieldNames(got.error()), std::vector<std::string>{"q.q3"});
 }
 
 struct BadAnswer {
@@ -255,7 +211,7 @@ TEST(SurveyCheckAnswersTest, EachKindOfBadAnswerNamesItsQuestion) {
     const auto got = CheckAnswers(Valid(), c.raw);
     ASSERT_FALSE(got.has_value()) << c.name;
     EXPECT_EQ(got.error().code, ErrorCode::kInvalidArgument) << c.name;
-    EXPECT_EQ(Fields(got.error()), std::vector<std::string>{c.field}) << c.name;
+    EXPECT_EQ(FieldNames(got.error()), std::vector<std::string>{c.field}) << c.name;
     EXPECT_FALSE(got.error().fields.at(0).message.empty()) << c.name;
   }
 }
@@ -270,7 +226,7 @@ TEST(SurveyCheckAnswersTest, TextAtTheLimitIsAccepted) {
 TEST(SurveyCheckAnswersTest, OneErrorPerQuestion) {
   const auto got = CheckAnswers(Valid(), {{"q1", {"x"}}, {"q5", {"x"}}});
   ASSERT_FALSE(got.has_value());
-  EXPECT_EQ(Fields(got.error()), (std::vector<std::string>{"q.q1", "q.q4", "q.q5"}));
+  EXPECT_EQ(FieldNames(got.error()), (std::vector<std::string>{"q.q1", "q.q4", "q.q5"}));
 }
 
 }  // namespace
