@@ -52,7 +52,7 @@ bool Has(const std::vector<std::string>& values, const std::string& v) {
   return std::find(values.begin(), values.end(), v) != values.end();
 }
 
-// "Chỉ trả lời câu này nếu ở câu 3 bạn đã chọn: «Có» hoặc «Không rõ»." — shown to every
+// "Chỉ trả lời câu này nếu ở câu 3 ông/bà đã chọn «Có» hoặc «Không rõ»." — shown to every
 // reader, so that the form makes sense without the script that hides the question.
 std::string ConditionNote(Lang lang, const survey::Survey& s, const Question& q) {
   for (size_t i = 0; i < s.questions.size(); ++i) {
@@ -64,8 +64,15 @@ std::string ConditionNote(Lang lang, const survey::Survey& s, const Question& q)
       for (const auto& o : on.options) {
         if (o.value == value) label = Pick(lang, o.label_vi, o.label_en);
       }
-      if (!labels.empty()) labels += " " + Message(lang, "survey.form.or") + " ";
-      labels += "«" + label + "»";
+      // Appended piece by piece: GCC 12 warns (-Wrestrict, falsely) on " " + std::string.
+      if (!labels.empty()) {
+        labels += ' ';
+        labels += Message(lang, "survey.form.or");
+        labels += ' ';
+      }
+      labels += "«";
+      labels += label;
+      labels += "»";
     }
     return Replace(Message(lang, "survey.form.only_if"), "{n}", std::to_string(i + 1)) + " " +
            labels + ".";
