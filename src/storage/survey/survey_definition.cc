@@ -1,5 +1,10 @@
 #include "storage/survey/survey_definition.h"
 
+#include <charconv>
+#include <cstdio>
+#include <optional>
+#include <string_view>
+
 #include <nlohmann/json.hpp>
 
 namespace xaso::storage {
@@ -119,9 +124,129 @@ void ReadDefinitionJson(const std::string& text, survey::Survey& s) {
   }
 }
 
-std::string AnswersJson(const survey::Answers& answers) { return Dump(json(answers)); }
+// Written and read by hand: nlohmann's tree of 40 answers took most of an import's time
+// (docs/performance.md, survey_bench). Other bytes, UTF-8 included, are copied as they are.
+namespace {
+
+void AppendQuoted(std::string& out, const std::string& text) {
+  out += '"';
+  for (const char c : text) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char escaped[8];
+          std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
+          out += escaped;
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
+}
+
+// Reads a string at text[i] == '"' up to its closing quote; false for anything AnswersJson
+// does not write (\u escapes of characters above U+001F, a missing quote).
+bool ReadQuoted(std::string_view text, size_t& i, std::string& out) {
+  out.clear();
+  if (i >= text.size() || text[i] != '"') return false;
+  for (++i; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '"') {
+      ++i;
+      return true;
+    }
+    if (c != '\\') {
+      out += c;
+      continue;
+    }
+    if (++i >= text.size()) return false;
+    switch (text[i]) {
+      case '"': out += '"'; break;
+      case '\\': out += '\\'; break;
+      case '/': out += '/'; break;
+      case 'n': out += '\n'; break;
+      case 'r': out += '\r'; break;
+      case 't': out += '\t'; break;
+      case 'b': out += '\b'; break;
+      case 'f': out += '\f'; break;
+      case 'u': {
+        if (i + 4 >= text.size() || text.substr(i + 1, 2) != "00") return false;
+        int code = 0;
+        const char* digits = text.data() + i + 3;
+        if (std::from_chars(digits, digits + 2, code, 16).ptr != digits + 2 || code >= 0x20) {
+          return false;
+        }
+        out += static_cast<char>(code);
+        i += 4;
+        break;
+      }
+      default: return false;
+    }
+  }
+  return false;
+}
+
+// AnswersJson's own shape, without spaces; nullopt for any other text.
+std::optional<survey::Answers> ReadAnswersFast(std::string_view text) {
+  survey::Answers out;
+  size_t i = 0;
+  auto at = [&](char c) { return i < text.size() && text[i] == c; };
+  if (!at('{')) return std::nullopt;
+  ++i;
+  if (at('}')) return i + 1 == text.size() ? std::optional(out) : std::nullopt;
+  std::string key, value;
+  while (true) {
+    if (!ReadQuoted(text, i, key) || !at(':')) return std::nullopt;
+    ++i;
+    if (!at('[')) return std::nullopt;
+    ++i;
+    auto& values = out[key];
+    if (at(']')) {
+      ++i;
+    } else {
+      while (true) {
+        if (!ReadQuoted(text, i, value)) return std::nullopt;
+        values.push_back(value);
+        if (at(']')) {
+          ++i;
+          break;
+        }
+        if (!at(',')) return std::nullopt;
+        ++i;
+      }
+    }
+    if (at('}')) return i + 1 == text.size() ? std::optional(out) : std::nullopt;
+    if (!at(',')) return std::nullopt;
+    ++i;
+  }
+}
+
+}  // namespace
+
+std::string AnswersJson(const survey::Answers& answers) {
+  std::string out = "{";
+  for (const auto& [key, values] : answers) {
+    if (out.size() > 1) out += ',';
+    AppendQuoted(out, key);
+    out += ":[";
+    for (size_t i = 0; i < values.size(); ++i) {
+      if (i > 0) out += ',';
+      AppendQuoted(out, values[i]);
+    }
+    out += ']';
+  }
+  out += '}';
+  return out;
+}
 
 survey::Answers AnswersFromJson(const std::string& text) {
+  if (auto fast = ReadAnswersFast(text)) return std::move(*fast);
   survey::Answers out;
   const json j = json::parse(text, nullptr, false);
   if (!j.is_object()) return out;
