@@ -29,7 +29,8 @@ SurveyService::SurveyService(SurveyRepository& repo, const papi::IndicatorCatalo
 Result<int64_t> SurveyService::Answer(const Survey& s, const Answers& raw, Channel channel,
                                       const std::string& code, const audit::AuditRecord& rec) {
   if (channel == Channel::kImport) {
-    return MakeError(ErrorCode::kInvalidArgument, "Phiếu nhập từ tệp đi qua chức năng nhập.");
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "Phiếu từ tệp CSV phải nhập bằng chức năng nhập tệp.");
   }
   if (s.status != SurveyStatus::kOpen) {
     return MakeError(ErrorCode::kFailedPrecondition, "Khảo sát này không nhận trả lời.");
@@ -38,8 +39,8 @@ Result<int64_t> SurveyService::Answer(const Survey& s, const Answers& raw, Chann
   if (s.needs_code) {
     typed = NormalizeCode(code);
     if (typed.size() != kCodeLength || !IsPlainCode(typed)) {
-      const std::string message =
-          "Mã phiếu gồm " + std::to_string(kCodeLength) + " ký tự in trên phiếu, chưa được dùng.";
+      const std::string message = "Mã phiếu không hợp lệ: mã gồm " + std::to_string(kCodeLength) +
+                                  " chữ và số in trên phiếu.";
       return Error{ErrorCode::kInvalidArgument, message, {{"code", message}}};
     }
   }
