@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Client, startServer, xaso } from './harness.mjs';
+import { Client, rawSql, startServer, xaso } from './harness.mjs';
 
 const LIST = '/xa/nhat-tan/khao-sat';
 
@@ -99,6 +99,7 @@ describe('survey answering', () => {
     assert.match(body, /inputmode="decimal"/);
     assert.match(body, /Rất không hài lòng/);
     assert.match(body, /<script src="\/static\/survey\.js"><\/script>/);
+    assert.doesNotMatch(body, /\}\}/, 'no template text leaks into the page');
     assert.doesNotMatch(body, /Mã phiếu/);  // this survey needs no code
     // Nothing personal is asked.
     assert.doesNotMatch(body, /name="(name|phone|email|address)"/);
@@ -191,6 +192,24 @@ describe('survey answering', () => {
     assert.equal(rows.length, 1);
     // The response keeps no trace of the code.
     assert.ok(!JSON.stringify(rows).includes(coded.codes[0]));
+  });
+
+  test('a closed survey says so and takes no answers', async () => {
+    const closed = createSurvey(server, ['--open']);
+    // Closed behind the page's back, as the staff status page would between GET and POST.
+    const form = await html(await citizen.get(`${LIST}/${closed.id}`));
+    assert.match(form, /<form method="post"/);
+    rawSql(server, `UPDATE survey SET status = 'closed' WHERE id = ${closed.id}`);
+    const page = await citizen.get(`${LIST}/${closed.id}`);
+    assert.equal(page.status, 200);
+    const body = await html(page);
+    assert.match(body, /Khảo sát này đã kết thúc, không nhận thêm phiếu trả lời\./);
+    assert.doesNotMatch(body, /<form method="post" action="\/xa/);
+    const res = await citizen.post(`${LIST}/${closed.id}`, { 'q.used': 'co' });
+    assert.equal(res.status, 409);
+    assert.match(await html(res), /đã kết thúc/);
+    assert.equal(responses(server, closed.id).length, 0);
+    assert.doesNotMatch(await html(await citizen.get(LIST)), new RegExp(`href="${LIST}/${closed.id}"`));
   });
 
   test('a robot that fills the honeypot is thanked and nothing is stored', async () => {
