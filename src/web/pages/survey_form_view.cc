@@ -26,6 +26,14 @@ std::string QuestionId(const std::string& key) {
   return id;
 }
 
+// The id of one choice of the question whose id is `id`.
+std::string ChoiceId(const std::string& id, const std::string& value) {
+  std::string out = id;
+  out += "--";
+  out += value;
+  return out;
+}
+
 std::string FieldName(const Question& q) { return "q." + q.key; }
 std::string OptionFieldName(const Question& q, const std::string& value) {
   return "q." + q.key + "[" + value + "]";
@@ -142,23 +150,23 @@ Data QuestionData(Lang lang, const survey::Survey& s, size_t index, const survey
     case QuestionType::kMultiple:
       for (const auto& o : q.options) {
         const bool multiple = q.type == QuestionType::kMultiple;
-        options.push_back(ChoiceData(q, id + "--" + o.value,
+        options.push_back(ChoiceData(q, ChoiceId(id, o.value),
                                      multiple ? OptionFieldName(q, o.value) : FieldName(q), o.value,
                                      Pick(lang, o.label_vi, o.label_en), Has(values, o.value)));
       }
-      if (!q.options.empty()) first_id = id + "--" + q.options.front().value;
+      if (!q.options.empty()) first_id = ChoiceId(id, q.options.front().value);
       break;
     case QuestionType::kScale: {
       const auto lo = static_cast<long long>(q.min), hi = static_cast<long long>(q.max);
       for (long long v = lo; v <= hi; ++v) {
         const std::string value = std::to_string(v);
-        Data o = ChoiceData(q, id + "--" + value, FieldName(q), value, value, first == value);
+        Data o = ChoiceData(q, ChoiceId(id, value), FieldName(q), value, value, first == value);
         // The ends' meaning is read out with the end points; sighted readers see it under the row.
         const std::string& end = v == lo ? q.min_label : v == hi ? q.max_label : std::string();
         o.set("end", end.empty() ? Data(false) : Data(end));
         options.push_back(o);
       }
-      first_id = id + "--" + std::to_string(lo);
+      first_id = ChoiceId(id, std::to_string(lo));
       x.set("min_label", q.min_label.empty() ? Data(false) : Data(q.min_label));
       x.set("max_label", q.max_label.empty() ? Data(false) : Data(q.max_label));
       x.set("has_ends", Data(!q.min_label.empty() || !q.max_label.empty()));
