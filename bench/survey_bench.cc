@@ -5,9 +5,12 @@
 // XASO_BENCH_PG_URL is set, on PostgreSQL in a database of its own, and the read back through
 // SurveyRepository::Responses. It prints the figures and asserts nothing about time.
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <random>
 #include <string>
 #include <vector>
@@ -33,6 +36,14 @@ constexpr int kQuestions = 40;
 
 double MsSince(Steady::time_point start) {
   return std::chrono::duration<double, std::milli>(Steady::now() - start).count();
+}
+
+// The CPU time the calling thread has used, in ms: the time without the waits for a core that
+// the wall-clock time of a busy machine includes (the database server's work is not in it).
+double ThreadCpuMs() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) * 1000 + static_cast<double>(t.tv_nsec) / 1e6;
 }
 
 long long EnvCount(const char* name, long long fallback) {
@@ -105,9 +116,35 @@ std::string BenchCsv(const survey::Survey& s, long long rows) {
   return csv;
 }
 
+// The CPU time, in s, the PostgreSQL backend serving `db`'s one connection has used, read from
+// /proc when the server runs on this machine; -1 otherwise.
+double ServerCpuS(storage::Database& db) {
+  if (db.dialect() != storage::Dialect::kPostgres) return -1;
+  long long pid = 0;
+  if (!db.Read([&](soci::session& s) -> Status {
+        s << "SELECT pg_backend_pid()", soci::into(pid);
+        return Ok{};
+      })) {
+    return -1;
+  }
+  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+  std::string line;
+  if (!std::getline(stat, line) || line.rfind(')') == std::string::npos) return -1;
+  // After the command's name: state, then fields 4..; utime and stime are fields 14 and 15.
+  std::istringstream fields(line.substr(line.rfind(')') + 2));
+  std::string field;
+  long long utime = 0, stime = 0;
+  for (int i = 3; i <= 15 && fields >> field; ++i) {
+    if (i == 14) utime = std::atoll(field.c_str());
+    if (i == 15) stime = std::atoll(field.c_str());
+  }
+  return static_cast<double>(utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
 Status BenchDatabase(const std::string& label, const std::string& url, const std::string& csv,
                      long long rows) {
-  XASO_ASSIGN_OR_RETURN(auto db, storage::Database::Open(url, 2));
+  // One connection, so that ServerCpuS reads the backend that did the work.
+  XASO_ASSIGN_OR_RETURN(auto db, storage::Database::Open(url, 1));
   XASO_RETURN_IF_ERROR(storage::Migrate(*db));
   long long commune = 0;
   XASO_RETURN_IF_ERROR(db->Write([&](soci::session& s) -> Status {
@@ -123,24 +160,37 @@ Status BenchDatabase(const std::string& label, const std::string& url, const std
                                                         survey::SurveyStatus::kOpen, kRec));
 
   auto start = Steady::now();
+  double cpu = ThreadCpuMs();
   XASO_ASSIGN_OR_RETURN(const auto responses,
                         survey::ParseResponsesCsv(open, csv, clock.NowUnix()));
-  const double parse_ms = MsSince(start);
+  const double parse_ms = MsSince(start), parse_cpu = ThreadCpuMs() - cpu;
+  const double server_before = ServerCpuS(*db);
   start = Steady::now();
+  cpu = ThreadCpuMs();
   XASO_ASSIGN_OR_RETURN(const int64_t stored,
                         repo.ImportResponses(commune, open.id, responses, kRec));
-  const double import_ms = MsSince(start);
+  const double import_ms = MsSince(start), import_cpu = ThreadCpuMs() - cpu;
+  const double server_s = server_before < 0 ? -1 : ServerCpuS(*db) - server_before;
   start = Steady::now();
+  cpu = ThreadCpuMs();
   XASO_ASSIGN_OR_RETURN(const auto back, repo.Responses(commune, open.id));
-  const double read_ms = MsSince(start);
+  const double read_ms = MsSince(start), read_cpu = ThreadCpuMs() - cpu;
   if (stored != rows || static_cast<long long>(back.size()) != rows) {
     return MakeError(ErrorCode::kInternal, "stored " + std::to_string(stored) + ", read " +
                                                std::to_string(back.size()));
   }
-  std::printf("%-8s %lld sheets x %d questions: ParseResponsesCsv %.2f s, ImportResponses %.2f s"
-              " (together %.2f s), Responses read back %.2f s\n",
-              label.c_str(), rows, kQuestions, parse_ms / 1000, import_ms / 1000,
-              (parse_ms + import_ms) / 1000, read_ms / 1000);
+  std::printf("%-8s %lld sheets x %d questions, wall-clock s (CPU of this thread s):\n",
+              label.c_str(), rows, kQuestions);
+  std::printf("%-8s   ParseResponsesCsv      %6.2f (%5.2f)\n", label.c_str(), parse_ms / 1000,
+              parse_cpu / 1000);
+  std::printf("%-8s   ImportResponses        %6.2f (%5.2f)", label.c_str(), import_ms / 1000,
+              import_cpu / 1000);
+  if (server_s >= 0) std::printf(", PostgreSQL's backend CPU %.2f s", server_s);
+  std::printf("\n");
+  std::printf("%-8s   parse + import         %6.2f (%5.2f)\n", label.c_str(),
+              (parse_ms + import_ms) / 1000, (parse_cpu + import_cpu) / 1000);
+  std::printf("%-8s   Responses (read back)  %6.2f (%5.2f)\n", label.c_str(), read_ms / 1000,
+              read_cpu / 1000);
   return Ok{};
 }
 

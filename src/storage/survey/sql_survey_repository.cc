@@ -6,6 +6,7 @@
 #include "storage/query.h"
 #include "storage/row_util.h"
 #include "storage/survey/batch_insert.h"
+#include "storage/survey/response_copy.h"
 #include "storage/survey/survey_definition.h"
 
 namespace xaso::storage {
@@ -323,13 +324,17 @@ Result<int64_t> SqlSurveyRepository::ImportResponses(int64_t commune_id, int64_t
                         MakeError(ErrorCode::kFailedPrecondition,
                                   "Chỉ nhập được phiếu khi khảo sát đang mở hoặc đã đóng."));
     }
-    // The ids are integers spliced as such, the same for every row.
-    InsertBatched<ResponseSlot>(
-        s,
-        "INSERT INTO survey_response (survey_id, commune_id, channel, "
-        "submitted_at, weight, answers) VALUES ",
-        "(" + std::to_string(id) + ", " + std::to_string(commune) + ", :ch, :t, :w, :a)",
-        responses);
+    if (db_.dialect() == Dialect::kPostgres) {
+      CopyResponses(s, id, commune, responses);
+    } else {
+      // The ids are integers spliced as such, the same for every row.
+      InsertBatched<ResponseSlot>(
+          s,
+          "INSERT INTO survey_response (survey_id, commune_id, channel, submitted_at, weight, "
+          "answers) VALUES ",
+          "(" + std::to_string(id) + ", " + std::to_string(commune) + ", :ch, :t, :w, :a)",
+          responses);
+    }
     AuditChange(s, rec, commune, "survey", id, "import", std::to_string(n) + " phiếu", now);
     return Ok{};
   }));

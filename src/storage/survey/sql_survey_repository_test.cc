@@ -72,7 +72,7 @@ Response Sheet(int64_t survey_id, int i) {
   r.answers = {{"q1", {"yes"}},
                {"q2", {"tv", "radio"}},
                {"q3", {std::to_string(1 + i % 5)}},
-               {"q5", {"Ý kiến số " + std::to_string(i) + ": \"đường\", 'cầu'"}}};
+               {"q5", {"Ý kiến số " + std::to_string(i) + ":\t\"đường\",\n'cầu' \\"}}};
   return r;
 }
 
