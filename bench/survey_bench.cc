@@ -4,14 +4,12 @@
 // file (WAL mode, under XASO_BENCH_DATA or build/bench-data, made afresh each run) and, when
 // XASO_BENCH_PG_URL is set, on PostgreSQL in a database of its own, and the read back through
 // SurveyRepository::Responses. It prints the figures and asserts nothing about time.
-#include <chrono>
-#include <ctime>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <random>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -24,27 +22,16 @@
 #include "storage/migrator.h"
 #include "storage/survey/sql_survey_repository.h"
 
+#include "bench_pages.h"
+
 namespace xaso::bench {
 namespace {
 
-using Steady = std::chrono::steady_clock;
 using survey::Question;
 using survey::QuestionType;
 
 const audit::AuditRecord kRec{0, 0, "survey_bench", "", "", "", ""};
 constexpr int kQuestions = 40;
-
-double MsSince(Steady::time_point start) {
-  return std::chrono::duration<double, std::milli>(Steady::now() - start).count();
-}
-
-// The CPU time the calling thread has used, in ms: the time without the waits for a core that
-// the wall-clock time of a busy machine includes (the database server's work is not in it).
-double ThreadCpuMs() {
-  timespec t{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) * 1000 + static_cast<double>(t.tv_nsec) / 1e6;
-}
 
 long long EnvCount(const char* name, long long fallback) {
   const char* v = std::getenv(name);
@@ -96,8 +83,8 @@ std::string BenchCsv(const survey::Survey& s, long long rows) {
   const char* multiples[] = {"a", "b|c", "a|d", "c"};
   for (long long r = 0; r < rows; ++r) {
     char head[64];
-    std::snprintf(head, sizeof head, ",%02lld/10/2026 %02lld:%02lld,%s", 1 + r % 28,
-                  r % 24, r % 60, r % 3 == 0 ? "1.25" : "");
+    std::snprintf(head, sizeof head, ",%02lld/10/2026 %02lld:%02lld,%s", 1 + r % 28, r % 24, r % 60,
+                  r % 3 == 0 ? "1.25" : "");
     csv += head;
     for (const Question& q : s.questions) {
       csv += ",";
@@ -159,25 +146,25 @@ Status BenchDatabase(const std::string& label, const std::string& url, const std
   XASO_ASSIGN_OR_RETURN(const auto open, repo.SetStatus(commune, draft.id, draft.version,
                                                         survey::SurveyStatus::kOpen, kRec));
 
-  auto start = Steady::now();
+  auto start = Clock::now();
   double cpu = ThreadCpuMs();
   XASO_ASSIGN_OR_RETURN(const auto responses,
                         survey::ParseResponsesCsv(open, csv, clock.NowUnix()));
   const double parse_ms = MsSince(start), parse_cpu = ThreadCpuMs() - cpu;
   const double server_before = ServerCpuS(*db);
-  start = Steady::now();
+  start = Clock::now();
   cpu = ThreadCpuMs();
   XASO_ASSIGN_OR_RETURN(const int64_t stored,
                         repo.ImportResponses(commune, open.id, responses, kRec));
   const double import_ms = MsSince(start), import_cpu = ThreadCpuMs() - cpu;
   const double server_s = server_before < 0 ? -1 : ServerCpuS(*db) - server_before;
-  start = Steady::now();
+  start = Clock::now();
   cpu = ThreadCpuMs();
   XASO_ASSIGN_OR_RETURN(const auto back, repo.Responses(commune, open.id));
   const double read_ms = MsSince(start), read_cpu = ThreadCpuMs() - cpu;
   if (stored != rows || static_cast<long long>(back.size()) != rows) {
-    return MakeError(ErrorCode::kInternal, "stored " + std::to_string(stored) + ", read " +
-                                               std::to_string(back.size()));
+    return MakeError(ErrorCode::kInternal,
+                     "stored " + std::to_string(stored) + ", read " + std::to_string(back.size()));
   }
   std::printf("%-8s %lld sheets x %d questions, wall-clock s (CPU of this thread s):\n",
               label.c_str(), rows, kQuestions);
@@ -194,22 +181,6 @@ Status BenchDatabase(const std::string& label, const std::string& url, const std
   return Ok{};
 }
 
-// BenchDatabase on a database of its own next to the one `url` names, dropped afterwards.
-Status BenchFreshPostgres(const std::string& url, const std::string& csv, long long rows) {
-  XASO_ASSIGN_OR_RETURN(auto admin, storage::Database::Open(url, 1));
-  const std::string name = "xaso_survey_bench_" + std::to_string(::getpid());
-  auto run = [&](const std::string& sql) {
-    return admin->Read([&](soci::session& s) -> Status {
-      s << sql;
-      return Ok{};
-    });
-  };
-  XASO_RETURN_IF_ERROR(run("CREATE DATABASE " + name));
-  Status status = BenchDatabase("postgres", url.substr(0, url.rfind('/') + 1) + name, csv, rows);
-  XASO_RETURN_IF_ERROR(run("DROP DATABASE " + name));
-  return status;
-}
-
 Status Run() {
   const long long rows = EnvCount("XASO_BENCH_RESPONSES", 100'000);
   const std::string csv = BenchCsv(BenchSurvey(0), rows);
@@ -220,10 +191,13 @@ Status Run() {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   const auto file = dir / "survey.db";
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(file.string() + suffix, ec);
+  for (const char* suffix : {"", "-wal", "-shm"})
+    std::filesystem::remove(file.string() + suffix, ec);
   XASO_RETURN_IF_ERROR(BenchDatabase("sqlite", "sqlite:" + file.string(), csv, rows));
   if (const char* pg = std::getenv("XASO_BENCH_PG_URL"); pg != nullptr && *pg != '\0') {
-    return BenchFreshPostgres(pg, csv, rows);
+    return OnFreshPostgres(pg, "xaso_survey_bench", [&](const std::string& fresh) {
+      return BenchDatabase("postgres", fresh, csv, rows);
+    });
   }
   return Ok{};
 }
