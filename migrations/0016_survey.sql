@@ -49,6 +49,7 @@ CREATE INDEX survey_response_by_survey ON survey_response (survey_id, id);
 CREATE TABLE survey_code (
   id {{ID}},
   survey_id BIGINT NOT NULL REFERENCES survey(id),
+  commune_id BIGINT NOT NULL REFERENCES commune(id),
   code TEXT NOT NULL,
   used INTEGER NOT NULL DEFAULT 0,
   UNIQUE (survey_id, code)

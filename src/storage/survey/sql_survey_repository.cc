@@ -358,8 +358,9 @@ Status SqlSurveyRepository::AddCodes(int64_t commune_id, int64_t survey_id,
   return db_.Write([&](soci::session& s) -> Status {
     long long commune = commune_id, id = survey_id;
     if (!ReadLocked(s, commune, id)) return NotFound();
-    InsertBatched<CodeSlot>(s, "INSERT INTO survey_code (survey_id, code) VALUES ",
-                            "(" + std::to_string(id) + ", :k)", codes);
+    InsertBatched<CodeSlot>(s, "INSERT INTO survey_code (survey_id, commune_id, code) VALUES ",
+                            "(" + std::to_string(id) + ", " + std::to_string(commune) + ", :k)",
+                            codes);
     // The count only: the codes themselves stay out of the log.
     AuditChange(s, rec, commune, "survey", id, "codes", std::to_string(codes.size()) + " mã", now);
     return Ok{};
