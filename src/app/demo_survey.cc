@@ -91,8 +91,8 @@ Status System::LoadDemoSurveys(int64_t commune_id) {
     survey::Channel channel;
     bool close;
   } kSurveys[] = {
-      {"papi", year - 1, 60, survey::Channel::kInterview, true},
-      {"papi", year, 45, survey::Channel::kWeb, false},
+      {"papi", year - 1, 200, survey::Channel::kInterview, true},
+      {"papi", year, 160, survey::Channel::kWeb, false},
       {"health_station", year, 24, survey::Channel::kWeb, false},
   };
   std::mt19937 rng(20240129);  // the plan's date: any fixed seed
