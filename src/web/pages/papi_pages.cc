@@ -72,15 +72,15 @@ void SetYears(Context& ctx, const std::vector<const papi::ScoreRow*>& rows, Data
       y.set("group_code", std::string(papi::GroupCode(group)));
     }
     years.push_back(y);
-    // Bars on the aggregate's whole range [8, 80], so lengths compare honestly.
-    const auto pct = [](double x) { return static_cast<int>((x - 8) * 100 / 72); };
     if (r->aggregate) {
-      bars.push_back({std::to_string(r->year) + " · " + Message(ctx.lang, "papi.dash.province"),
-                      pct(*r->aggregate), Score4(*r->aggregate)});
+      bars.push_back(
+          AggregateBar(std::to_string(r->year) + " · " + Message(ctx.lang, "papi.dash.province"),
+                       *r->aggregate, r->year));
     }
     if (ref) {
-      bars.push_back({std::to_string(r->year) + " · " + Message(ctx.lang, "papi.dash.median"),
-                      pct(ref->median), Score4(ref->median)});
+      bars.push_back(
+          AggregateBar(std::to_string(r->year) + " · " + Message(ctx.lang, "papi.dash.median"),
+                       ref->median, r->year));
     }
   }
   d.set("years", years);

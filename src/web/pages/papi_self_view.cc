@@ -2,21 +2,45 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
+#include <mutex>
 
-#include "core/ttl_cache.h"
 #include "domain/papi/benchmark.h"
 #include "domain/papi/catalogue.h"
 #include "domain/papi/indicator_catalogue.h"
 #include "domain/papi/ranking.h"
+#include "domain/survey/presets.h"
 #include "web/svg_chart.h"
 
 namespace xaso::web {
 namespace {
 
-// Scoring is pure and a survey's responses only grow, so (survey, count) names a result; the
-// age limit only bounds memory held for surveys nobody looks at.
-TtlCache<std::string, papi::SelfScores>& ScoreCache() {
-  static TtlCache<std::string, papi::SelfScores> cache(24 * 3600);
+// Scoring is pure and a survey's responses only grow, so a survey's scores stand until its
+// count of responses changes: one entry per survey, replaced when it does.
+class ScoreCache {
+ public:
+  template <class Score>
+  Result<papi::SelfScores> Get(int64_t survey_id, int64_t responses, Score score) {
+    {
+      std::lock_guard lock(mu_);
+      const auto it = entries_.find(survey_id);
+      if (it != entries_.end() && it->second.respondents == responses) return it->second;
+    }
+    auto scored = score();
+    if (scored) {
+      std::lock_guard lock(mu_);
+      entries_[survey_id] = *scored;
+    }
+    return scored;
+  }
+
+ private:
+  std::mutex mu_;
+  std::map<int64_t, papi::SelfScores> entries_;  // GUARDED_BY(mu_)
+};
+
+ScoreCache& Cache() {
+  static ScoreCache cache;
   return cache;
 }
 
@@ -46,26 +70,36 @@ Result<std::vector<papi::SelfScores>> LoadSelfAssessments(Context& ctx, int64_t 
   if (!list) return list.error();
   std::vector<int> seen;  // newest first, so the first survey of a year is the one scored
   for (const auto& summary : *list) {
-    if (summary.preset != "papi" || summary.status == survey::SurveyStatus::kDraft) continue;
+    if (summary.preset != survey::kPapiPreset || summary.status == survey::SurveyStatus::kDraft)
+      continue;
     if (std::find(seen.begin(), seen.end(), summary.year) != seen.end()) continue;
     seen.push_back(summary.year);
-    const std::string key = std::to_string(summary.id) + ":" + std::to_string(summary.responses);
-    auto scores =
-        ScoreCache().Get(key, ctx.svc.clock->NowUnix(), [&]() -> Result<papi::SelfScores> {
-          auto s = ctx.svc.survey_repo->Get(commune_id, summary.id);
-          if (!s) return s.error();
-          const papi::ScoringModel model(papi::IndicatorCatalogue::Default(),
-                                         papi::Catalogue::Default(), s->year);
-          auto scored = ctx.svc.surveys->ScorePapi(*s, model, unit);
-          if (!scored) return scored.error();
-          return papi::ToSelfScores(model, *scored, summary.responses);
-        });
+    auto scores = Cache().Get(summary.id, summary.responses, [&]() -> Result<papi::SelfScores> {
+      auto s = ctx.svc.survey_repo->Get(commune_id, summary.id);
+      if (!s) return s.error();
+      const papi::ScoringModel model(papi::IndicatorCatalogue::Default(),
+                                     papi::Catalogue::Default(), s->year);
+      auto scored = ctx.svc.surveys->ScorePapi(*s, model, unit);
+      if (!scored) return scored.error();
+      return papi::ToSelfScores(model, *scored, summary.responses);
+    });
     if (!scores) return scores.error();
     selfs.push_back(std::move(*scores));
   }
   std::sort(selfs.begin(), selfs.end(),
             [](const auto& a, const auto& b) { return a.year < b.year; });
   return selfs;
+}
+
+Bar AggregateBar(std::string label, double aggregate, int year) {
+  int dimensions = 0;
+  for (const auto& d : papi::Catalogue::Default().dimensions()) {
+    if (d.from_year <= year) ++dimensions;
+  }
+  const double low = dimensions;
+  const double high = 10.0 * dimensions;
+  const int percent = high > low ? static_cast<int>((aggregate - low) * 100 / (high - low)) : 0;
+  return {std::move(label), std::clamp(percent, 0, 100), Number4(aggregate)};
 }
 
 const papi::ScoreRow* BenchmarkFor(const std::vector<const papi::ScoreRow*>& rows, int year) {
@@ -83,7 +117,6 @@ void SetSelfAssessment(Context& ctx, const std::vector<papi::SelfScores>& selfs,
   const auto& refs = papi::ShippedNationalReference();
   Data years(Data::type::list);
   std::vector<Bar> bars;
-  const auto pct = [](double x) { return static_cast<int>((x - 8) * 100 / 72); };
   for (const auto& s : selfs) {
     Data y;
     y.set("year", std::to_string(s.year));
@@ -93,8 +126,9 @@ void SetSelfAssessment(Context& ctx, const std::vector<papi::SelfScores>& selfs,
       y.set("province", Score4(p->aggregate));
       y.set("province_year", std::to_string(p->year));
       if (p->aggregate) {
-        bars.push_back({std::to_string(p->year) + " · " + Message(ctx.lang, "papi.dash.province"),
-                        pct(*p->aggregate), Number4(*p->aggregate)});
+        bars.push_back(
+            AggregateBar(std::to_string(p->year) + " · " + Message(ctx.lang, "papi.dash.province"),
+                         *p->aggregate, p->year));
       }
     }
     // The national quartiles of the self-assessment's year, else the latest before it.
@@ -109,8 +143,9 @@ void SetSelfAssessment(Context& ctx, const std::vector<papi::SelfScores>& selfs,
       y.set("group_year", std::to_string(ref->year));
     }
     if (s.total.value) {
-      bars.push_back({std::to_string(s.year) + " · " + Message(ctx.lang, "papi.self.commune"),
-                      pct(*s.total.value), Number4(*s.total.value)});
+      bars.push_back(
+          AggregateBar(std::to_string(s.year) + " · " + Message(ctx.lang, "papi.self.commune"),
+                       *s.total.value, s.year));
     }
     years.push_back(y);
   }

@@ -8,6 +8,7 @@
 #include "domain/papi/score_table.h"
 #include "domain/papi/self_assessment.h"
 #include "web/router.h"
+#include "web/svg_chart.h"
 
 namespace xaso::web {
 
@@ -24,6 +25,10 @@ const papi::ScoreRow* BenchmarkFor(const std::vector<const papi::ScoreRow*>& row
 std::string Score4(const std::optional<double>& value);
 // The score and its 90% interval: "0,4512 (0,4101–0,4923)".
 std::string ScoreWithInterval(const papi::Score& s);
+
+// A bar of an aggregate score of `year`, drawn on the aggregate's whole range [D, 10·D] (D the
+// dimensions PAPI had that year: 8 since 2018), so lengths compare honestly.
+Bar AggregateBar(std::string label, double aggregate, int year);
 
 // The self-assessment section of the dashboard: a table per year (respondents, total with its
 // interval, the province and its year, the national group) and the chart of both totals.
