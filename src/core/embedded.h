@@ -18,5 +18,6 @@ std::span<const EmbeddedFile> EmbeddedWebAssets();
 std::span<const EmbeddedFile> EmbeddedDemoFiles();
 std::span<const EmbeddedFile> EmbeddedPapiCatalogue();
 std::span<const EmbeddedFile> EmbeddedProcedureCatalogue();
+std::span<const EmbeddedFile> EmbeddedSurveyPresets();
 
 }  // namespace xaso

@@ -14,6 +14,9 @@
 
 namespace xaso::survey {
 
+// The preset whose surveys SurveyService::ScorePapi scores.
+inline constexpr std::string_view kPapiPreset = "papi";
+
 struct Preset {
   std::string key;  // "papi", "health_station", "primary_school", "infrastructure", "security"
   std::string title_vi;
@@ -38,7 +41,9 @@ Survey SurveyFromPreset(const Preset& p, int64_t commune_id, int year);
 
 // kInvalidArgument, field "q.<key>", for a question whose indicator is not in `indicators`,
 // or whose answers cannot land inside the indicator's bounds (an option score or a
-// scale/number bound outside [lower, upper]).
+// scale/number bound outside [lower, upper]), or cannot give it a value at all (a single-choice
+// question without a scored option, a multiple-choice or text question: see
+// RespondentsFromResponses).
 Status CheckIndicators(const Survey& s, const papi::IndicatorCatalogue& indicators);
 
 }  // namespace xaso::survey

@@ -1,11 +1,12 @@
-// The PAPI dashboard for staff (issue 6, items 5 and 7): the province's published scores year
-// against year beside the national reference, the sub-dimension table with its weak spots, and
-// the plan tasks that serve each weak spot. The commune's own self-assessment joins this page
-// once surveys exist; until then it says so.
+// The PAPI dashboard for staff (issue 6, items 5 and 7): the commune's self-assessment (its
+// "papi" surveys scored by the PAPI method, papi_self_view.h) beside the province's published
+// scores year against year and the national reference, the sub-dimension table with its weak
+// spots, and the plan tasks that serve each weak spot.
 #include <algorithm>
-#include <cstdio>
+#include <map>
 
 #include "domain/papi/benchmark.h"
+#include "web/pages/papi_self_view.h"
 #include "web/pages/plan_view.h"
 #include "web/svg_chart.h"
 
@@ -16,17 +17,6 @@ using identity::Permission;
 
 // A sub-dimension S lies in [1/K, 10/K]; "the lowest fifth" is below 1/K + (9/K)/5 = 2.8/K.
 constexpr double kLowFifth = 2.8;
-
-// A published score to its 4 decimals, with the Vietnamese decimal comma: 44,1831.
-std::string Score4(double value) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.4f", value);
-  std::string s = buf;
-  std::replace(s.begin(), s.end(), '.', ',');
-  return s;
-}
-
-std::string Score4(const std::optional<double>& value) { return value ? Score4(*value) : "—"; }
 
 // The benchmark rows of the commune's province ("Tỉnh Hưng Yên" matches "Hưng Yên"), by year.
 std::vector<const papi::ScoreRow*> ProvinceRows(const std::string& province) {
@@ -112,20 +102,100 @@ void SetDimensions(Context& ctx, const std::vector<const papi::ScoreRow*>& rows,
   d.set("dimensions", dims);
 }
 
-// The sub-dimension table; a row is weak when, in the latest year, its score fell from the year
-// before or lies in the lowest fifth of its range. Weak rows list the tasks that serve them.
-void SetSubDimensions(Context& ctx, const std::vector<const papi::ScoreRow*>& rows,
-                      const std::vector<plan::Task>& tasks, Data& d) {
+// Why each weak sub-dimension is weak, by code. With a self-assessment: the commune's rule
+// (ADR 0012); without one: the province's latest year fell from the year before or lies in the
+// lowest fifth of its range.
+std::map<std::string, std::string> WeakReasons(Context& ctx,
+                                               const std::vector<const papi::ScoreRow*>& rows,
+                                               const std::vector<papi::SelfScores>& selfs) {
+  std::map<std::string, std::string> reasons;
+  if (!selfs.empty()) {
+    const auto& latest = selfs.back();
+    const auto* previous = selfs.size() > 1 ? &selfs[selfs.size() - 2] : nullptr;
+    for (const auto& w : papi::FindWeakSpots(latest, previous, BenchmarkFor(rows, latest.year))) {
+      std::string reason;
+      if (w.below_province) {
+        reason = Message(
+            ctx.lang, w.clearly_below ? "papi.self.clearly_below" : "papi.self.below_maybe_chance");
+      }
+      if (w.fell) reason += (reason.empty() ? "" : "; ") + Message(ctx.lang, "papi.self.fell");
+      reasons[w.code] = reason;
+    }
+    return reasons;
+  }
+  if (rows.empty()) return reasons;
   const auto& catalogue = papi::Catalogue::Default();
   const papi::ScoreRow& latest = *rows.back();
   const papi::ScoreRow* previous = rows.size() > 1 ? rows[rows.size() - 2] : nullptr;
-  const bool can_plan = identity::Allows(ctx.role, Permission::kManagePlan);
+  for (const auto& [code, score] : latest.subdimensions) {
+    const auto* sub = catalogue.Find(code);
+    if (sub == nullptr) continue;
+    const int k = catalogue.SubDimensionCount(sub->dimension, latest.year);
+    const bool low = k > 0 && score < kLowFifth / k;
+    bool fell = false;
+    if (previous) {
+      const auto before = previous->subdimensions.find(code);
+      fell = before != previous->subdimensions.end() && score < before->second;
+    }
+    std::string reason;
+    if (fell) reason = Message(ctx.lang, "papi.dash.fell");
+    if (low) reason += (reason.empty() ? "" : "; ") + Message(ctx.lang, "papi.dash.low");
+    if (!reason.empty()) reasons[code] = reason;
+  }
+  return reasons;
+}
+
+// The plan tasks that serve sub-dimension `code`, or the prompt to add one.
+Data WeakSpotData(Context& ctx, const papi::SubDimension& s, const std::string& reason,
+                  const std::vector<plan::Task>& tasks) {
+  Data w;
+  w.set("code", s.code);
+  w.set("name", SubName(ctx.lang, s));
+  w.set("reason", reason);
+  Data linked(Data::type::list);
+  int n = 0;
+  for (const auto& t : tasks) {
+    if (std::find(t.subdimensions.begin(), t.subdimensions.end(), s.code) ==
+        t.subdimensions.end()) {
+      continue;
+    }
+    Data tx;
+    tx.set("href", "/quan-ly/nhiem-vu/" + std::to_string(t.id));
+    tx.set("title", t.title);
+    tx.set("section", t.section);
+    tx.set("status", StatusLabel(ctx.lang, t.status));
+    linked.push_back(tx);
+    ++n;
+  }
+  if (n == 0) {
+    w.set("none", Data(true));
+    w.set("can_plan", Data(identity::Allows(ctx.role, Permission::kManagePlan)));
+  } else {
+    w.set("has_tasks", Data(true));
+    w.set("tasks", linked);
+  }
+  return w;
+}
+
+// The sub-dimension table (the commune's latest self-assessment, then the province by year)
+// and the weak spots with the tasks that serve them.
+void SetSubDimensions(Context& ctx, const std::vector<const papi::ScoreRow*>& rows,
+                      const std::vector<papi::SelfScores>& selfs,
+                      const std::vector<plan::Task>& tasks, Data& d) {
+  const auto& catalogue = papi::Catalogue::Default();
+  const int year = !selfs.empty() ? selfs.back().year : rows.back()->year;
+  const auto reasons = WeakReasons(ctx, rows, selfs);
   Data subs(Data::type::list), weak(Data::type::list);
   for (const auto& s : catalogue.subdimensions()) {
-    if (!s.AppliesIn(latest.year)) continue;
+    if (!s.AppliesIn(year)) continue;
     Data x;
     x.set("code", s.code);
     x.set("name", SubName(ctx.lang, s));
+    if (!selfs.empty()) {
+      const auto it = selfs.back().subdimensions.find(s.code);
+      x.set("self", it == selfs.back().subdimensions.end() ? std::string("—")
+                                                           : ScoreWithInterval(it->second));
+    }
     Data cells(Data::type::list);
     for (const auto* r : rows) {
       const auto it = r->subdimensions.find(s.code);
@@ -133,57 +203,22 @@ void SetSubDimensions(Context& ctx, const std::vector<const papi::ScoreRow*>& ro
           Data("score", it == r->subdimensions.end() ? std::string("—") : Score4(it->second)));
     }
     x.set("cells", cells);
-    const auto now = latest.subdimensions.find(s.code);
-    if (now == latest.subdimensions.end()) {
-      subs.push_back(x);
-      continue;
-    }
-    const int k = catalogue.SubDimensionCount(s.dimension, latest.year);
-    const bool low = k > 0 && now->second < kLowFifth / k;
-    bool fell = false;
-    if (previous) {
-      const auto before = previous->subdimensions.find(s.code);
-      fell = before != previous->subdimensions.end() && now->second < before->second;
-    }
-    if (low || fell) {
-      std::string reason;
-      if (fell) reason = Message(ctx.lang, "papi.dash.fell");
-      if (low) reason += (reason.empty() ? "" : "; ") + Message(ctx.lang, "papi.dash.low");
-      x.set("weak_reason", reason);
-      Data w;
-      w.set("code", s.code);
-      w.set("name", SubName(ctx.lang, s));
-      w.set("reason", reason);
-      Data linked(Data::type::list);
-      int n = 0;
-      for (const auto& t : tasks) {
-        if (std::find(t.subdimensions.begin(), t.subdimensions.end(), s.code) ==
-            t.subdimensions.end()) {
-          continue;
-        }
-        Data tx;
-        tx.set("href", "/quan-ly/nhiem-vu/" + std::to_string(t.id));
-        tx.set("title", t.title);
-        tx.set("section", t.section);
-        tx.set("status", StatusLabel(ctx.lang, t.status));
-        linked.push_back(tx);
-        ++n;
-      }
-      if (n == 0) {
-        w.set("none", Data(true));
-        w.set("can_plan", Data(can_plan));
-      } else {
-        w.set("has_tasks", Data(true));
-        w.set("tasks", linked);
-      }
-      weak.push_back(w);
+    if (const auto reason = reasons.find(s.code); reason != reasons.end()) {
+      x.set("weak_reason", reason->second);
+      weak.push_back(WeakSpotData(ctx, s, reason->second, tasks));
     }
     subs.push_back(x);
   }
   d.set("subdimensions", subs);
   d.set("weak", weak);
-  d.set("latest_year", std::to_string(latest.year));
-  if (previous) d.set("previous_year", std::to_string(previous->year));
+  if (!selfs.empty()) {
+    d.set("weak_rule_self", Data(true));
+    if (const auto* bench = BenchmarkFor(rows, year))
+      d.set("bench_year", std::to_string(bench->year));
+  } else {
+    d.set("latest_year", std::to_string(rows.back()->year));
+    if (rows.size() > 1) d.set("previous_year", std::to_string(rows[rows.size() - 2]->year));
+  }
 }
 
 Response Dashboard(Context& ctx) {
@@ -191,19 +226,27 @@ Response Dashboard(Context& ctx) {
   auto commune = ctx.svc.identity->GetCommune(commune_id);
   if (!commune) return ErrorPage(ctx, HttpStatusFor(commune.error().code, false));
   const auto rows = ProvinceRows(commune->province);
+  auto selfs = LoadSelfAssessments(ctx, commune_id, commune->name);
+  if (!selfs) return ErrorPage(ctx, HttpStatusFor(selfs.error().code, false));
   Data d;
   d.set("province", commune->province);
+  d.set("commune", commune->name);
   const std::string title = Message(ctx.lang, "papi.dash.title");
-  if (rows.empty()) return RenderPage(ctx, 200, "papi_dashboard", d, title);
-  d.set("has_scores", Data(true));
-  Data heads(Data::type::list);
-  for (const auto* r : rows) heads.push_back(Data("year", std::to_string(r->year)));
-  d.set("year_heads", heads);
-  auto tasks = AllTasks(ctx, commune_id);
-  if (!tasks) return ErrorPage(ctx, HttpStatusFor(tasks.error().code, false));
-  SetYears(ctx, rows, d);
-  SetDimensions(ctx, rows, d);
-  SetSubDimensions(ctx, rows, *tasks, d);
+  SetSelfAssessment(ctx, *selfs, rows, d);
+  if (!rows.empty()) {
+    d.set("has_scores", Data(true));
+    Data heads(Data::type::list);
+    for (const auto* r : rows) heads.push_back(Data("year", std::to_string(r->year)));
+    d.set("year_heads", heads);
+    SetYears(ctx, rows, d);
+    SetDimensions(ctx, rows, d);
+  }
+  if (!rows.empty() || !selfs->empty()) {
+    auto tasks = AllTasks(ctx, commune_id);
+    if (!tasks) return ErrorPage(ctx, HttpStatusFor(tasks.error().code, false));
+    d.set("has_subdimensions", Data(true));
+    SetSubDimensions(ctx, rows, *selfs, *tasks, d);
+  }
   return RenderPage(ctx, 200, "papi_dashboard", d, title);
 }
 
