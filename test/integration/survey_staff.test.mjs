@@ -104,8 +104,9 @@ describe('staff survey pages', () => {
     });
     assert.equal(res.status, 422);
     const page = await res.text();
-    assert.match(page, /id="question-error"/);
-    assert.match(page, new RegExp(`Câu ${first.key.replace(/\./g, '\\.')}: `));
+    // Beside the question's fields, and in the list at the top under its key.
+    assert.match(page, /<div id="question-errors"><p class="field-error">Điều kiện hiển thị phải dựa vào một câu hỏi đứng trước/);
+    assert.match(page, new RegExp(`Câu ${first.key.replace(/\./g, '\\.')}: Điều kiện hiển thị phải dựa vào một câu hỏi đứng trước`));
     assert.match(page, /value="Câu đã sửa"|>Câu đã sửa</, 'what was typed is kept');
     const after = await (await leader.get(href)).text();
     assert.doesNotMatch(after, /Câu đã sửa/);

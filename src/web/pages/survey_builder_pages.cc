@@ -69,7 +69,7 @@ void SetCodes(Context& ctx, const survey::Survey& s, Data& d) {
   SetDefault(d, "form_n", "100");
 }
 
-Result<survey::Survey> Saved(Context& ctx, survey::Survey s) {
+Result<survey::Survey> Saved(Context& ctx, const survey::Survey& s) {
   auto saved = ctx.svc.surveys->Save(s, ActorOf(ctx));
   if (saved) InvalidatePublicPages();
   return saved;
@@ -82,8 +82,6 @@ std::optional<Response> LoadOrFail(Context& ctx, survey::Survey& out) {
   out = std::move(*s);
   return std::nullopt;
 }
-
-int64_t FormVersion(Context& ctx) { return ParseInt(ctx.form["version"], 0).value_or(0); }
 
 Response Show(Context& ctx) {
   auto s = LoadSurvey(ctx);

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "web/form.h"
+#include "web/pages/select_options.h"
 #include "web/pages/survey_question_form.h"
 #include "web/pages/survey_view.h"
 
@@ -15,24 +16,9 @@ namespace {
 using identity::Permission;
 using survey::QuestionType;
 
-int64_t FormVersion(Context& ctx) { return ParseInt(ctx.form["version"], 0).value_or(0); }
-
 std::vector<survey::Question>::iterator FindQuestion(survey::Survey& s, const std::string& key) {
   return std::find_if(s.questions.begin(), s.questions.end(),
                       [&](const survey::Question& q) { return q.key == key; });
-}
-
-Data Choices(const std::vector<std::pair<std::string, std::string>>& items,
-             const std::string& chosen) {
-  Data list(Data::type::list);
-  for (const auto& [value, name] : items) {
-    Data o;
-    o.set("value", value);
-    o.set("name", name);
-    o.set("selected", Data(value == chosen));
-    list.push_back(o);
-  }
-  return list;
 }
 
 // The form page: `fields` are the values shown, `original` the key of the question edited
@@ -70,9 +56,9 @@ Response FormPage(Context& ctx, int status, const survey::Survey& s, const FormF
     if (q.type == QuestionType::kText || q.type == QuestionType::kNumber) continue;
     earlier.emplace_back(q.key, q.key + ". " + q.text_vi);
   }
-  d.set("section_options", Choices(sections, field("section")));
-  d.set("type_options", Choices(types, field("type")));
-  d.set("condition_options", Choices(earlier, field("show_if")));
+  d.set("section_options", SelectOptions(sections, field("section")));
+  d.set("type_options", SelectOptions(types, field("type")));
+  d.set("condition_options", SelectOptions(earlier, field("show_if")));
   d.set("no_sections", Data(s.sections.empty()));
   const std::string title = Message(
       ctx.lang, original.empty() ? "survey_staff.new_question" : "survey_staff.edit_question");
@@ -137,9 +123,14 @@ Response Save(Context& ctx) {
     Data d = SaveErrorData(ctx.lang, saved.error());
     // This question's own problems go beside its fields; others stay in the list at the top.
     Data mine(Data::type::list);
+    bool any = false;
     for (const auto& f : saved.error().fields) {
-      if (f.field == "q." + key) mine.push_back(Data(f.message));
+      if (f.field == "q." + key) {
+        mine.push_back(Data(f.message));
+        any = true;
+      }
     }
+    d.set("has_question_errors", Data(any));
     d.set("question_errors", mine);
     // Stale: keep what was typed, but against the stored version, so that a second save after
     // a look at the other change is a deliberate choice.

@@ -1,5 +1,6 @@
 #include "web/pages/survey_view.h"
 
+#include "web/form.h"
 #include "web/pages/plan_view.h"
 #include "web/pages/survey_question_form.h"
 
@@ -91,6 +92,8 @@ Data QuestionPreview(Lang lang, const survey::Survey& s, size_t index) {
   d.set("last", Data(index + 1 == s.questions.size()));
   return d;
 }
+
+int64_t FormVersion(Context& ctx) { return ParseInt(ctx.form["version"], 0).value_or(0); }
 
 Data SaveErrorData(Lang lang, const Error& e) {
   Data d = ErrorData(e);

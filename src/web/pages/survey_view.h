@@ -29,6 +29,9 @@ Data QuestionPreview(Lang lang, const survey::Survey& s, size_t index);
 // codes. `d` carries a failed form's errors and values ("form_*"); the rest comes from `s`.
 Response BuilderPage(Context& ctx, int status, const survey::Survey& s, Data d);
 
+// The survey version a builder form carries (0, never stored, when it is missing or malformed).
+int64_t FormVersion(Context& ctx);
+
 // A failed SurveyService::Save (or status change) as template data: the stale-version and
 // not-a-draft cases in words a clerk understands, every field error listed (a question's
 // under its key) and also set as {{error_<field>}} for fields named without a dot.
