@@ -214,6 +214,13 @@ describe('staff survey pages', () => {
     assert.match(results, /data-channel="interview"><th scope="row">[^<]+<\/th><td class="num">2</);
     assert.match(results, /data-channel="import"><th scope="row">[^<]+<\/th><td class="num">2</);
     assert.match(results, /<svg[^>]*aria-labelledby="chart-q-1"/);
+    // The first question always asked with a choice: rows 0 and 2 took its first option, rows 1
+    // and 3 its second, so each bar reads 2 of 4.
+    const choice = questions.find((q) => !q.conditional && q.type === 'single' && q.options.length >= 2);
+    const section = results.slice(results.indexOf(`id="r-${choice.key}"`));
+    const bars = [...section.slice(0, section.indexOf('</section>')).matchAll(/>(\d+) · (\d+)%<\/text>/g)].map((m) => `${m[1]}/${m[2]}`);
+    assert.deepEqual(bars.slice(0, 2), ['2/50', '2/50']);
+    assert.ok(bars.slice(2).every((b) => b === '0/0'), bars.join(' '));
     assert.match(results, /id="papi-link"/);
   });
 
@@ -228,7 +235,7 @@ describe('staff survey pages', () => {
     assert.doesNotMatch(list, /action="\/quan-ly\/khao-sat"/);
   });
 
-  test('a blank survey is built by hand and a draft is deleted', async () => {
+  test('a blank survey is built by hand, its scale tallied, closed and reopened; a draft is deleted', async () => {
     const res = await leader.post(LIST, { preset: '', title: 'Ý kiến về chợ xã', year: '2026' });
     assert.equal(res.status, 303);
     const blank = res.headers.get('location');
@@ -249,8 +256,27 @@ describe('staff survey pages', () => {
     assert.match(await badOption.text(), /Dòng 2: viết giá trị\|nhãn/);
     page = await (await leader.get(blank)).text();
     assert.deepEqual(questionsOf(page).map((q) => [q.key, q.type, q.min, q.max]), [['hai_long', 'scale', '1', '5']]);
-    const del = await leader.post(`${blank}/xoa`, {});
+    assert.equal((await leader.post(`${blank}/trang-thai`, { to: 'open', version: formFields(page, blank).version })).status, 303);
+    const file = csv(['channel', 'submitted_at', 'weight', 'hai_long'], [['', '', '', '1'], ['', '', '', '2'], ['', '', '', '5']]);
+    const imported = await leader.postMultipart(`${blank}/nhap`, {}, { file: { name: 'cho.csv', type: 'text/csv', bytes: file } });
+    assert.equal(imported.status, 200);
+    const results = await (await leader.get(`${blank}/ket-qua`)).text();
+    assert.match(results, /class="mean">2,7</);
+    assert.match(results, /class="median">2</);
+    assert.match(results, />1 · 33%<\/text>/);
+    assert.match(results, /Rất hài lòng/);
+    // Closed, then reopened; a survey that has been open cannot be deleted.
+    const closed = await (await leader.get(blank)).text();
+    assert.equal((await leader.post(`${blank}/trang-thai`, { to: 'closed', version: formFields(closed, `${blank}/trang-thai`).version })).status, 303);
+    const reopen = await (await leader.get(blank)).text();
+    assert.match(reopen, /data-status="closed"/);
+    assert.equal((await leader.post(`${blank}/trang-thai`, { to: 'open', version: formFields(reopen, `${blank}/trang-thai`).version })).status, 303);
+    assert.match(await (await leader.get(blank)).text(), /data-status="open"/);
+    assert.equal((await leader.post(`${blank}/xoa`, {})).status, 409);
+
+    const draft = (await leader.post(LIST, { preset: 'security', title: '', year: '2026' })).headers.get('location');
+    const del = await leader.post(`${draft}/xoa`, {});
     assert.equal(del.status, 303);
-    assert.equal((await leader.get(blank)).status, 404);
+    assert.equal((await leader.get(draft)).status, 404);
   });
 });
