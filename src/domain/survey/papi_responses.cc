@@ -1,21 +1,14 @@
 #include "domain/survey/papi_responses.h"
 
 #include <algorithm>
-#include <charconv>
 #include <map>
 #include <string_view>
 #include <vector>
 
+#include "domain/survey/numbers.h"
+
 namespace xaso::survey {
 namespace {
-
-// A number as CheckAnswers stores it ("3", "2.5"); kNotAnswered when it is not one.
-double ParseStored(std::string_view text) {
-  double value = 0;
-  const char* end = text.data() + text.size();
-  auto [ptr, ec] = std::from_chars(text.data(), end, value);
-  return ec == std::errc() && ptr == end && !text.empty() ? value : papi::kNotAnswered;
-}
 
 // What one answer gives its question's indicator.
 double ValueOf(const Question& q, const std::vector<std::string>& values) {
@@ -28,7 +21,8 @@ double ValueOf(const Question& q, const std::vector<std::string>& values) {
     }
     case QuestionType::kScale:
     case QuestionType::kNumber:
-      return values.size() == 1 ? ParseStored(values.front()) : papi::kNotAnswered;
+      if (values.size() != 1) return papi::kNotAnswered;
+      return ParsePlain(values.front()).value_or(papi::kNotAnswered);
     case QuestionType::kMultiple:
     case QuestionType::kText: break;
   }

@@ -105,7 +105,9 @@ Status ValidateSurvey(const Survey& s);
 using Answers = std::map<std::string, std::vector<std::string>>;
 
 // Whether `q` is asked, given the answers so far (its condition's question answered with one
-// of the listed values).
+// of the listed values). Pass answers as CheckAnswers returns them, which lack the answers to
+// hidden questions: with raw answers, a question whose condition's question is itself hidden
+// could show.
 bool IsShown(const Question& q, const Answers& answers);
 
 // The answer sheet as stored: answers to questions not shown are dropped, blank values are
