@@ -155,6 +155,9 @@ describe('staff survey pages', () => {
     const opened = await (await leader.get(href)).text();
     assert.match(opened, /data-status="open"/);
     assert.doesNotMatch(opened, /cau-hoi\/xoa/, 'an open survey has no question buttons');
+    // The interviewer entry of an open survey, for those who enter interviews.
+    assert.match(opened, new RegExp(`href="${href}/phong-van"`));
+    assert.match(await (await leader.get(LIST)).text(), new RegExp(`href="${href}/phong-van"`));
     const none = await leader.post(`${href}/ma-phieu`, { n: '0' });
     assert.equal(none.status, 422);
     const mint = await leader.post(`${href}/ma-phieu`, { n: '7' });
@@ -233,6 +236,7 @@ describe('staff survey pages', () => {
     const list = await (await supervisor.get(LIST)).text();
     assert.match(list, new RegExp(`href="${href}/ket-qua"`));
     assert.doesNotMatch(list, /action="\/quan-ly\/khao-sat"/);
+    assert.doesNotMatch(list, /phong-van/);
   });
 
   test('a blank survey is built by hand, its scale tallied, closed and reopened; a draft is deleted', async () => {

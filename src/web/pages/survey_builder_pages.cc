@@ -239,6 +239,10 @@ Response BuilderPage(Context& ctx, int status, const survey::Survey& s, Data d) 
   d.set("results_href", SurveyHref(s.id) + "/ket-qua");
   d.set("export_href", SurveyHref(s.id) + "/phieu.csv");
   d.set("import_href", SurveyHref(s.id) + "/nhap");
+  if (s.status == SurveyStatus::kOpen &&
+      identity::Allows(ctx.role, Permission::kEnterSurveyResponses)) {
+    d.set("interview_href", SurveyHref(s.id) + "/phong-van");
+  }
   SetCodes(ctx, s, d);
   return RenderPage(ctx, status, "survey_builder", d, s.title);
 }

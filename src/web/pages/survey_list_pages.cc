@@ -24,6 +24,7 @@ Response ListPage(Context& ctx, int status, Data d) {
   auto list = ctx.svc.survey_repo->List(commune_id, std::nullopt);
   if (!list) return ErrorPage(ctx, HttpStatusFor(list.error().code, false));
   const bool can_manage = identity::Allows(ctx.role, Permission::kManageSurveys);
+  const bool can_enter = identity::Allows(ctx.role, Permission::kEnterSurveyResponses);
   Data rows(Data::type::list);
   for (const auto& s : *list) {
     Data x;
@@ -36,6 +37,9 @@ Response ListPage(Context& ctx, int status, Data d) {
     x.set("preset", PresetTitle(ctx.lang, s.preset));
     x.set("responses", VnInt(s.responses));
     x.set("needs_code", Data(s.needs_code));
+    if (can_enter && s.status == survey::SurveyStatus::kOpen) {
+      x.set("interview_href", SurveyHref(s.id) + "/phong-van");
+    }
     x.set("created", VnDateTime(s.created_at));
     rows.push_back(x);
   }
