@@ -1,5 +1,7 @@
 #include "web/pages/survey_view.h"
 
+#include <map>
+
 #include "web/form.h"
 #include "web/pages/plan_view.h"
 #include "web/pages/survey_question_form.h"
@@ -93,6 +95,27 @@ Data QuestionPreview(Lang lang, const survey::Survey& s, size_t index) {
   return d;
 }
 
+namespace {
+
+// A form field's name as the form labels it, for the list of errors at the top of a page.
+std::string FieldName(Lang lang, const std::string& field) {
+  static const std::map<std::string, std::string> kLabels = {{"title", "survey_title"},
+                                                             {"year", "year"},
+                                                             {"sections", "sections"},
+                                                             {"questions", "questions"},
+                                                             {"options", "options"},
+                                                             {"type", "type_label"},
+                                                             {"min", "min"},
+                                                             {"max", "max"},
+                                                             {"show_if_values", "show_if_values"},
+                                                             {"n", "codes.how_many"},
+                                                             {"preset", "from_preset"}};
+  const auto it = kLabels.find(field);
+  return it == kLabels.end() ? field : Message(lang, "survey_staff." + it->second);
+}
+
+}  // namespace
+
 int64_t FormVersion(Context& ctx) { return ParseInt(ctx.form["version"], 0).value_or(0); }
 
 Data SaveErrorData(Lang lang, const Error& e) {
@@ -106,8 +129,8 @@ Data SaveErrorData(Lang lang, const Error& e) {
   for (const auto& f : e.fields) {
     Data x;
     const bool question = f.field.rfind("q.", 0) == 0;
-    x.set("field",
-          question ? Message(lang, "survey_staff.question") + " " + f.field.substr(2) : f.field);
+    x.set("field", question ? Message(lang, "survey_staff.question") + " " + f.field.substr(2)
+                            : FieldName(lang, f.field));
     x.set("message", f.message);
     list.push_back(x);
   }
