@@ -40,6 +40,7 @@ bench: build
 	build/release/bench/feedback_bench
 	build/release/bench/onestop_bench
 	build/release/bench/papi_bench
+	build/release/bench/survey_bench
 	bash bench/home_vs_nginx.sh
 
 clean:

@@ -2,12 +2,30 @@
 
 #include <algorithm>
 
+#include <soci/soci.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "platform/crypto.h"
 #include "storage/identity/sql_identity_repository.h"
 
 namespace xaso::bench {
+
+Status OnFreshPostgres(const std::string& url, const std::string& prefix,
+                       const std::function<Status(const std::string& url)>& fn) {
+  XASO_ASSIGN_OR_RETURN(auto admin, storage::Database::Open(url, 1));
+  const std::string name = prefix + "_" + std::to_string(::getpid());
+  auto run = [&](const std::string& sql) {
+    return admin->Read([&](soci::session& s) -> Status {
+      s << sql;
+      return Ok{};
+    });
+  };
+  XASO_RETURN_IF_ERROR(run("CREATE DATABASE " + name));
+  Status status = fn(url.substr(0, url.rfind('/') + 1) + name);
+  XASO_RETURN_IF_ERROR(run("DROP DATABASE " + name));
+  return status;
+}
 
 double ThreadCpuMs() {
   timespec t{};

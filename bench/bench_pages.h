@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,12 @@ Result<Timing> TimeRequests(web::Router& router, const web::Request& req);
 // A GET of `path` with `query`, with the session cookie `session` unless empty.
 web::Request Get(const std::string& path, const std::string& session,
                  std::map<std::string, std::string> query = {});
+
+// Runs `fn` with the URL of a PostgreSQL database of its own, created next to the one `url`
+// names (`prefix` and the process id) and dropped afterwards, so that runs can follow each
+// other on the same server.
+Status OnFreshPostgres(const std::string& url, const std::string& prefix,
+                       const std::function<Status(const std::string& url)>& fn);
 
 // Creates a leader of `commune_id` named `username` with an open session whose token is
 // `session_token` (no password: the benches never sign in).

@@ -278,23 +278,6 @@ Status BenchDatabase(const std::string& label, const std::string& url) {
   return Ok{};
 }
 
-// BenchDatabase on a database of its own, created next to the one `url` names and dropped
-// afterwards, so that runs can follow each other on the same server.
-Status BenchFreshPostgres(const std::string& url) {
-  XASO_ASSIGN_OR_RETURN(auto admin, storage::Database::Open(url, 1));
-  const std::string name = "xaso_feedback_bench_" + std::to_string(::getpid());
-  auto run = [&](const std::string& sql) {
-    return admin->Read([&](soci::session& s) -> Status {
-      s << sql;
-      return Ok{};
-    });
-  };
-  XASO_RETURN_IF_ERROR(run("CREATE DATABASE " + name));
-  Status status = BenchDatabase("postgres", url.substr(0, url.rfind('/') + 1) + name);
-  XASO_RETURN_IF_ERROR(run("DROP DATABASE " + name));
-  return status;
-}
-
 Status Run() {
   std::error_code ec;
   const std::filesystem::path dir = std::filesystem::temp_directory_path(ec) /
@@ -312,7 +295,9 @@ Status Run() {
   }
   if (status) {
     if (const char* pg = std::getenv("XASO_BENCH_PG_URL"); pg != nullptr && *pg != '\0') {
-      status = BenchFreshPostgres(pg);
+      status = OnFreshPostgres(pg, "xaso_feedback_bench", [](const std::string& fresh) {
+        return BenchDatabase("postgres", fresh);
+      });
     }
   }
   std::filesystem::remove_all(dir, ec);

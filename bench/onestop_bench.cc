@@ -19,7 +19,6 @@
 #include <vector>
 
 #include <soci/soci.h>
-#include <unistd.h>
 
 #include "app/system.h"
 #include "core/clock.h"
@@ -295,23 +294,6 @@ Status BenchDatabase(const std::string& label, const std::string& url, long long
   return TimeIntake(label, service, {first, second}, procedures, intakes, "a commune each");
 }
 
-// BenchDatabase on a database of its own, created next to the one `url` names and dropped
-// afterwards, so that runs can follow each other on the same server.
-Status BenchFreshPostgres(const std::string& url, long long count) {
-  XASO_ASSIGN_OR_RETURN(auto admin, storage::Database::Open(url, 1));
-  const std::string name = "xaso_onestop_bench_" + std::to_string(::getpid());
-  auto run = [&](const std::string& sql) {
-    return admin->Read([&](soci::session& s) -> Status {
-      s << sql;
-      return Ok{};
-    });
-  };
-  XASO_RETURN_IF_ERROR(run("CREATE DATABASE " + name));
-  Status status = BenchDatabase("postgres", url.substr(0, url.rfind('/') + 1) + name, count);
-  XASO_RETURN_IF_ERROR(run("DROP DATABASE " + name));
-  return status;
-}
-
 Status Run() {
   const long long count = EnvCount("XASO_BENCH_DOSSIERS", 10'000'000);
   if (count < kSeedCommunes) {
@@ -328,7 +310,9 @@ Status Run() {
     XASO_RETURN_IF_ERROR(BenchDatabase("sqlite", "sqlite:" + file.string(), count));
   }
   if (const char* pg = std::getenv("XASO_BENCH_PG_URL"); pg != nullptr && *pg != '\0') {
-    return BenchFreshPostgres(pg, count);
+    return OnFreshPostgres(pg, "xaso_onestop_bench", [&](const std::string& fresh) {
+      return BenchDatabase("postgres", fresh, count);
+    });
   }
   return Ok{};
 }

@@ -25,11 +25,15 @@ CREATE TABLE survey (
 CREATE INDEX survey_by_commune ON survey (commune_id, id);
 
 -- One answer sheet: no account, no code, no address; `answers` is JSON text
--- {"question key": ["value", ...]}.
+-- {"question key": ["value", ...]}. No FOREIGN KEY: on PostgreSQL the two per-row checks took two
+-- thirds of the server's time in an import of 100,000 sheets (docs/performance.md, survey_bench).
+-- Every write of responses first updates their survey's row (response_count) in the same
+-- transaction, matching only the commune's own survey and locking it, and a survey that has
+-- responses cannot be deleted (storage/survey/sql_survey_repository.cc).
 CREATE TABLE survey_response (
   id {{ID}},
-  survey_id BIGINT NOT NULL REFERENCES survey(id),
-  commune_id BIGINT NOT NULL REFERENCES commune(id),
+  survey_id BIGINT NOT NULL,
+  commune_id BIGINT NOT NULL,
   channel TEXT NOT NULL CHECK (channel IN ('web', 'interview', 'import')),
   submitted_at BIGINT NOT NULL,
   weight DOUBLE PRECISION NOT NULL DEFAULT 1,
@@ -45,6 +49,7 @@ CREATE INDEX survey_response_by_survey ON survey_response (survey_id, id);
 CREATE TABLE survey_code (
   id {{ID}},
   survey_id BIGINT NOT NULL REFERENCES survey(id),
+  commune_id BIGINT NOT NULL REFERENCES commune(id),
   code TEXT NOT NULL,
   used INTEGER NOT NULL DEFAULT 0,
   UNIQUE (survey_id, code)

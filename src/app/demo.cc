@@ -144,6 +144,7 @@ Result<std::vector<DemoAccount>> System::LoadDemo() {
   XASO_RETURN_IF_ERROR(LoadDemoOversight(commune_id, *units));
   XASO_RETURN_IF_ERROR(LoadDemoFeedback(commune_id, *units));
   XASO_RETURN_IF_ERROR(LoadDemoProcedures(commune_id, *units));
+  XASO_RETURN_IF_ERROR(LoadDemoSurveys(commune_id));
   return out;
 }
 

@@ -9,6 +9,7 @@
 #include "core/clock.h"
 #include "domain/identity/account_service.h"
 #include "domain/papi/catalogue.h"
+#include "domain/papi/indicator_catalogue.h"
 #include "platform/crypto.h"
 #include "platform/image_metadata.h"
 #include "storage/audit/sql_audit_log.h"
@@ -71,6 +72,10 @@ Result<std::unique_ptr<System>> System::Open(const Config& config) {
       *impl->dossier_repo, *impl->procedures, *impl->rules, *impl->calendar_service, impl->clock,
       [](size_t n) { return platform::RandomBytes(n); });
   impl->dossier_deadlines = std::make_unique<storage::SqlDossierDeadlines>(*impl->db);
+  impl->survey_repo = std::make_unique<storage::SqlSurveyRepository>(*impl->db, impl->clock);
+  impl->surveys = std::make_unique<survey::SurveyService>(
+      *impl->survey_repo, papi::IndicatorCatalogue::Default(), impl->clock,
+      [](size_t n) { return platform::RandomBytes(n); });
   impl->oversight_repo = std::make_unique<storage::SqlOversightRepository>(*impl->db);
   impl->oversight = std::make_unique<oversight::OversightService>(
       *impl->oversight_repo, *impl->identity, *impl->calendar_service, *impl->rules, impl->clock);
@@ -120,6 +125,8 @@ web::Services System::WebServices() {
   services.procedures = impl_->procedures.get();
   services.dossier_repo = impl_->dossier_repo.get();
   services.dossiers = impl_->dossiers.get();
+  services.survey_repo = impl_->survey_repo.get();
+  services.surveys = impl_->surveys.get();
   services.clock = &impl_->clock;
   services.plans = impl_->plans.get();
   services.plan_service = impl_->plan_service.get();

@@ -120,6 +120,8 @@ class System {
   // The embedded procedure catalogue (demo_onestop.cc).
   Status LoadDemoProcedures(int64_t commune_id, const std::vector<identity::Unit>& units);
   Status LoadDemoDossiers(int64_t commune_id);
+  // Two years of the PAPI survey and a satisfaction survey, with answers (demo_survey.cc).
+  Status LoadDemoSurveys(int64_t commune_id);
   // The default feedback categories the commune lacks, each routed to the unit of `units` whose
   // code the default names (none when absent).
   Status SeedFeedbackCategories(int64_t commune_id, const std::vector<identity::Unit>& units,

@@ -12,6 +12,7 @@
 #include "domain/oversight/oversight_service.h"
 #include "domain/plan/plan_service.h"
 #include "domain/rules/cached_rule_repository.h"
+#include "domain/survey/survey_service.h"
 #include "platform/crypto.h"
 #include "storage/audit/sql_audit_log.h"
 #include "storage/calendar/sql_calendar_repository.h"
@@ -28,6 +29,7 @@
 #include "storage/plan/sql_plan_repository.h"
 #include "storage/portal/sql_portal_repository.h"
 #include "storage/rules/sql_rule_repository.h"
+#include "storage/survey/sql_survey_repository.h"
 #include "app/system.h"
 
 namespace xaso::app {
@@ -61,6 +63,8 @@ struct System::Impl {
   std::unique_ptr<storage::SqlDossierRepository> dossier_repo;
   std::unique_ptr<onestop::DossierService> dossiers;
   std::unique_ptr<storage::SqlDossierDeadlines> dossier_deadlines;
+  std::unique_ptr<storage::SqlSurveyRepository> survey_repo;
+  std::unique_ptr<survey::SurveyService> surveys;
 };
 
 // Plan 11/KH-UBND's tasks (demo/plan11-tasks.csv) for the demo commune, recorded as plan

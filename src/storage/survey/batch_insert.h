@@ -1,6 +1,7 @@
-// Many rows inserted in multi-row INSERT statements inside the caller's transaction: on
-// PostgreSQL one prepared INSERT per row costs a round trip per row, 100,000 for an import of
-// paper forms. 100, 500 and 2,000 rows a statement cost the server about the same
+// Many rows inserted in multi-row INSERT statements inside the caller's transaction, one
+// prepared statement of kBatchRows rows run for each full batch: one statement a row would be
+// a round trip a row. Survey imports use it on SQLite (PostgreSQL takes COPY, response_copy.h),
+// one-time codes on both; 100, 500 and 2,000 rows a statement cost about the same
 // (docs/performance.md, survey_bench).
 #pragma once
 

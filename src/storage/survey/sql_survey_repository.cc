@@ -6,6 +6,7 @@
 #include "storage/query.h"
 #include "storage/row_util.h"
 #include "storage/survey/batch_insert.h"
+#include "storage/survey/response_copy.h"
 #include "storage/survey/survey_definition.h"
 
 namespace xaso::storage {
@@ -323,13 +324,17 @@ Result<int64_t> SqlSurveyRepository::ImportResponses(int64_t commune_id, int64_t
                         MakeError(ErrorCode::kFailedPrecondition,
                                   "Chỉ nhập được phiếu khi khảo sát đang mở hoặc đã đóng."));
     }
-    // The ids are integers spliced as such, the same for every row.
-    InsertBatched<ResponseSlot>(
-        s,
-        "INSERT INTO survey_response (survey_id, commune_id, channel, "
-        "submitted_at, weight, answers) VALUES ",
-        "(" + std::to_string(id) + ", " + std::to_string(commune) + ", :ch, :t, :w, :a)",
-        responses);
+    if (db_.dialect() == Dialect::kPostgres) {
+      CopyResponses(s, id, commune, responses);
+    } else {
+      // The ids are integers spliced as such, the same for every row.
+      InsertBatched<ResponseSlot>(
+          s,
+          "INSERT INTO survey_response (survey_id, commune_id, channel, submitted_at, weight, "
+          "answers) VALUES ",
+          "(" + std::to_string(id) + ", " + std::to_string(commune) + ", :ch, :t, :w, :a)",
+          responses);
+    }
     AuditChange(s, rec, commune, "survey", id, "import", std::to_string(n) + " phiếu", now);
     return Ok{};
   }));
@@ -353,8 +358,9 @@ Status SqlSurveyRepository::AddCodes(int64_t commune_id, int64_t survey_id,
   return db_.Write([&](soci::session& s) -> Status {
     long long commune = commune_id, id = survey_id;
     if (!ReadLocked(s, commune, id)) return NotFound();
-    InsertBatched<CodeSlot>(s, "INSERT INTO survey_code (survey_id, code) VALUES ",
-                            "(" + std::to_string(id) + ", :k)", codes);
+    InsertBatched<CodeSlot>(s, "INSERT INTO survey_code (survey_id, commune_id, code) VALUES ",
+                            "(" + std::to_string(id) + ", " + std::to_string(commune) + ", :k)",
+                            codes);
     // The count only: the codes themselves stay out of the log.
     AuditChange(s, rec, commune, "survey", id, "codes", std::to_string(codes.size()) + " mã", now);
     return Ok{};

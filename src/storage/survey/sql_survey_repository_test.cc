@@ -72,8 +72,16 @@ Response Sheet(int64_t survey_id, int i) {
   r.answers = {{"q1", {"yes"}},
                {"q2", {"tv", "radio"}},
                {"q3", {std::to_string(1 + i % 5)}},
-               {"q5", {"Ý kiến số " + std::to_string(i) + ": \"đường\", 'cầu'"}}};
+               {"q5", {"Ý kiến số " + std::to_string(i) + ":\t\"đường\",\n'cầu' \\"}}};
   return r;
+}
+
+// Sheets numbered first, first + 1, … (n of them).
+std::vector<Response> Sheets(int64_t survey_id, int first, int n) {
+  std::vector<Response> out;
+  out.reserve(static_cast<size_t>(n));
+  for (int i = first; i < first + n; ++i) out.push_back(Sheet(survey_id, i));
+  return out;
 }
 
 class SurveyStorageTest : public testing::StorageTest {
@@ -316,8 +324,7 @@ TEST_P(SurveyStorageTest, ASurveyWithoutCodesIgnoresTheCodeAndTakesAnswersOnlyWh
 
 TEST_P(SurveyStorageTest, AFailedImportStoresNothing) {
   const Survey open = Opened();
-  std::vector<Response> sheets;
-  for (int i = 0; i < 1200; ++i) sheets.push_back(Sheet(open.id, i));
+  std::vector<Response> sheets = Sheets(open.id, 0, 1200);
   // A sheet the database refuses, in the third batch of rows.
   sheets[1100].channel = static_cast<Channel>(99);
   const long long audit_before = Stored("audit_entry");
@@ -343,8 +350,7 @@ TEST_P(SurveyStorageTest, ResponsesRoundTripAnswersAndWeightsInOrder) {
   auto web_id = repo_->AddResponse(commune_id_, web, "", Rec());
   ASSERT_TRUE(web_id.has_value()) << web_id.error().message;
   // Two full batches of rows and a part.
-  std::vector<Response> sheets;
-  for (int i = 1; i <= 1203; ++i) sheets.push_back(Sheet(open.id, i));
+  const std::vector<Response> sheets = Sheets(open.id, 1, 1203);
   auto imported = repo_->ImportResponses(commune_id_, open.id, sheets, Rec());
   ASSERT_TRUE(imported.has_value()) << imported.error().message;
   EXPECT_EQ(*imported, 1203);
