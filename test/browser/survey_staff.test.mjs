@@ -78,6 +78,19 @@ describe('staff survey pages', () => {
     await page.screenshot({ path: artifactPath('survey-results.png'), fullPage: true });
   });
 
+  test("the demo's PAPI survey, 126 questions with 200 answer sheets, is accessible", async (t) => {
+    const context = await newContext(browser);
+    t.after(() => context.close());
+    const page = await context.newPage();
+    await signIn(page, server.baseUrl, 'chutich');
+    await page.goto(`${server.baseUrl}/quan-ly/khao-sat`);
+    const papi = await page.locator('#surveys tr[data-status="closed"] a').first().getAttribute('href');
+    await assertAccessible(assert, page, server.baseUrl, papi);
+    await assertAccessible(assert, page, server.baseUrl, `${papi}/ket-qua`);
+    assert.ok(await page.locator('section.result svg').count() > 100);
+    assert.equal(await page.locator('#papi-link').count(), 1);
+  });
+
   test('the builder and the results fit a 360 px phone', async (t) => {
     const context = await newContext(browser, { viewport: { width: 360, height: 740 } });
     t.after(() => context.close());
