@@ -28,7 +28,8 @@ Status LoadConfigFile(const std::string& path, Config& c) {
        {"signin_max_failures_per_account", "signin_max_failures_per_ip", "signin_window_minutes",
         "ip_key"}},
       {"notify", {"interval_seconds"}},
-      {"feedback", {"max_per_ip_per_hour", "open311_max_per_key_per_hour"}}};
+      {"feedback", {"max_per_ip_per_hour", "open311_max_per_key_per_hour"}},
+      {"survey", {"max_per_ip_per_hour"}}};
   for (auto&& [section, node] : t) {
     auto k = known.find(std::string(section.str()));
     if (k == known.end() || !node.is_table()) {
@@ -65,6 +66,8 @@ Status LoadConfigFile(const std::string& path, Config& c) {
       t["feedback"]["max_per_ip_per_hour"].value_or(c.feedback.max_per_ip_per_hour);
   c.feedback.open311_max_per_key_per_hour = t["feedback"]["open311_max_per_key_per_hour"].value_or(
       c.feedback.open311_max_per_key_per_hour);
+  c.survey.max_per_ip_per_hour =
+      t["survey"]["max_per_ip_per_hour"].value_or(c.survey.max_per_ip_per_hour);
   return Ok{};
 }
 
@@ -84,6 +87,7 @@ Status ApplyEnvironment(Config& c) {
        {std::pair<const char*, int*>{"XASO_THREADS", &c.server.threads},
         {"XASO_NOTIFY_INTERVAL", &c.notify.interval_seconds},
         {"XASO_FEEDBACK_MAX_PER_IP", &c.feedback.max_per_ip_per_hour},
+        {"XASO_SURVEY_MAX_PER_IP", &c.survey.max_per_ip_per_hour},
         {"XASO_OPEN311_MAX_PER_KEY", &c.feedback.open311_max_per_key_per_hour}}) {
     if (auto v = env(name)) {
       try {
@@ -148,6 +152,9 @@ Status ValidateConfig(const Config& c) {
   if (c.feedback.open311_max_per_key_per_hour < 1 ||
       c.feedback.open311_max_per_key_per_hour > 1000000) {
     e.fields.push_back({"feedback.open311_max_per_key_per_hour", "must be 1..1000000"});
+  }
+  if (c.survey.max_per_ip_per_hour < 1 || c.survey.max_per_ip_per_hour > 10000) {
+    e.fields.push_back({"survey.max_per_ip_per_hour", "must be 1..10000"});
   }
   if (!e.fields.empty()) return e;
   return Ok{};

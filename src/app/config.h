@@ -46,12 +46,17 @@ struct Config {
     // Requests one Open311 api_key may POST in an hour: a client speaks for many citizens.
     int open311_max_per_key_per_hour = 600;
   } feedback;
+  struct Survey {
+    // Public answer sheets one IP address may send in an hour: a household shares an address
+    // and a village hall may lend one phone, so more than feedback's.
+    int max_per_ip_per_hour = 30;
+  } survey;
 };
 
 // Reads the TOML file at `path` over `config`. kInvalidArgument names the bad key.
 Status LoadConfigFile(const std::string& path, Config& config);
 // Applies XASO_LISTEN, XASO_DB, XASO_THREADS, XASO_DEFAULT_COMMUNE, XASO_SECURE_COOKIES,
-// XASO_NOTIFY_INTERVAL, XASO_FEEDBACK_MAX_PER_IP,
+// XASO_NOTIFY_INTERVAL, XASO_FEEDBACK_MAX_PER_IP, XASO_SURVEY_MAX_PER_IP,
 // XASO_OPEN311_MAX_PER_KEY and XASO_IP_KEY.
 Status ApplyEnvironment(Config& config);
 // Checks ranges and formats; kInvalidArgument with one field error per problem.

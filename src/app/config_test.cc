@@ -83,6 +83,21 @@ TEST(ConfigTest, FeedbackLimitPerIpComesFromFileOrEnvironment) {
   }
 }
 
+TEST(ConfigTest, SurveyLimitPerIpComesFromFileOrEnvironment) {
+  Config c;
+  EXPECT_EQ(c.survey.max_per_ip_per_hour, 30);
+  ASSERT_TRUE(LoadConfigFile(WriteFile("[survey]\nmax_per_ip_per_hour = 4\n"), c).has_value());
+  EXPECT_EQ(c.survey.max_per_ip_per_hour, 4);
+  setenv("XASO_SURVEY_MAX_PER_IP", "2", 1);
+  ASSERT_TRUE(ApplyEnvironment(c).has_value());
+  unsetenv("XASO_SURVEY_MAX_PER_IP");
+  EXPECT_EQ(c.survey.max_per_ip_per_hour, 2);
+  c.survey.max_per_ip_per_hour = 0;
+  auto s = ValidateConfig(c);
+  ASSERT_FALSE(s.has_value());
+  EXPECT_EQ(s.error().fields.at(0).field, "survey.max_per_ip_per_hour");
+}
+
 TEST(ConfigTest, IpKeyAndOpen311LimitComeFromFileOrEnvironment) {
   Config c;
   EXPECT_EQ(c.security.ip_key, "");  // a random key per start

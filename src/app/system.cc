@@ -137,6 +137,7 @@ web::Services System::WebServices() {
   services.session_seconds = impl_->config.server.session_hours * 3600;
   services.feedback_max_per_ip_per_hour = impl_->config.feedback.max_per_ip_per_hour;
   services.open311_max_per_key_per_hour = impl_->config.feedback.open311_max_per_key_per_hour;
+  services.survey_max_per_ip_per_hour = impl_->config.survey.max_per_ip_per_hour;
   services.ip_key = impl_->ip_key;
   return services;
 }

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.h"
@@ -16,6 +17,7 @@
 #include "domain/notify/notification_service.h"
 #include "domain/onestop/dossier_import.h"
 #include "domain/rules/rule_book.h"
+#include "domain/survey/survey.h"
 #include "platform/dossier_import.h"
 #include "app/config.h"
 
@@ -87,6 +89,20 @@ class System {
                                                platform::ImportFormat format);
   // `xaso dossiers rebuild-stats`: recomputes the kept dossier statistics from the dossiers.
   Status RebuildDossierStatistics();
+  // `xaso surveys create`: a survey of the commune (the first when the slug is empty) from the
+  // preset `preset`, or, when `questions_csv` is not empty, from that questionnaire (the preset
+  // file format, survey::ParsePresetCsv); then, as asked, made to need one-time codes, opened,
+  // and given `codes` new codes. Returns the survey and the codes.
+  struct NewSurvey {
+    survey::Survey survey;
+    std::vector<std::string> codes;
+  };
+  Result<NewSurvey> CreateSurvey(const std::string& commune_slug, const std::string& preset,
+                                 std::string_view questions_csv, const std::string& title, int year,
+                                 bool needs_code, bool open, int codes);
+  // `xaso surveys responses`: the survey's responses as CSV (survey::WriteResponsesCsv).
+  Result<std::string> SurveyResponsesCsv(const std::string& commune_slug, int64_t id);
+
   // `xaso users`.
   Result<int64_t> AddUser(const std::string& commune_slug, const std::string& username,
                           const std::string& display_name, const std::string& role,

@@ -247,6 +247,9 @@ Router::Router(Services& services) : svc_(services) {
   AddDossierDataRoutes(routes_);
   AddDossierApiRoutes(routes_);
   AddPapiLeadingRoutes(routes_);
+  // Before the staff survey pages, so that no /quan-ly/khao-sat/{id}/{...} of theirs takes
+  // "phong-van".
+  AddSurveyAnswerRoutes(routes_);
   AddPapiApiRoutes(routes_);
   AddSurveyStaffRoutes(routes_);
   // Last: /quan-ly/ho-so/{id} would take the fixed segments of other /quan-ly/ho-so/ pages

@@ -62,6 +62,7 @@ struct Services {
   int64_t session_seconds = 8 * 3600;
   int feedback_max_per_ip_per_hour = 10;   // public feedback submissions per IP address
   int open311_max_per_key_per_hour = 600;  // Open311 POSTs per api_key
+  int survey_max_per_ip_per_hour = 30;     // public survey answer sheets per IP address
   std::string ip_key;                      // the key of IpPseudonym
 };
 
@@ -158,6 +159,7 @@ void AddDossierPublicRoutes(std::vector<Route>& routes);
 void AddDossierStatsRoutes(std::vector<Route>& routes);
 void AddDossierDataRoutes(std::vector<Route>& routes);
 void AddDossierApiRoutes(std::vector<Route>& routes);
+void AddSurveyAnswerRoutes(std::vector<Route>& routes);
 
 // Drops this process's cached public pages after a write made here, so that the writer sees
 // the change at once (other processes notice it through content_version within a second).

@@ -28,6 +28,8 @@ const DOSSIER_STATS = ['clerk', 'officer', 'leader', 'supervisor', 'level_above'
 // the admin build them. POSTs name a survey that does not exist (404 for an allowed role).
 const SURVEY_VIEW = ['clerk', 'officer', 'leader', 'supervisor', 'level_above', 'admin'];
 const SURVEY_MANAGE = ['officer', 'leader', 'admin'];
+// Anyone answers on the portal; the clerk, officers and the leader enter interviews.
+const SURVEY_INTERVIEW = ['clerk', 'officer', 'leader'];
 
 // [method, pattern, concrete path, form body, roles allowed]
 const TABLE = [
@@ -136,6 +138,13 @@ const TABLE = [
   // PAPI leading indicators: the plan's readers (kViewPlan).
   ['GET', '/api/v1/papi/leading-indicators', '/api/v1/papi/leading-indicators', null, DASHBOARD],
   ['GET', '/quan-ly/papi/chi-bao', '/quan-ly/papi/chi-bao', null, DASHBOARD],
+  // Survey answering: the demo has no survey 999999, so an allowed role gets 404.
+  ['GET', '/xa/{slug}/khao-sat', '/xa/nhat-tan/khao-sat', null, ALL],
+  ['GET', '/xa/{slug}/khao-sat/{id}', '/xa/nhat-tan/khao-sat/999999', null, ALL],
+  ['POST', '/xa/{slug}/khao-sat/{id}', '/xa/nhat-tan/khao-sat/999999', {}, ALL],
+  ['GET', '/xa/{slug}/khao-sat/{id}/cam-on', '/xa/nhat-tan/khao-sat/999999/cam-on', null, ALL],
+  ['GET', '/quan-ly/khao-sat/{id}/phong-van', '/quan-ly/khao-sat/999999/phong-van', null, SURVEY_INTERVIEW],
+  ['POST', '/quan-ly/khao-sat/{id}/phong-van', '/quan-ly/khao-sat/999999/phong-van', {}, SURVEY_INTERVIEW],
   ['GET', '/quan-ly/ho-so/xuat.csv', '/quan-ly/ho-so/xuat.csv', null, DOSSIER_READ],
   ['GET', '/quan-ly/ho-so/nhap', '/quan-ly/ho-so/nhap', null, DOSSIER_RECEIVE],
   ['POST', '/quan-ly/ho-so/nhap', '/quan-ly/ho-so/nhap', { format: '' }, DOSSIER_RECEIVE],

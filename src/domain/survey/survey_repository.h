@@ -56,7 +56,9 @@ class SurveyRepository {
   // Stores one response (answers already checked) when the survey is open
   // (kFailedPrecondition otherwise). When the survey needs a code, `code` must be one of its
   // codes not yet used: it is marked used in the same transaction (kInvalidArgument, field
-  // "code", otherwise). The response keeps no trace of the code. Returns the response's id.
+  // "code", otherwise); an interview (Channel::kInterview) entered without a code needs none,
+  // since the clerk who enters it met the respondent. The response keeps no trace of the code.
+  // Returns the response's id.
   virtual Result<int64_t> AddResponse(int64_t commune_id, const Response& r,
                                       const std::string& code, const audit::AuditRecord& rec) = 0;
   // Stores every response (already checked) in one transaction, or none; the survey must be

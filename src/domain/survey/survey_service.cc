@@ -36,7 +36,10 @@ Result<int64_t> SurveyService::Answer(const Survey& s, const Answers& raw, Chann
     return MakeError(ErrorCode::kFailedPrecondition, "Khảo sát này không nhận trả lời.");
   }
   std::string typed;
-  if (s.needs_code) {
+  // A clerk entering an interview met the respondent: no code is asked of it (one typed from
+  // a slip is still checked and used).
+  const bool interview_without_code = channel == Channel::kInterview && Trim(code).empty();
+  if (s.needs_code && !interview_without_code) {
     typed = NormalizeCode(code);
     if (typed.size() != kCodeLength || !IsPlainCode(typed)) {
       const std::string message = "Mã phiếu không hợp lệ: mã gồm " + std::to_string(kCodeLength) +

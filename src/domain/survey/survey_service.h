@@ -39,8 +39,9 @@ class SurveyService {
   Result<Survey> Save(const Survey& s, const audit::AuditRecord& rec);
 
   // One answer sheet for the open survey `s`: CheckAnswers, then AddResponse with `code` (the
-  // one-time code the respondent typed; ignored when the survey needs none), channel kWeb or
-  // kInterview, submitted now, weight 1. Returns the response's id.
+  // one-time code the respondent typed; ignored when the survey needs none, and not needed for
+  // an interview, kInterview, entered without one), channel kWeb or kInterview, submitted now,
+  // weight 1. Returns the response's id.
   Result<int64_t> Answer(const Survey& s, const Answers& raw, Channel channel,
                          const std::string& code, const audit::AuditRecord& rec);
 

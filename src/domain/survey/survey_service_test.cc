@@ -108,6 +108,19 @@ TEST_F(SurveyServiceTest, ACodeAnswersOnceAndLeavesNoTrace) {
   }
 }
 
+TEST_F(SurveyServiceTest, AnInterviewNeedsNoCodeButAWebAnswerDoes) {
+  const Survey s = Stored(SurveyStatus::kOpen, true);
+  const auto codes = service_.MintCodes(s, 1, {});
+  ASSERT_TRUE(codes.has_value());
+  const Answers sheet = {{"q4", {"3"}}};
+  ASSERT_TRUE(service_.Answer(s, sheet, Channel::kInterview, "", {}).has_value());
+  EXPECT_EQ(*repo_.UnusedCodes(kCommune, s.id), *codes);  // none used
+  const auto web = service_.Answer(s, sheet, Channel::kWeb, "", {});
+  ASSERT_FALSE(web.has_value());
+  EXPECT_EQ(FieldNames(web.error()), std::vector<std::string>{"code"});
+  EXPECT_EQ(Responses(s).size(), 1U);
+}
+
 TEST_F(SurveyServiceTest, ACodeIsIgnoredWhenTheSurveyNeedsNone) {
   const Survey s = Stored(SurveyStatus::kOpen);
   EXPECT_TRUE(service_.Answer(s, {{"q4", {"3"}}}, Channel::kWeb, "bất kỳ", {}).has_value());

@@ -283,7 +283,8 @@ Result<int64_t> SqlSurveyRepository::AddResponse(int64_t commune_id, const Respo
           s, commune, survey_id,
           MakeError(ErrorCode::kFailedPrecondition, "Khảo sát này hiện không nhận phiếu trả lời."));
     }
-    if (needs_code != 0) {
+    const bool interview_without_code = r.channel == survey::Channel::kInterview && code.empty();
+    if (needs_code != 0 && !interview_without_code) {
       soci::statement st = (s.prepare << "UPDATE survey_code SET used = 1 WHERE survey_id = :i "
                                          "AND code = :k AND used = 0",
                             soci::use(survey_id), soci::use(code));

@@ -302,6 +302,25 @@ TEST_P(SurveyStorageTest, ACodeLetsOneResponseInAndIsRefusedTheSecondTime) {
   EXPECT_EQ(Count("SELECT COUNT(*) FROM survey_response WHERE answers LIKE '%P3RT8WZC%'"), 0);
 }
 
+TEST_P(SurveyStorageTest, AnInterviewEnteredWithoutACodeNeedsNoneAndUsesNone) {
+  Survey coded = Sample();
+  coded.needs_code = true;
+  const Survey open = Opened(coded);
+  ASSERT_TRUE(repo_->AddCodes(commune_id_, open.id, std::vector<std::string>{"K7QX2M9A"}, Rec())
+                  .has_value());
+  Response interview = Sheet(open.id, 1);
+  ASSERT_EQ(interview.channel, Channel::kInterview);
+  auto stored = repo_->AddResponse(commune_id_, interview, "", Rec());
+  ASSERT_TRUE(stored.has_value()) << stored.error().message;
+  Response web = interview;
+  web.channel = Channel::kWeb;
+  auto refused = repo_->AddResponse(commune_id_, web, "", Rec());
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().fields.at(0).field, "code");
+  EXPECT_EQ(Stored("survey_response"), 1);
+  EXPECT_EQ(repo_->CountCodes(commune_id_, open.id)->used, 0);
+}
+
 TEST_P(SurveyStorageTest, ASurveyWithoutCodesIgnoresTheCodeAndTakesAnswersOnlyWhileOpen) {
   const Survey draft = Created();
   auto early = repo_->AddResponse(commune_id_, Sheet(draft.id, 1), "", Rec());

@@ -26,7 +26,7 @@ constexpr Part kParts[] = {
     {"consultation", ""},     {"contribution", ""},
     {"feedback", "phan-anh"}, {"faq", "hoi-dap"},
     {"complaints", ""},       {"one_stop", "thu-tuc"},
-    {"surveys", ""},          {"papi", ""},
+    {"surveys", "khao-sat"},  {"papi", ""},
     {"reports", ""},          {"communication", ""},
     {"rules", "quy-dinh"},    {"documents", "#van-ban"},
 };

@@ -68,7 +68,8 @@ Response ListPage(Context& ctx, int status, Data d) {
     if (year.empty()) year = std::to_string(ctx.svc.clock->TodayVn().year());
     d.set("form_year", year);
   }
-  return RenderPage(ctx, status, "survey_list", d, Message(ctx.lang, "survey_staff.list_title"));
+  return RenderPage(ctx, status, "survey_staff_list", d,
+                    Message(ctx.lang, "survey_staff.list_title"));
 }
 
 Response Create(Context& ctx) {
