@@ -9,6 +9,7 @@
 #include "web/multipart.h"
 #include "web/open311/open311_format.h"
 #include "web/pages/papi_leading_view.h"
+#include "web/pages/survey_view.h"
 
 namespace xaso::web {
 
@@ -250,6 +251,7 @@ Router::Router(Services& services) : svc_(services) {
   // "phong-van".
   AddSurveyAnswerRoutes(routes_);
   AddPapiApiRoutes(routes_);
+  AddSurveyStaffRoutes(routes_);
   // Last: /quan-ly/ho-so/{id} would take the fixed segments of other /quan-ly/ho-so/ pages
   // (statistics, export, import) as an id.
   AddDossierStaffRoutes(routes_);

@@ -2,7 +2,9 @@
 // PDF reports, no script, readable without colour (every bar carries its value as text).
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace xaso::web {
@@ -16,5 +18,18 @@ struct Bar {
 
 // Horizontal progress bars, one row each, with a title for screen readers. Text is escaped.
 std::string ProgressBarsSvg(const std::string& title, const std::vector<Bar>& bars);
+
+struct CountBar {
+  std::string label;  // above the bar
+  int64_t count = 0;
+};
+
+// Horizontal bars of counts out of `total` (the people who answered a question): each bar's
+// length is its share of `total`, and the count and the share are written after it ("12 ·
+// 40%"). Shares of a multiple-choice question add up to more than 100%; a bar never passes
+// the full length. `id` ([a-z0-9-]) makes the title's element id unique on a page that holds
+// several charts. Text is escaped.
+std::string CountBarsSvg(std::string_view id, const std::string& title,
+                         const std::vector<CountBar>& bars, int64_t total);
 
 }  // namespace xaso::web

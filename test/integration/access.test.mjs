@@ -24,7 +24,11 @@ const DOSSIER_READ = ['clerk', 'officer', 'leader', 'admin'];
 const DOSSIER_RECEIVE = ['clerk', 'leader', 'admin'];
 const DOSSIER_ACT = ['clerk', 'officer', 'leader', 'admin'];
 const DOSSIER_STATS = ['clerk', 'officer', 'leader', 'supervisor', 'level_above', 'admin'];
-// Surveys: anyone answers on the portal; the clerk, officers and the leader enter interviews.
+// Surveys: every staff member and the readers from outside see results; officers, leaders and
+// the admin build them. POSTs name a survey that does not exist (404 for an allowed role).
+const SURVEY_VIEW = ['clerk', 'officer', 'leader', 'supervisor', 'level_above', 'admin'];
+const SURVEY_MANAGE = ['officer', 'leader', 'admin'];
+// Anyone answers on the portal; the clerk, officers and the leader enter interviews.
 const SURVEY_INTERVIEW = ['clerk', 'officer', 'leader'];
 
 // [method, pattern, concrete path, form body, roles allowed]
@@ -170,6 +174,23 @@ const TABLE = [
   ['GET', '/quan-ly/ho-so/{id}', '/quan-ly/ho-so/1', null, DOSSIER_READ],
   ['POST', '/quan-ly/ho-so/{id}/buoc', '/quan-ly/ho-so/999999/buoc', { version: '1', to: 'assigned' }, DOSSIER_ACT],
   ['POST', '/quan-ly/ho-so/{id}/gia-han', '/quan-ly/ho-so/999999/gia-han', { version: '1' }, DOSSIER_ACT],
+  ['GET', '/quan-ly/khao-sat', '/quan-ly/khao-sat', null, SURVEY_VIEW],
+  ['POST', '/quan-ly/khao-sat', '/quan-ly/khao-sat', { year: '' }, SURVEY_MANAGE],
+  ['GET', '/quan-ly/khao-sat/{id}', '/quan-ly/khao-sat/1', null, SURVEY_MANAGE],
+  ['POST', '/quan-ly/khao-sat/{id}', '/quan-ly/khao-sat/999999', { version: '1' }, SURVEY_MANAGE],
+  ['POST', '/quan-ly/khao-sat/{id}/phan', '/quan-ly/khao-sat/999999/phan', { version: '1' }, SURVEY_MANAGE],
+  ['POST', '/quan-ly/khao-sat/{id}/trang-thai', '/quan-ly/khao-sat/999999/trang-thai', { to: 'open' }, SURVEY_MANAGE],
+  ['POST', '/quan-ly/khao-sat/{id}/xoa', '/quan-ly/khao-sat/999999/xoa', {}, SURVEY_MANAGE],
+  ['POST', '/quan-ly/khao-sat/{id}/ma-phieu', '/quan-ly/khao-sat/999999/ma-phieu', { n: '1' }, SURVEY_MANAGE],
+  ['GET', '/quan-ly/khao-sat/{id}/ma-phieu', '/quan-ly/khao-sat/1/ma-phieu', null, SURVEY_MANAGE],
+  ['GET', '/quan-ly/khao-sat/{id}/cau-hoi', '/quan-ly/khao-sat/1/cau-hoi', null, SURVEY_MANAGE],
+  ['POST', '/quan-ly/khao-sat/{id}/cau-hoi', '/quan-ly/khao-sat/999999/cau-hoi', { key: '' }, SURVEY_MANAGE],
+  ['POST', '/quan-ly/khao-sat/{id}/cau-hoi/xoa', '/quan-ly/khao-sat/999999/cau-hoi/xoa', { key: '' }, SURVEY_MANAGE],
+  ['POST', '/quan-ly/khao-sat/{id}/cau-hoi/di-chuyen', '/quan-ly/khao-sat/999999/cau-hoi/di-chuyen', { key: '' }, SURVEY_MANAGE],
+  ['GET', '/quan-ly/khao-sat/{id}/ket-qua', '/quan-ly/khao-sat/1/ket-qua', null, SURVEY_VIEW],
+  ['GET', '/quan-ly/khao-sat/{id}/phieu.csv', '/quan-ly/khao-sat/1/phieu.csv', null, SURVEY_VIEW],
+  ['GET', '/quan-ly/khao-sat/{id}/nhap', '/quan-ly/khao-sat/1/nhap', null, SURVEY_MANAGE],
+  ['POST', '/quan-ly/khao-sat/{id}/nhap', '/quan-ly/khao-sat/999999/nhap', {}, SURVEY_MANAGE],
 ];
 
 function denied(res) {

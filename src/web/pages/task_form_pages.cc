@@ -4,24 +4,12 @@
 #include "domain/papi/catalogue.h"
 #include "web/form.h"
 #include "web/pages/plan_view.h"
+#include "web/pages/select_options.h"
 
 namespace xaso::web {
 namespace {
 
 using identity::Permission;
-
-Data Options(const std::vector<std::pair<std::string, std::string>>& items,
-             const std::string& chosen) {
-  Data list(Data::type::list);
-  for (const auto& [id, name] : items) {
-    Data o;
-    o.set("id", id);
-    o.set("name", name);
-    o.set("selected", Data(chosen == id));
-    list.push_back(o);
-  }
-  return list;
-}
 
 // The form page, filled from ctx.form (the values sent, or the task being edited).
 Response FormPage(Context& ctx, int status, Data d, std::optional<int64_t> editing) {
@@ -46,7 +34,7 @@ Response FormPage(Context& ctx, int status, Data d, std::optional<int64_t> editi
     const std::string code(plan::RecurrenceCode(r));
     recurrences.emplace_back(code, Message(ctx.lang, "plan.recurrence." + code));
   }
-  d.set("unit_options", Options(units, ctx.form["lead_unit_id"]));
+  d.set("unit_options", SelectOptions(units, ctx.form["lead_unit_id"]));
   // Coordinating units are checkboxes named coord_<id>: a form keeps one value per name.
   Data coordinating(Data::type::list);
   for (const auto& [id, name] : units) {
@@ -57,9 +45,9 @@ Response FormPage(Context& ctx, int status, Data d, std::optional<int64_t> editi
     coordinating.push_back(o);
   }
   d.set("coordinating_options", coordinating);
-  d.set("dimension_options", Options(dims, ctx.form["dimension"]));
-  d.set("plan_options", Options(plans, ctx.form["plan"]));
-  d.set("recurrence_options", Options(recurrences, ctx.form["recurrence"]));
+  d.set("dimension_options", SelectOptions(dims, ctx.form["dimension"]));
+  d.set("plan_options", SelectOptions(plans, ctx.form["plan"]));
+  d.set("recurrence_options", SelectOptions(recurrences, ctx.form["recurrence"]));
   for (const char* f :
        {"title", "description", "section", "subdimensions", "starts_on", "due_on", "version"}) {
     d.set(std::string("form_") + f, ctx.form[f]);
