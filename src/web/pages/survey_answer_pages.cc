@@ -5,6 +5,8 @@
 // entry of a paper or face-to-face interview, the same form, back empty after each sheet so
 // that the next can be typed at once. Surveys are anonymous: no personal data is asked, and a
 // response keeps no trace of its code or of the address it came from.
+#include <algorithm>
+
 #include "web/form.h"
 #include "web/pages/plan_view.h"
 #include "web/pages/survey_form_view.h"
@@ -138,7 +140,15 @@ Response Submit(Context& ctx) {
   }
   audit::AuditRecord rec{commune->id, 0, "citizen", "", "", "", ""};
   auto stored = ctx.svc.surveys->Answer(*s, given, survey::Channel::kWeb, ctx.form["code"], rec);
-  if (!stored) return Refused(ctx, &*commune, *s, given, stored.error());
+  if (!stored) {
+    // A wrong code counts against the hourly limit too, so codes cannot be tried by the
+    // thousand from one address.
+    const auto& fields = stored.error().fields;
+    const bool bad_code = std::any_of(fields.begin(), fields.end(),
+                                      [](const FieldError& f) { return f.field == "code"; });
+    if (bad_code) (void)ctx.svc.feedback_repo->RecordSubmission(commune->id, sender, now);
+    return Refused(ctx, &*commune, *s, given, stored.error());
+  }
   // The sheet is stored; a failure to count it only loosens the limit.
   (void)ctx.svc.feedback_repo->RecordSubmission(commune->id, sender, now);
   return RedirectResponse(thanks);
@@ -164,8 +174,15 @@ Response InterviewForm(Context& ctx) {
   auto s = StaffSurvey(ctx);
   if (!s) return ErrorPage(ctx, HttpStatusFor(s.error().code, false));
   Data d;
-  if (const auto n = ParseInt(ctx.req.Query("da-luu"))) {
-    d.set("saved", Message(ctx.lang, "survey.interview.saved") + " " + std::to_string(*n) + ".");
+  if (ctx.req.Query("da-luu") == "1") {
+    // The survey's count, which the clerk can match against the stack of paper sheets entered.
+    auto list = ctx.svc.survey_repo->List(ctx.account->commune_id, std::nullopt);
+    if (!list) return ErrorPage(ctx, HttpStatusFor(list.error().code, false));
+    for (const auto& summary : *list) {
+      if (summary.id != s->id) continue;
+      d.set("saved", Message(ctx.lang, "survey.interview.saved") + " " +
+                         std::to_string(summary.responses) + ".");
+    }
   }
   return FormPage(ctx, nullptr, *s, 200, {}, nullptr, d);
 }
@@ -177,7 +194,7 @@ Response InterviewSubmit(Context& ctx) {
   if (s->status != SurveyStatus::kOpen) return FormPage(ctx, nullptr, *s, 409, given, nullptr, {});
   auto stored = ctx.svc.surveys->Answer(*s, given, survey::Channel::kInterview, "", ActorOf(ctx));
   if (!stored) return Refused(ctx, nullptr, *s, given, stored.error());
-  return RedirectResponse(InterviewHref(s->id) + "?da-luu=" + std::to_string(*stored));
+  return RedirectResponse(InterviewHref(s->id) + "?da-luu=1");
 }
 
 }  // namespace
