@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/clock.h"
 #include "core/date.h"
 #include "core/embedded.h"
 
@@ -124,13 +125,11 @@ const std::string_view* StaticAsset(const std::string& path) {
 }
 
 std::string VnDateTime(int64_t unix_seconds) {
-  const int64_t local = unix_seconds + 7 * 3600;
-  const int64_t day = local >= 0 ? local / 86400 : (local - 86399) / 86400;
-  const int64_t minute = (local - day * 86400) / 60;
+  const int64_t minute = Clock::SecondsIntoDayVn(unix_seconds) / 60;
   char hm[8];
   std::snprintf(hm, sizeof hm, "%02d:%02d", static_cast<int>(minute / 60),
                 static_cast<int>(minute % 60));
-  return std::string(hm) + " " + Date::FromDays(static_cast<long>(day)).ToVi();
+  return std::string(hm) + " " + Clock::DayVn(unix_seconds).ToVi();
 }
 
 }  // namespace xaso::web

@@ -8,13 +8,6 @@
 namespace xaso::onestop {
 namespace {
 
-constexpr int64_t kVnOffset = 7 * 3600;
-
-int64_t SecondsIntoDayVn(int64_t at) {
-  const int64_t local = at + kVnOffset;
-  return local - Clock::DayVn(at).days() * 86400;
-}
-
 int TwoDigits(std::string_view s) {
   if (s.size() != 2 || s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9') return -1;
   return (s[0] - '0') * 10 + (s[1] - '0');
@@ -46,7 +39,7 @@ Date DueAt(int64_t received_at, const Procedure& p, const calendar::LegalCalenda
   const Date day = Clock::DayVn(received_at);
   if (!p.same_day) return cal.AddWorkingDays(EffectiveReceiptDay(received_at, cal), p.working_days);
   if (!cal.IsWorkingDay(day)) return NextWorkingDay(day, cal);
-  const bool after_cutoff = SecondsIntoDayVn(received_at) > int64_t{cutoff.minutes} * 60;
+  const bool after_cutoff = Clock::SecondsIntoDayVn(received_at) > int64_t{cutoff.minutes} * 60;
   return after_cutoff ? NextWorkingDay(day, cal) : day;
 }
 

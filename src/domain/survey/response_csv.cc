@@ -13,12 +13,11 @@ namespace {
 
 constexpr std::array<std::string_view, 3> kFixedColumns = {"channel", "submitted_at", "weight"};
 constexpr size_t kMaxErrors = 50;
-constexpr int64_t kVnOffset = 7 * 3600;
 
 // dd/mm/yyyy hh:mm in Vietnam time.
 std::string FormatVnMinute(int64_t at) {
   const Date day = Clock::DayVn(at);
-  const int64_t minute = (at + kVnOffset - int64_t{day.days()} * 86400) / 60;
+  const int64_t minute = Clock::SecondsIntoDayVn(at) / 60;
   std::array<char, 8> hm{};
   std::snprintf(hm.data(), hm.size(), "%02d:%02d", static_cast<int>(minute / 60),
                 static_cast<int>(minute % 60));
@@ -35,8 +34,7 @@ std::optional<int64_t> ParseVnMinute(std::string_view text) {
   if (y < 1970 || !Date::IsValid(y, m, d) || hh < 0 || hh > 23 || mm < 0 || mm > 59) {
     return std::nullopt;
   }
-  const int64_t days = Date::FromYmd(y, m, d).days();
-  return days * 86400 + hh * 3600 + mm * 60 - kVnOffset;
+  return Clock::AtVn(Date::FromYmd(y, m, d), int64_t{hh} * 3600 + mm * 60);
 }
 
 std::string Cell(const Question& q, const std::vector<std::string>& values) {

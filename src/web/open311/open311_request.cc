@@ -3,13 +3,11 @@
 #include <charconv>
 #include <cstdio>
 
+#include "core/clock.h"
+
 namespace xaso::web {
 
 namespace {
-constexpr int64_t kVnOffset = 7 * 3600;
-
-long FloorDiv(int64_t a, int64_t b) { return static_cast<long>(a / b - (a % b < 0 ? 1 : 0)); }
-
 // Digits at s[pos, pos+n) as a number, or -1.
 int Digits(const std::string& s, size_t pos, size_t n) {
   if (pos + n > s.size()) return -1;
@@ -20,20 +18,19 @@ int Digits(const std::string& s, size_t pos, size_t n) {
 }  // namespace
 
 std::string W3cDateTime(int64_t unix_seconds) {
-  const int64_t local = unix_seconds + kVnOffset;
-  const long days = FloorDiv(local, 86400);
-  const int64_t secs = local - static_cast<int64_t>(days) * 86400;
+  const int64_t secs = Clock::SecondsIntoDayVn(unix_seconds);
   char time[32];
   std::snprintf(time, sizeof time, "T%02d:%02d:%02d+07:00", static_cast<int>(secs / 3600),
                 static_cast<int>(secs / 60 % 60), static_cast<int>(secs % 60));
-  return Date::FromDays(days).ToIso() + time;
+  return Clock::DayVn(unix_seconds).ToIso() + time;
 }
 
 std::optional<int64_t> ParseW3cDateTime(const std::string& text) {
   const auto day = Date::ParseIso(text.substr(0, 10));
   if (!day) return std::nullopt;
-  const int64_t midnight = static_cast<int64_t>(day->days()) * 86400;
-  if (text.size() == 10) return midnight - kVnOffset;
+  if (text.size() == 10) return Clock::AtVn(*day, 0);  // a date alone: midnight in Vietnam
+  // The wall-clock time read as UTC, then moved by the zone written after it.
+  const int64_t midnight = int64_t{day->days()} * 86400;
   if (text[10] != 'T' && text[10] != ' ') return std::nullopt;
   const int h = Digits(text, 11, 2), m = Digits(text, 14, 2), s = Digits(text, 17, 2);
   if (h < 0 || h > 23 || m < 0 || m > 59 || s < 0 || s > 60 || text.size() < 19 ||
