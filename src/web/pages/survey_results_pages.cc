@@ -1,7 +1,12 @@
 // The results of a survey (view_survey_results): GET /quan-ly/khao-sat/{id}/ket-qua tallies
 // the stored responses per question (survey::Tally): bars of counts drawn on the server as SVG
 // for choices and scales, the mean and median of scales and numbers, the free-text answers, and
-// the responses by channel. A PAPI survey links to the PAPI dashboard, which scores it.
+// the responses by channel, and beside each mean the means of the earlier surveys made from the
+// same preset. A PAPI survey links to the PAPI dashboard, which scores it.
+#include <map>
+#include <utility>
+
+#include "domain/survey/presets.h"
 #include "domain/survey/results.h"
 #include "web/pages/survey_view.h"
 #include "web/svg_chart.h"
@@ -58,12 +63,40 @@ Data QuestionData(Lang lang, const survey::Survey& s, const survey::QuestionResu
   return x;
 }
 
+// The mean of every scale and number question in each earlier survey made from the same
+// preset (PRODUCT.md part 10: "results per question and over time"), by question key: the
+// year and the mean, oldest first. Questions keep their keys across a preset's years.
+using Trend = std::map<std::string, std::vector<std::pair<int, double>>>;
+
+Result<Trend> EarlierMeans(Context& ctx, const survey::Survey& s) {
+  Trend trend;
+  if (s.preset.empty()) return trend;
+  auto list = ctx.svc.survey_repo->List(s.commune_id, std::nullopt);
+  if (!list) return list.error();
+  for (auto it = list->rbegin(); it != list->rend(); ++it) {  // the list is newest first
+    if (it->preset != s.preset || it->id == s.id || it->status == survey::SurveyStatus::kDraft ||
+        it->year > s.year) {
+      continue;
+    }
+    auto other = ctx.svc.survey_repo->Get(s.commune_id, it->id);
+    if (!other) return other.error();
+    auto responses = ctx.svc.survey_repo->Responses(s.commune_id, it->id);
+    if (!responses) return responses.error();
+    for (const auto& r : survey::Tally(*other, *responses).questions) {
+      if (r.mean) trend[r.question->key].emplace_back(other->year, *r.mean);
+    }
+  }
+  return trend;
+}
+
 Response Results(Context& ctx) {
   auto s = LoadSurvey(ctx);
   if (!s) return ErrorPage(ctx, HttpStatusFor(s.error().code, false));
   auto responses = ctx.svc.survey_repo->Responses(s->commune_id, s->id);
   if (!responses) return ErrorPage(ctx, HttpStatusFor(responses.error().code, false));
   const survey::SurveyResults results = survey::Tally(*s, *responses);
+  auto trend = EarlierMeans(ctx, *s);
+  if (!trend) return ErrorPage(ctx, HttpStatusFor(trend.error().code, false));
   Data d;
   d.set("title", s->title);
   d.set("year", std::to_string(s->year));
@@ -73,7 +106,7 @@ Response Results(Context& ctx) {
   d.set("can_manage", Data(identity::Allows(ctx.role, Permission::kManageSurveys)));
   d.set("builder_href", SurveyHref(s->id));
   d.set("export_href", SurveyHref(s->id) + "/phieu.csv");
-  d.set("is_papi", Data(s->preset == "papi"));
+  d.set("is_papi", Data(s->preset == survey::kPapiPreset));
   Data channels(Data::type::list);
   for (auto c : {survey::Channel::kWeb, survey::Channel::kInterview, survey::Channel::kImport}) {
     int64_t n = 0;
@@ -87,7 +120,28 @@ Response Results(Context& ctx) {
   d.set("channels", channels);
   Data questions(Data::type::list);
   for (size_t i = 0; i < results.questions.size(); ++i) {
-    questions.push_back(QuestionData(ctx.lang, *s, results.questions[i], i));
+    const auto& r = results.questions[i];
+    Data x = QuestionData(ctx.lang, *s, r, i);
+    x.set("has_trend", Data(false));
+    const auto earlier = trend->find(r.question->key);
+    if (earlier != trend->end() && r.mean) {
+      Data years(Data::type::list);
+      for (const auto& [year, mean] : earlier->second) {
+        Data y;
+        y.set("year", std::to_string(year));
+        y.set("mean", VnDecimal(mean));
+        y.set("current", Data(false));
+        years.push_back(y);
+      }
+      Data now;
+      now.set("year", std::to_string(s->year));
+      now.set("mean", VnDecimal(*r.mean));
+      now.set("current", Data(true));
+      years.push_back(now);
+      x.set("trend", years);
+      x.set("has_trend", Data(true));
+    }
+    questions.push_back(x);
   }
   d.set("questions", questions);
   return RenderPage(ctx, 200, "survey_results", d,
