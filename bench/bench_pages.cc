@@ -1,6 +1,7 @@
 #include "bench_pages.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include <soci/soci.h>
 #include <time.h>
@@ -90,6 +91,12 @@ Status CreateLeaderSession(storage::Database& db, int64_t commune_id, const std:
   leader.password_hash = "!";  // never signs in with a password: the session is made here
   XASO_ASSIGN_OR_RETURN(leader.id, identity.CreateAccount(leader, now, rec));
   return identity.CreateSession(platform::Sha256Hex(session_token), leader, now, now + 24 * 3600);
+}
+
+int ExitCode(const char* program, const Status& status) {
+  if (status) return 0;
+  std::fprintf(stderr, "%s: %s\n", program, status.error().message.c_str());
+  return 1;
 }
 
 }  // namespace xaso::bench

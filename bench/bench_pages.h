@@ -56,4 +56,7 @@ Status CreateLeaderSession(storage::Database& db, int64_t commune_id, const std:
                            const std::string& session_token, int64_t now,
                            const audit::AuditRecord& rec);
 
+// What a bench's main returns: 0, or 1 after printing "<program>: <error>" to stderr.
+int ExitCode(const char* program, const Status& status);
+
 }  // namespace xaso::bench

@@ -308,10 +308,5 @@ Status Run() {
 }  // namespace xaso::bench
 
 int main() {  // NOLINT(bugprone-exception-escape)
-  const xaso::Status status = xaso::bench::Run();
-  if (!status) {
-    std::fprintf(stderr, "feedback_bench: %s\n", status.error().message.c_str());
-    return 1;
-  }
-  return 0;
+  return xaso::bench::ExitCode("feedback_bench", xaso::bench::Run());
 }

@@ -321,10 +321,5 @@ Status Run() {
 }  // namespace xaso::bench
 
 int main() {  // NOLINT(bugprone-exception-escape)
-  const xaso::Status status = xaso::bench::Run();
-  if (!status) {
-    std::fprintf(stderr, "onestop_bench: %s\n", status.error().message.c_str());
-    return 1;
-  }
-  return 0;
+  return xaso::bench::ExitCode("onestop_bench", xaso::bench::Run());
 }
