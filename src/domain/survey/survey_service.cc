@@ -35,17 +35,19 @@ Result<int64_t> SurveyService::Answer(const Survey& s, const Answers& raw, Chann
   if (s.status != SurveyStatus::kOpen) {
     return MakeError(ErrorCode::kFailedPrecondition, "Khảo sát này không nhận trả lời.");
   }
+  // The one place that decides whether a sheet needs a code: a clerk entering an interview met
+  // the respondent, so none is asked of it (one typed from a slip is still checked and used).
   std::string typed;
-  // A clerk entering an interview met the respondent: no code is asked of it (one typed from
-  // a slip is still checked and used).
-  const bool interview_without_code = channel == Channel::kInterview && Trim(code).empty();
-  if (s.needs_code && !interview_without_code) {
+  if (s.needs_code && !Trim(code).empty()) {
     typed = NormalizeCode(code);
     if (typed.size() != kCodeLength || !IsPlainCode(typed)) {
       const std::string message = "Mã phiếu không hợp lệ: mã gồm " + std::to_string(kCodeLength) +
                                   " chữ và số in trên phiếu.";
       return Error{ErrorCode::kInvalidArgument, message, {{"code", message}}};
     }
+  } else if (s.needs_code && channel == Channel::kWeb) {
+    const std::string message = "Nhập mã phiếu in trên phiếu được phát.";
+    return Error{ErrorCode::kInvalidArgument, message, {{"code", message}}};
   }
   XASO_ASSIGN_OR_RETURN(Answers answers, CheckAnswers(s, raw));
   Response r;
