@@ -54,6 +54,11 @@ Result<int64_t> SurveyService::Answer(const Survey& s, const Answers& raw, Chann
   r.survey_id = s.id;
   r.channel = channel;
   r.submitted_at = clock_.NowUnix();
+  if (channel == Channel::kWeb) {
+    // A public sheet keeps only its day (00:00 in Vietnam): to the second, its time would match
+    // the per-IP rate-limit row written with it, which stays an hour or more.
+    r.submitted_at = Clock::DayVn(r.submitted_at).days() * 86400 - 7 * 3600;
+  }
   r.answers = std::move(answers);
   return repo_.AddResponse(s.commune_id, r, typed, rec);
 }
