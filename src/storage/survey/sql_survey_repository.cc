@@ -1,5 +1,7 @@
 #include "storage/survey/sql_survey_repository.h"
 
+#include <utility>
+
 #include <soci/soci.h>
 
 #include "storage/audit/sql_audit_log.h"
@@ -26,7 +28,8 @@ SurveyStatus StatusOf(const std::string& code) {
   return survey::SurveyStatusFromCode(code).value_or(SurveyStatus::kDraft);
 }
 
-Survey FromRow(const soci::row& r) {
+// A row of kColumns; `definition_ok` is false when its definition is corrupt (see Get).
+Survey FromRow(const soci::row& r, bool& definition_ok) {
   Survey s;
   s.id = RowInt(r, 0);
   s.commune_id = RowInt(r, 1);
@@ -38,8 +41,13 @@ Survey FromRow(const soci::row& r) {
   s.needs_code = RowInt(r, 7) != 0;
   s.version = RowInt(r, 8);
   s.created_at = RowInt(r, 9);
-  ReadDefinitionJson(RowText(r, 10), s);
+  definition_ok = ReadDefinitionJson(RowText(r, 10), s);
   return s;
+}
+
+Survey FromRow(const soci::row& r) {
+  bool ignored = true;
+  return FromRow(r, ignored);
 }
 
 SurveySummary SummaryFromRow(const soci::row& r) {
@@ -179,13 +187,22 @@ Result<Survey> SqlSurveyRepository::Create(Survey sv, const audit::AuditRecord& 
   return sv;
 }
 
+// A definition that cannot be read fails here rather than becoming a survey with no questions,
+// which would take blank sheets; List, which shows no questions, still lists it.
 Result<Survey> SqlSurveyRepository::Get(int64_t commune_id, int64_t id) {
-  XASO_ASSIGN_OR_RETURN(
-      auto found,
-      QueryOne<Survey>(db_, std::string(kColumns) + "WHERE commune_id = :c AND id = :i", FromRow,
-                       static_cast<long long>(commune_id), static_cast<long long>(id)));
+  using Read = std::pair<Survey, bool>;
+  XASO_ASSIGN_OR_RETURN(auto found,
+                        QueryOne<Read>(
+                            db_, std::string(kColumns) + "WHERE commune_id = :c AND id = :i",
+                            [](const soci::row& r) {
+                              Read out;
+                              out.first = FromRow(r, out.second);
+                              return out;
+                            },
+                            static_cast<long long>(commune_id), static_cast<long long>(id)));
   if (!found) return NotFound();
-  return std::move(*found);
+  if (!found->second) return MakeError(ErrorCode::kInternal, "định nghĩa khảo sát hỏng");
+  return std::move(found->first);
 }
 
 Result<std::vector<SurveySummary>> SqlSurveyRepository::List(int64_t commune_id,

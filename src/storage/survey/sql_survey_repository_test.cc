@@ -256,6 +256,22 @@ TEST_P(SurveyStorageTest, StatusMovesDraftOpenClosedAndReopen) {
             3);
 }
 
+TEST_P(SurveyStorageTest, ACorruptDefinitionIsAnErrorNotAnEmptySurvey) {
+  const Survey open = Opened();
+  ASSERT_TRUE(db_->Write([&](soci::session& s) -> Status {
+                   s << "UPDATE survey SET definition = '{\"sections\": [' WHERE id = " << open.id;
+                   return Ok{};
+                 })
+                  .has_value());
+  auto got = repo_->Get(commune_id_, open.id);
+  ASSERT_FALSE(got.has_value());
+  EXPECT_EQ(got.error().code, ErrorCode::kInternal);
+  auto listed = repo_->List(commune_id_, std::nullopt);
+  ASSERT_TRUE(listed.has_value());
+  ASSERT_EQ(listed->size(), 1U);
+  EXPECT_EQ(listed->front().title, open.title);
+}
+
 TEST_P(SurveyStorageTest, DeleteTakesOnlyADraft) {
   const Survey draft = Created();
   const Survey open = Opened();
