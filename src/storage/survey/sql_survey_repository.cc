@@ -63,19 +63,13 @@ SurveySummary SummaryFromRow(const soci::row& r) {
   return s;
 }
 
-double RowDouble(const soci::row& r, size_t i) {
-  if (r.get_indicator(i) == soci::i_null) return 0;
-  if (r.get_properties(i).get_data_type() == soci::dt_double) return r.get<double>(i);
-  return static_cast<double>(RowInt(r, i));
-}
-
 Response ResponseFromRow(const soci::row& r) {
   Response out;
   out.id = RowInt(r, 0);
   out.survey_id = RowInt(r, 1);
   out.channel = survey::ChannelFromCode(RowText(r, 2)).value_or(survey::Channel::kWeb);
   out.submitted_at = RowInt(r, 3);
-  out.weight = RowDouble(r, 4);
+  out.weight = RowOptDouble(r, 4).value_or(0);
   out.answers = AnswersFromJson(RowText(r, 5));
   return out;
 }
