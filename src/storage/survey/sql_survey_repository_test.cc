@@ -115,6 +115,16 @@ class SurveyStorageTest : public testing::StorageTest {
     return *open;
   }
 
+  // An open survey that needs codes, with the one code `code`.
+  Survey OpenedWithCode(const std::string& code) {
+    Survey coded = Sample();
+    coded.needs_code = true;
+    const Survey open = Opened(coded);
+    EXPECT_TRUE(
+        repo_->AddCodes(commune_id_, open.id, std::vector<std::string>{code}, Rec()).has_value());
+    return open;
+  }
+
   long long Stored(const std::string& table) { return Count("SELECT COUNT(*) FROM " + table); }
 
   FakeClock clock_{kNow};
@@ -321,11 +331,7 @@ TEST_P(SurveyStorageTest, ACodeLetsOneResponseInAndIsRefusedTheSecondTime) {
 // Whether a sheet needs a code is the service's decision: the repository uses up the code it is
 // given, and none when given none, whatever the channel.
 TEST_P(SurveyStorageTest, AnEmptyCodeUsesNone) {
-  Survey coded = Sample();
-  coded.needs_code = true;
-  const Survey open = Opened(coded);
-  ASSERT_TRUE(repo_->AddCodes(commune_id_, open.id, std::vector<std::string>{"K7QX2M9A"}, Rec())
-                  .has_value());
+  const Survey open = OpenedWithCode("K7QX2M9A");
   Response interview = Sheet(open.id, 1);
   ASSERT_EQ(interview.channel, Channel::kInterview);
   auto stored = repo_->AddResponse(commune_id_, interview, "", Rec());
@@ -341,11 +347,7 @@ TEST_P(SurveyStorageTest, AnEmptyCodeUsesNone) {
 // On PostgreSQL every row carries the id of the transaction that wrote it (xmin): the code and
 // the sheet it let in are written by two, so that id does not pair them.
 TEST_P(SurveyStorageTest, TheCodeIsUsedUpInATransactionOfItsOwn) {
-  Survey coded = Sample();
-  coded.needs_code = true;
-  const Survey open = Opened(coded);
-  ASSERT_TRUE(repo_->AddCodes(commune_id_, open.id, std::vector<std::string>{"K7QX2M9A"}, Rec())
-                  .has_value());
+  const Survey open = OpenedWithCode("K7QX2M9A");
   auto stored = repo_->AddResponse(commune_id_, Sheet(open.id, 1), "K7QX2M9A", Rec());
   ASSERT_TRUE(stored.has_value()) << stored.error().message;
   EXPECT_EQ(repo_->CountCodes(commune_id_, open.id)->used, 1);
