@@ -92,7 +92,8 @@ class System {
   // `xaso surveys create`: a survey of the commune (the first when the slug is empty) from the
   // preset `preset`, or, when `questions_csv` is not empty, from that questionnaire (the preset
   // file format, survey::ParsePresetCsv); then, as asked, made to need one-time codes, opened,
-  // and given `codes` new codes. Returns the survey and the codes.
+  // and given `codes` new codes (which needs `needs_code`). Everything is checked before the
+  // first write: a bad invocation writes nothing. Returns the survey and the codes.
   struct NewSurvey {
     survey::Survey survey;
     std::vector<std::string> codes;

@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include "core/result.h"
+#include "domain/survey/survey_service.h"
 #include "app/system.h"
 #include "cli/command.h"
 #include "cli/common.h"
@@ -34,7 +35,7 @@ class SurveysCommand final : public Command {
     create_->add_flag("--needs-code", needs_code_, "one answer per person: needs a one-time code");
     create_->add_flag("--open", open_, "open it for answers at once");
     create_->add_option("--codes", codes_, "mint this many one-time codes")
-        ->check(CLI::Range(0, 5000));
+        ->check(CLI::Range(0, survey::kMaxCodesPerBatch));
     AddCommonFlags(*create_, flags_);
     responses_ = app.add_subcommand("responses", "print a survey's responses as CSV");
     responses_->add_option("--commune", commune_, "the commune's slug")->required();

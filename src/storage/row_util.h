@@ -30,6 +30,14 @@ inline std::optional<int64_t> RowOptInt(const soci::row& r, std::size_t i) {
   return RowInt(r, i);
 }
 
+// A nullable REAL column; nullopt for NULL. SQLite may report a whole number stored in one as
+// an integer.
+inline std::optional<double> RowOptDouble(const soci::row& r, std::size_t i) {
+  if (r.get_indicator(i) == soci::i_null) return std::nullopt;
+  if (r.get_properties(i).get_data_type() == soci::dt_double) return r.get<double>(i);
+  return static_cast<double>(RowInt(r, i));
+}
+
 inline std::string RowText(const soci::row& r, std::size_t i) {
   if (r.get_indicator(i) == soci::i_null) return {};
   return r.get<std::string>(i);

@@ -84,7 +84,7 @@ Result<int64_t> FakeSurveyRepository::AddResponse(int64_t commune_id, const Resp
   if (st->survey.status != SurveyStatus::kOpen) {
     return MakeError(ErrorCode::kFailedPrecondition, "not open");
   }
-  if (st->survey.needs_code && !(r.channel == Channel::kInterview && code.empty())) {
+  if (!code.empty()) {
     auto it = std::find_if(st->codes.begin(), st->codes.end(),
                            [&code](const Code& c) { return c.code == code && !c.used; });
     if (it == st->codes.end()) {

@@ -22,8 +22,36 @@ inline std::string FormatPlain(double v) {
   return ec == std::errc() ? std::string(buffer.data(), end) : std::string();
 }
 
-// A finite number in fixed notation, "2.5" or "2,5"; nullopt otherwise.
+// "1.000" or "12.500,5" (\d{1,3}(\.\d{3})+ with an optional ,\d+ after): a Vietnamese writer
+// means thousands by the points, so "1.000" is one thousand, while the fixed notation would read
+// one. Neither reading is guessed; the number is refused with kAmbiguousNumberMessage.
+inline bool IsAmbiguousThousands(std::string_view t) {
+  const auto digits = [](std::string_view d) {
+    return !d.empty() &&
+           std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (!t.empty() && (t.front() == '-' || t.front() == '+')) t.remove_prefix(1);
+  if (const size_t comma = t.find(','); comma != std::string_view::npos) {
+    if (!digits(t.substr(comma + 1))) return false;
+    t = t.substr(0, comma);
+  }
+  const size_t dot = t.find('.');
+  if (dot == std::string_view::npos || dot > 3 || !digits(t.substr(0, dot))) return false;
+  const std::string_view groups = t.substr(dot);  // ".ddd.ddd…"
+  if (groups.size() % 4 != 0) return false;
+  for (size_t i = 0; i < groups.size(); i += 4) {
+    if (groups[i] != '.' || !digits(groups.substr(i + 1, 3))) return false;
+  }
+  return true;
+}
+
+inline constexpr std::string_view kAmbiguousNumberMessage =
+    "Viết số không có dấu chấm phân cách hàng nghìn, ví dụ 1000 hoặc 2,5";
+
+// A finite number in fixed notation, "2.5" or "2,5"; nullopt otherwise, and for the ambiguous
+// "1.000" (IsAmbiguousThousands).
 inline std::optional<double> ParsePlain(std::string_view text) {
+  if (IsAmbiguousThousands(text)) return std::nullopt;
   std::string s(text);
   if (s.find('.') == std::string::npos) std::replace(s.begin(), s.end(), ',', '.');
   return papi::ParseFinite(s);

@@ -1,8 +1,9 @@
 // Survey responses as CSV, both ways: the export a commune hands to a statistician and the
 // import of paper forms typed in elsewhere. Format (docs/surveys.md): one header line
 // `channel,submitted_at,weight,<question keys…>`; `submitted_at` is dd/mm/yyyy hh:mm (Vietnam
-// time) or empty (the import's time); `weight` is empty (1) or a positive number; a
-// multiple-choice cell holds option values separated by '|'; an empty cell is not answered.
+// time; a web sheet's reads 00:00, since it keeps only its day) or empty (the import's time);
+// `weight` is empty (1) or a positive number; a multiple-choice cell holds option values
+// separated by '|'; an empty cell is not answered.
 #pragma once
 
 #include <cstdint>

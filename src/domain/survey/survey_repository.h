@@ -54,11 +54,11 @@ class SurveyRepository {
   virtual Status Delete(int64_t commune_id, int64_t id, const audit::AuditRecord& rec) = 0;
 
   // Stores one response (answers already checked) when the survey is open
-  // (kFailedPrecondition otherwise). When the survey needs a code, `code` must be one of its
-  // codes not yet used: it is marked used in the same transaction (kInvalidArgument, field
-  // "code", otherwise); an interview (Channel::kInterview) entered without a code needs none,
-  // since the clerk who enters it met the respondent. The response keeps no trace of the code.
-  // Returns the response's id.
+  // (kFailedPrecondition otherwise). A non-empty `code` is used up first: it must be one of the
+  // survey's codes not yet used (kInvalidArgument, field "code", otherwise). Whether a sheet needs
+  // a code is SurveyService::Answer's decision; an empty `code` uses none. The code is used up
+  // in its own write, before the sheet's, so the two cannot be matched; when the second fails the
+  // code stays used. The response keeps no trace of the code. Returns the response's id.
   virtual Result<int64_t> AddResponse(int64_t commune_id, const Response& r,
                                       const std::string& code, const audit::AuditRecord& rec) = 0;
   // Stores every response (already checked) in one transaction, or none; the survey must be

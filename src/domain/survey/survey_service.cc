@@ -35,23 +35,30 @@ Result<int64_t> SurveyService::Answer(const Survey& s, const Answers& raw, Chann
   if (s.status != SurveyStatus::kOpen) {
     return MakeError(ErrorCode::kFailedPrecondition, "Khảo sát này không nhận trả lời.");
   }
+  // The one place that decides whether a sheet needs a code: a clerk entering an interview met
+  // the respondent, so none is asked of it (one typed from a slip is still checked and used).
   std::string typed;
-  // A clerk entering an interview met the respondent: no code is asked of it (one typed from
-  // a slip is still checked and used).
-  const bool interview_without_code = channel == Channel::kInterview && Trim(code).empty();
-  if (s.needs_code && !interview_without_code) {
+  if (s.needs_code && !Trim(code).empty()) {
     typed = NormalizeCode(code);
     if (typed.size() != kCodeLength || !IsPlainCode(typed)) {
       const std::string message = "Mã phiếu không hợp lệ: mã gồm " + std::to_string(kCodeLength) +
                                   " chữ và số in trên phiếu.";
       return Error{ErrorCode::kInvalidArgument, message, {{"code", message}}};
     }
+  } else if (s.needs_code && channel == Channel::kWeb) {
+    const std::string message = "Nhập mã phiếu in trên phiếu được phát.";
+    return Error{ErrorCode::kInvalidArgument, message, {{"code", message}}};
   }
   XASO_ASSIGN_OR_RETURN(Answers answers, CheckAnswers(s, raw));
   Response r;
   r.survey_id = s.id;
   r.channel = channel;
   r.submitted_at = clock_.NowUnix();
+  if (channel == Channel::kWeb) {
+    // A public sheet keeps only its day (00:00 in Vietnam): to the second, its time would match
+    // the per-IP rate-limit row written with it, which stays an hour or more.
+    r.submitted_at = Clock::DayVn(r.submitted_at).days() * 86400 - 7 * 3600;
+  }
   r.answers = std::move(answers);
   return repo_.AddResponse(s.commune_id, r, typed, rec);
 }

@@ -68,6 +68,23 @@ TEST_F(SurveyServiceTest, AnswerStoresTheCheckedSheetNow) {
   EXPECT_EQ(stored[0].answers, want);
 }
 
+TEST_F(SurveyServiceTest, AWebSheetKeepsOnlyItsDayInVietnam) {
+  const Survey s = Stored(SurveyStatus::kOpen);
+  // 2026-07-15 16:20:00 UTC is 23:20 in Vietnam; 18:10 UTC is already the 16th there.
+  constexpr int64_t kEvening = 1'784'132'400;
+  clock_.Set(kEvening);
+  ASSERT_TRUE(service_.Answer(s, {{"q4", {"3"}}}, Channel::kWeb, "", {}).has_value());
+  ASSERT_TRUE(service_.Answer(s, {{"q4", {"3"}}}, Channel::kInterview, "", {}).has_value());
+  clock_.Set(kEvening + 6600);
+  ASSERT_TRUE(service_.Answer(s, {{"q4", {"3"}}}, Channel::kWeb, "", {}).has_value());
+  const auto stored = Responses(s);
+  ASSERT_EQ(stored.size(), 3U);
+  EXPECT_EQ(stored[0].submitted_at, kEvening - 23 * 3600 - 20 * 60);  // 00:00 of the 15th
+  EXPECT_EQ(stored[1].submitted_at, kEvening);                        // an interview: its time
+  EXPECT_EQ(stored[2].submitted_at, kEvening + 40 * 60);              // 00:00 of the 16th
+  EXPECT_EQ(Clock::DayVn(stored[2].submitted_at).ToIso(), "2026-07-16");
+}
+
 TEST_F(SurveyServiceTest, AnswerRejectsBadSheetsClosedSurveysAndImportsStoringNothing) {
   const Survey open = Stored(SurveyStatus::kOpen);
   const auto bad = service_.Answer(open, {{"q4", {"9"}}}, Channel::kWeb, "", {});

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "domain/survey/numbers.h"
 #include "domain/survey/survey_testing.h"
 
 namespace xaso::survey {
@@ -161,6 +162,36 @@ TEST(SurveyCheckAnswersTest, NumbersAreWrittenInPlainNotation) {
   const auto big = CheckAnswers(s, {{"q4", {"3"}}, {"q5", {"250000000"}}});
   ASSERT_TRUE(big.has_value());
   EXPECT_EQ(big->at("q5"), std::vector<std::string>{"250000000"});
+}
+
+// A Vietnamese "1.000" is one thousand, the fixed notation's one: refused, never guessed.
+TEST(SurveyCheckAnswersTest, AThousandsPointIsRefusedAsAmbiguous) {
+  Survey s = Valid();
+  s.questions[4].max = 1e9;
+  for (const std::string typed : {"1.000", "12.500", "1.000.000", "1.000,5", "-2.500"}) {
+    SCOPED_TRACE(typed);
+    EXPECT_TRUE(IsAmbiguousThousands(typed));
+    EXPECT_FALSE(ParsePlain(typed).has_value());
+    const auto got = CheckAnswers(s, {{"q4", {"3"}}, {"q5", {typed}}});
+    ASSERT_FALSE(got.has_value());
+    ASSERT_EQ(FieldNames(got.error()), std::vector<std::string>{"q.q5"});
+    EXPECT_NE(got.error().fields[0].message.find("dấu chấm phân cách hàng nghìn"),
+              std::string::npos);
+  }
+  // Not of that shape: read as before.
+  for (const auto& [typed, want] :
+       std::vector<std::pair<std::string, std::string>>{{"1000", "1000"},
+                                                        {"2,5", "2.5"},
+                                                        {"1.5", "1.5"},
+                                                        {"1.0000", "1"},
+                                                        {"1234.500", "1234.5"},
+                                                        {"0.25", "0.25"}}) {
+    SCOPED_TRACE(typed);
+    EXPECT_FALSE(IsAmbiguousThousands(typed));
+    const auto got = CheckAnswers(s, {{"q4", {"3"}}, {"q5", {typed}}});
+    ASSERT_TRUE(got.has_value());
+    EXPECT_EQ(got->at("q5"), std::vector<std::string>{want});
+  }
 }
 
 TEST(SurveyCheckAnswersTest, HiddenAnswersAreDroppedAndChainsHideToo) {

@@ -26,11 +26,6 @@ constexpr const char* kColumns =
     "updated_at, (SELECT COUNT(*) FROM feedback_photo p WHERE p.feedback_id = feedback.id) "
     "FROM feedback ";
 
-std::optional<double> OptDouble(const soci::row& r, size_t i) {
-  if (r.get_indicator(i) == soci::i_null) return std::nullopt;
-  return r.get<double>(i);
-}
-
 Feedback FromRow(const soci::row& r) {
   Feedback f;
   f.id = RowInt(r, 0);
@@ -44,8 +39,8 @@ Feedback FromRow(const soci::row& r) {
   s.channel = feedback::ChannelFromCode(RowText(r, 5)).value_or(feedback::Channel::kPortal);
   s.title = RowText(r, 6);
   s.description = RowText(r, 7);
-  s.lat = OptDouble(r, 8);
-  s.lon = OptDouble(r, 9);
+  s.lat = RowOptDouble(r, 8);
+  s.lon = RowOptDouble(r, 9);
   s.address = RowText(r, 10);
   s.village_id = RowOptInt(r, 11);
   s.citizen_name = RowText(r, 12);

@@ -1,5 +1,7 @@
 #include "storage/survey/sql_survey_repository.h"
 
+#include <utility>
+
 #include <soci/soci.h>
 
 #include "storage/audit/sql_audit_log.h"
@@ -26,7 +28,8 @@ SurveyStatus StatusOf(const std::string& code) {
   return survey::SurveyStatusFromCode(code).value_or(SurveyStatus::kDraft);
 }
 
-Survey FromRow(const soci::row& r) {
+// A row of kColumns; `definition_ok` is false when its definition is corrupt (see Get).
+Survey FromRow(const soci::row& r, bool& definition_ok) {
   Survey s;
   s.id = RowInt(r, 0);
   s.commune_id = RowInt(r, 1);
@@ -38,8 +41,13 @@ Survey FromRow(const soci::row& r) {
   s.needs_code = RowInt(r, 7) != 0;
   s.version = RowInt(r, 8);
   s.created_at = RowInt(r, 9);
-  ReadDefinitionJson(RowText(r, 10), s);
+  definition_ok = ReadDefinitionJson(RowText(r, 10), s);
   return s;
+}
+
+Survey FromRow(const soci::row& r) {
+  bool ignored = true;
+  return FromRow(r, ignored);
 }
 
 SurveySummary SummaryFromRow(const soci::row& r) {
@@ -55,19 +63,13 @@ SurveySummary SummaryFromRow(const soci::row& r) {
   return s;
 }
 
-double RowDouble(const soci::row& r, size_t i) {
-  if (r.get_indicator(i) == soci::i_null) return 0;
-  if (r.get_properties(i).get_data_type() == soci::dt_double) return r.get<double>(i);
-  return static_cast<double>(RowInt(r, i));
-}
-
 Response ResponseFromRow(const soci::row& r) {
   Response out;
   out.id = RowInt(r, 0);
   out.survey_id = RowInt(r, 1);
   out.channel = survey::ChannelFromCode(RowText(r, 2)).value_or(survey::Channel::kWeb);
   out.submitted_at = RowInt(r, 3);
-  out.weight = RowDouble(r, 4);
+  out.weight = RowOptDouble(r, 4).value_or(0);
   out.answers = AnswersFromJson(RowText(r, 5));
   return out;
 }
@@ -113,6 +115,12 @@ Error NotFoundOr(soci::session& s, long long commune_id, long long id, Error ref
   s << "SELECT COUNT(*) FROM survey WHERE commune_id = :c AND id = :i", soci::use(commune_id),
       soci::use(id), soci::into(n);
   return n == 0 ? NotFound() : std::move(refused);
+}
+
+Error NotOpen(soci::session& s, long long commune_id, long long id) {
+  return NotFoundOr(
+      s, commune_id, id,
+      MakeError(ErrorCode::kFailedPrecondition, "Khảo sát này hiện không nhận phiếu trả lời."));
 }
 
 // One answer sheet's bound values in a multi-row INSERT (InsertBatched).
@@ -173,13 +181,22 @@ Result<Survey> SqlSurveyRepository::Create(Survey sv, const audit::AuditRecord& 
   return sv;
 }
 
+// A definition that cannot be read fails here rather than becoming a survey with no questions,
+// which would take blank sheets; List, which shows no questions, still lists it.
 Result<Survey> SqlSurveyRepository::Get(int64_t commune_id, int64_t id) {
-  XASO_ASSIGN_OR_RETURN(
-      auto found,
-      QueryOne<Survey>(db_, std::string(kColumns) + "WHERE commune_id = :c AND id = :i", FromRow,
-                       static_cast<long long>(commune_id), static_cast<long long>(id)));
+  using Read = std::pair<Survey, bool>;
+  XASO_ASSIGN_OR_RETURN(auto found,
+                        QueryOne<Read>(
+                            db_, std::string(kColumns) + "WHERE commune_id = :c AND id = :i",
+                            [](const soci::row& r) {
+                              Read out;
+                              out.first = FromRow(r, out.second);
+                              return out;
+                            },
+                            static_cast<long long>(commune_id), static_cast<long long>(id)));
   if (!found) return NotFound();
-  return std::move(*found);
+  if (!found->second) return MakeError(ErrorCode::kInternal, "định nghĩa khảo sát hỏng");
+  return std::move(found->first);
 }
 
 Result<std::vector<SurveySummary>> SqlSurveyRepository::List(int64_t commune_id,
@@ -265,38 +282,27 @@ Status SqlSurveyRepository::Delete(int64_t commune_id, int64_t id, const audit::
   });
 }
 
+// The code is used up in a transaction of its own, before the one that stores the sheet: on
+// PostgreSQL every row a transaction writes carries its id (the system column xmin), so a code
+// marked used beside the response it let in could be matched to it by anyone reading the tables.
+// The price: when the second write fails (the survey closed in between, the database went away),
+// the code stays used and the respondent asks for a new slip; rare, since the answers were
+// checked before either write.
 Result<int64_t> SqlSurveyRepository::AddResponse(int64_t commune_id, const Response& r,
                                                  const std::string& code,
                                                  const audit::AuditRecord& rec) {
   const int64_t now = clock_.NowUnix();
+  if (!code.empty()) XASO_RETURN_IF_ERROR(UseCode(commune_id, r.survey_id, code));
   long long response_id = 0;
   XASO_RETURN_IF_ERROR(db_.Write([&](soci::session& s) -> Status {
-    long long commune = commune_id, survey_id = r.survey_id, submitted = r.submitted_at;
-    int needs_code = 0;
+    long long commune = commune_id, survey_id = r.survey_id, submitted = r.submitted_at,
+              counted = 0;
     // Counts the sheet and takes the survey's row lock in one statement; it matches nothing
     // unless the survey is open.
     s << "UPDATE survey SET response_count = response_count + 1 WHERE commune_id = :c AND "
-         "id = :i AND status = 'open' RETURNING needs_code",
-        soci::use(commune), soci::use(survey_id), soci::into(needs_code);
-    if (!s.got_data()) {
-      return NotFoundOr(
-          s, commune, survey_id,
-          MakeError(ErrorCode::kFailedPrecondition, "Khảo sát này hiện không nhận phiếu trả lời."));
-    }
-    const bool interview_without_code = r.channel == survey::Channel::kInterview && code.empty();
-    if (needs_code != 0 && !interview_without_code) {
-      soci::statement st = (s.prepare << "UPDATE survey_code SET used = 1 WHERE survey_id = :i "
-                                         "AND code = :k AND used = 0",
-                            soci::use(survey_id), soci::use(code));
-      st.execute(true);
-      if (st.get_affected_rows() != 1) {
-        return Error{ErrorCode::kInvalidArgument,
-                     "Mã phiếu không đúng.",
-                     {{"code",
-                       "Mã phiếu không đúng hoặc đã được dùng. Kiểm tra mã in trên "
-                       "phiếu được phát."}}};
-      }
-    }
+         "id = :i AND status = 'open' RETURNING id",
+        soci::use(commune), soci::use(survey_id), soci::into(counted);
+    if (!s.got_data()) return NotOpen(s, commune, survey_id);
     const std::string channel(survey::ChannelCode(r.channel)), answers = AnswersJson(r.answers);
     double weight = r.weight;
     s << "INSERT INTO survey_response (survey_id, commune_id, channel, submitted_at, weight, "
@@ -308,6 +314,30 @@ Result<int64_t> SqlSurveyRepository::AddResponse(int64_t commune_id, const Respo
     return Ok{};
   }));
   return static_cast<int64_t>(response_id);
+}
+
+// Marks `code` used when the survey is open and the code is one of its unused ones. Its own
+// transaction, with no audit entry: the answer's entry records the sheet (see AddResponse).
+Status SqlSurveyRepository::UseCode(int64_t commune_id, int64_t survey_id,
+                                    const std::string& code) {
+  return db_.Write([&](soci::session& s) -> Status {
+    long long commune = commune_id, id = survey_id, found = 0;
+    s << "SELECT id FROM survey WHERE commune_id = :c AND id = :i AND status = 'open'",
+        soci::use(commune), soci::use(id), soci::into(found);
+    if (!s.got_data()) return NotOpen(s, commune, id);
+    soci::statement st = (s.prepare << "UPDATE survey_code SET used = 1 WHERE survey_id = :i "
+                                       "AND code = :k AND used = 0",
+                          soci::use(id), soci::use(code));
+    st.execute(true);
+    if (st.get_affected_rows() != 1) {
+      return Error{ErrorCode::kInvalidArgument,
+                   "Mã phiếu không đúng.",
+                   {{"code",
+                     "Mã phiếu không đúng hoặc đã được dùng. Kiểm tra mã in trên "
+                     "phiếu được phát."}}};
+    }
+    return Ok{};
+  });
 }
 
 Result<int64_t> SqlSurveyRepository::ImportResponses(int64_t commune_id, int64_t survey_id,

@@ -35,6 +35,7 @@ class SqlSurveyRepository final : public survey::SurveyRepository {
  private:
   // kNotFound unless the commune has survey `id`.
   Status CheckExists(int64_t commune_id, int64_t id);
+  Status UseCode(int64_t commune_id, int64_t survey_id, const std::string& code);
 
   Database& db_;
   const Clock& clock_;

@@ -105,23 +105,27 @@ std::string DefinitionJson(const std::vector<Section>& sections,
   return Dump(json{{"sections", std::move(js)}, {"questions", std::move(jq)}});
 }
 
-void ReadDefinitionJson(const std::string& text, survey::Survey& s) {
+bool ReadDefinitionJson(const std::string& text, survey::Survey& s) {
   s.sections.clear();
   s.questions.clear();
   const json j = json::parse(text, nullptr, false);
-  if (!j.is_object()) return;
-  if (const auto it = j.find("sections"); it != j.end() && it->is_array()) {
-    for (const json& e : *it) {
-      if (!e.is_object()) continue;
-      s.sections.push_back({Field<std::string>(e, "key", ""), Field<std::string>(e, "vi", ""),
-                            Field<std::string>(e, "en", "")});
-    }
+  if (!j.is_object()) return false;
+  const auto sections = j.find("sections");
+  const auto questions = j.find("questions");
+  if (sections == j.end() || !sections->is_array() || questions == j.end() ||
+      !questions->is_array()) {
+    return false;
   }
-  if (const auto it = j.find("questions"); it != j.end() && it->is_array()) {
-    for (const json& e : *it) {
-      if (e.is_object()) s.questions.push_back(QuestionFromJson(e));
-    }
+  for (const json& e : *sections) {
+    if (!e.is_object()) return false;
+    s.sections.push_back({Field<std::string>(e, "key", ""), Field<std::string>(e, "vi", ""),
+                          Field<std::string>(e, "en", "")});
   }
+  for (const json& e : *questions) {
+    if (!e.is_object()) return false;
+    s.questions.push_back(QuestionFromJson(e));
+  }
+  return true;
 }
 
 // Written and read by hand: nlohmann's tree of 40 answers took most of an import's time

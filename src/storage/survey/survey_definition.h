@@ -12,9 +12,9 @@ namespace xaso::storage {
 // {"sections": [...], "questions": [...]}, every field of survey::Section and survey::Question.
 std::string DefinitionJson(const std::vector<survey::Section>& sections,
                            const std::vector<survey::Question>& questions);
-// Fills s.sections and s.questions from DefinitionJson's text. Text that is not such a
-// definition leaves them empty rather than failing the page that lists the survey.
-void ReadDefinitionJson(const std::string& text, survey::Survey& s);
+// Fills s.sections and s.questions from DefinitionJson's text; false for text that is not such a
+// definition (a corrupt row), whose survey must not be shown or answered as an empty one.
+[[nodiscard]] bool ReadDefinitionJson(const std::string& text, survey::Survey& s);
 
 // {"question key": ["value", ...]}.
 std::string AnswersJson(const survey::Answers& answers);

@@ -30,12 +30,19 @@ TEST(AnswersJsonTest, ReadsOtherWritersJsonAndIgnoresWhatIsNotAnswers) {
   EXPECT_EQ(AnswersFromJson("{}"), survey::Answers{});
 }
 
-TEST(DefinitionJsonTest, TextThatIsNotADefinitionLeavesNoQuestions) {
-  survey::Survey s;
-  s.questions.resize(2);
-  ReadDefinitionJson("not json", s);
-  EXPECT_TRUE(s.questions.empty());
-  EXPECT_TRUE(s.sections.empty());
+TEST(DefinitionJsonTest, TextThatIsNotADefinitionIsCorruptAndLeavesNoQuestions) {
+  for (const std::string text :
+       {"not json", "[]", "", R"({"sections": []})", R"({"sections": [], "questions": {}})",
+        R"({"sections": [], "questions": [1]})"}) {
+    SCOPED_TRACE(text);
+    survey::Survey s;
+    s.questions.resize(2);
+    EXPECT_FALSE(ReadDefinitionJson(text, s));
+    EXPECT_TRUE(s.questions.empty());
+    EXPECT_TRUE(s.sections.empty());
+  }
+  survey::Survey empty;
+  EXPECT_TRUE(ReadDefinitionJson(DefinitionJson({}, {}), empty));
 }
 
 }  // namespace

@@ -200,14 +200,8 @@ survey::Answers AnswersFromForm(const survey::Survey& s,
     }
     const auto it = form.find(FieldName(q));
     if (it == form.end() || Trim(it->second).empty()) continue;
-    std::string value = it->second;
-    if (q.type == QuestionType::kNumber) {
-      value = std::string(Trim(value));
-      if (value.find('.') == std::string::npos) {
-        if (const size_t comma = value.find(','); comma != std::string::npos) value[comma] = '.';
-      }
-    }
-    out[q.key] = {std::move(value)};
+    // Numbers as typed: CheckAnswers reads the decimal comma and refuses "1.000".
+    out[q.key] = {it->second};
   }
   return out;
 }
