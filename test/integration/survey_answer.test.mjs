@@ -133,6 +133,16 @@ describe('survey answering', () => {
     assert.equal(responses(server, open.id).at(-1).household, '2.5');
   });
 
+  test('a number typed with thousands points is refused, not guessed', async () => {
+    const before = responses(server, open.id).length;
+    const res = await citizen.post(`${LIST}/${open.id}`, { 'q.used': 'khong', 'q.household': '1.000' });
+    assert.equal(res.status, 422);
+    const body = await html(res);
+    assert.match(body, /<p class="field-error" id="q-household-error">Viết số không có dấu chấm phân cách hàng nghìn/);
+    assert.match(body, /name="q\.household" type="text" inputmode="decimal" autocomplete="off" value="1.000"/);
+    assert.equal(responses(server, open.id).length, before);
+  });
+
   test('a required question missing: 422, the error beside it and at the top, the answers kept, nothing stored', async () => {
     const before = responses(server, open.id).length;
     const res = await citizen.post(`${LIST}/${open.id}`, { 'q.household': '7', 'q.note': 'Góp ý giữ lại' });

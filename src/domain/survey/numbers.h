@@ -22,9 +22,10 @@ inline std::string FormatPlain(double v) {
   return ec == std::errc() ? std::string(buffer.data(), end) : std::string();
 }
 
-// "1.000" or "12.500,5" (\d{1,3}(\.\d{3})+ with an optional ,\d+ after): a Vietnamese writer
-// means thousands by the points, so "1.000" is one thousand, while the fixed notation would read
-// one. Neither reading is guessed; the number is refused with kAmbiguousNumberMessage.
+// "1.000" or "12.500,5" (\d{1,3}(\.\d{3})+ with an optional ,\d+ after): typed by a person, a
+// Vietnamese writer means thousands by the points, so "1.000" is one thousand, while the fixed
+// notation reads one. The answering form refuses such a number with kAmbiguousNumberMessage
+// rather than guess; machine text (stored answers, CSV files) is fixed notation and never asked.
 inline bool IsAmbiguousThousands(std::string_view t) {
   const auto digits = [](std::string_view d) {
     return !d.empty() &&
@@ -48,10 +49,8 @@ inline bool IsAmbiguousThousands(std::string_view t) {
 inline constexpr std::string_view kAmbiguousNumberMessage =
     "Viết số không có dấu chấm phân cách hàng nghìn, ví dụ 1000 hoặc 2,5";
 
-// A finite number in fixed notation, "2.5" or "2,5"; nullopt otherwise, and for the ambiguous
-// "1.000" (IsAmbiguousThousands).
+// A finite number in fixed notation, "2.5" or "2,5"; nullopt otherwise.
 inline std::optional<double> ParsePlain(std::string_view text) {
-  if (IsAmbiguousThousands(text)) return std::nullopt;
   std::string s(text);
   if (s.find('.') == std::string::npos) std::replace(s.begin(), s.end(), ',', '.');
   return papi::ParseFinite(s);

@@ -155,7 +155,6 @@ Result<std::vector<std::string>> CheckValues(const Question& q, std::vector<std:
     }
     case QuestionType::kScale:
     case QuestionType::kNumber: {
-      if (IsAmbiguousThousands(values[0])) return bad(std::string(kAmbiguousNumberMessage) + ".");
       const auto v = ParsePlain(values[0]);
       if (!v) return bad("“" + values[0] + "” không phải là một số.");
       if (q.type == QuestionType::kScale && !IsWhole(*v)) {

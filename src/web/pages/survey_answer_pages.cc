@@ -138,6 +138,9 @@ Response Submit(Context& ctx) {
         MakeError(ErrorCode::kResourceExhausted, Message(ctx.lang, "survey.form.too_many"));
     return FormPage(ctx, &*commune, *s, 429, given, &e, Data());
   }
+  if (auto typed = CheckTypedNumbers(*s, given); !typed) {
+    return Refused(ctx, &*commune, *s, given, typed.error());
+  }
   audit::AuditRecord rec{commune->id, 0, "citizen", "", "", "", ""};
   auto stored = ctx.svc.surveys->Answer(*s, given, survey::Channel::kWeb, ctx.form["code"], rec);
   if (!stored) {
@@ -192,6 +195,9 @@ Response InterviewSubmit(Context& ctx) {
   if (!s) return ErrorPage(ctx, HttpStatusFor(s.error().code, false));
   const survey::Answers given = AnswersFromForm(*s, ctx.form);
   if (s->status != SurveyStatus::kOpen) return FormPage(ctx, nullptr, *s, 409, given, nullptr, {});
+  if (auto typed = CheckTypedNumbers(*s, given); !typed) {
+    return Refused(ctx, nullptr, *s, given, typed.error());
+  }
   auto stored = ctx.svc.surveys->Answer(*s, given, survey::Channel::kInterview, "", ActorOf(ctx));
   if (!stored) return Refused(ctx, nullptr, *s, given, stored.error());
   return RedirectResponse(InterviewHref(s->id) + "?da-luu=1");

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "core/text.h"
+#include "domain/survey/numbers.h"
 
 namespace xaso::web {
 namespace {
@@ -200,10 +201,25 @@ survey::Answers AnswersFromForm(const survey::Survey& s,
     }
     const auto it = form.find(FieldName(q));
     if (it == form.end() || Trim(it->second).empty()) continue;
-    // Numbers as typed: CheckAnswers reads the decimal comma and refuses "1.000".
+    // Numbers as typed: CheckAnswers reads the decimal comma; CheckTypedNumbers refuses "1.000".
     out[q.key] = {it->second};
   }
   return out;
+}
+
+Status CheckTypedNumbers(const survey::Survey& s, const survey::Answers& typed) {
+  Error err{ErrorCode::kInvalidArgument, "", {}};
+  for (const Question& q : s.questions) {
+    if (q.type != QuestionType::kNumber && q.type != QuestionType::kScale) continue;
+    const auto it = typed.find(q.key);
+    if (it == typed.end() || it->second.size() != 1) continue;
+    if (survey::IsAmbiguousThousands(Trim(it->second.front()))) {
+      err.fields.push_back({"q." + q.key, std::string(survey::kAmbiguousNumberMessage) + "."});
+    }
+  }
+  if (err.fields.empty()) return Ok{};
+  err.message = err.fields.front().message;
+  return err;
 }
 
 void SetSurveyQuestions(Lang lang, const survey::Survey& s, const survey::Answers& given,

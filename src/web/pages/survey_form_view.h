@@ -23,6 +23,11 @@ namespace xaso::web {
 survey::Answers AnswersFromForm(const survey::Survey& s,
                                 const std::map<std::string, std::string>& form);
 
+// What a person typed that CheckAnswers cannot judge: a number with thousands points ("1.000",
+// survey::IsAmbiguousThousands), which CheckAnswers, reading machine text, would take for one.
+// kInvalidArgument with a field error "q.<key>" per such number; Ok otherwise.
+Status CheckTypedNumbers(const survey::Survey& s, const survey::Answers& typed);
+
 // The sections and questions of `s` for the partial, with `given` checked or filled in and the
 // field errors of `error` ("q.<key>") next to their question, linked by aria-describedby. Sets
 // {{sections}}, and, when there are question errors, {{error_list}} (message and the anchor
