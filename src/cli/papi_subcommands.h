@@ -19,4 +19,7 @@ struct PapiSubcommand {
 // `papi rank --input FILE [--format csv|json]`.
 PapiSubcommand AddPapiRankCommand(CLI::App& papi);
 
+// `papi benchmark import FILE [--db URL]`.
+PapiSubcommand AddPapiBenchmarkCommand(CLI::App& papi);
+
 }  // namespace xaso::cli
