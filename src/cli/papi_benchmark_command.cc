@@ -12,7 +12,6 @@
 #include <CLI/CLI.hpp>
 
 #include "core/result.h"
-#include "domain/papi/catalogue.h"
 #include "domain/papi/score_table.h"
 #include "cli/common.h"
 #include "cli/papi_subcommands.h"
@@ -26,14 +25,9 @@ struct BenchmarkOptions {
 };
 
 int RunImport(const BenchmarkOptions& options) {
-  auto text = ReadTextFile(options.file);
-  if (!text) return Fail(text.error());
-  Result<std::vector<papi::ScoreRow>> rows =
-      papi::ParseScoreTable(*text, papi::Catalogue::Default(), papi::ScoreTableKind::kProvincial);
+  auto rows = ReadScoreTable(options.file, papi::ScoreTableKind::kProvincial);
   if (!rows) {
-    Error error = std::move(rows).error();
-    error.message = options.file + ": " + error.message;
-    Fail(error);
+    Fail(rows.error());
     return 1;  // the file is wrong, not the command line
   }
   auto system = OpenSystem(options.flags);
