@@ -76,6 +76,7 @@ Result<std::unique_ptr<System>> System::Open(const Config& config) {
   impl->surveys = std::make_unique<survey::SurveyService>(
       *impl->survey_repo, papi::IndicatorCatalogue::Default(), impl->clock,
       [](size_t n) { return platform::RandomBytes(n); });
+  impl->papi_benchmark = std::make_unique<storage::SqlBenchmarkRepository>(*impl->db);
   impl->oversight_repo = std::make_unique<storage::SqlOversightRepository>(*impl->db);
   impl->oversight = std::make_unique<oversight::OversightService>(
       *impl->oversight_repo, *impl->identity, *impl->calendar_service, *impl->rules, impl->clock);
@@ -127,6 +128,7 @@ web::Services System::WebServices() {
   services.dossiers = impl_->dossiers.get();
   services.survey_repo = impl_->survey_repo.get();
   services.surveys = impl_->surveys.get();
+  services.papi_benchmark = impl_->papi_benchmark.get();
   services.clock = &impl_->clock;
   services.plans = impl_->plans.get();
   services.plan_service = impl_->plan_service.get();
@@ -301,6 +303,10 @@ Status System::SaveOverride(const std::string& slug, const calendar::CalendarOve
 Status System::DeleteOverride(const std::string& slug, Date day) {
   XASO_ASSIGN_OR_RETURN(int64_t id, CommuneIdOrNational(*impl_->identity, slug));
   return impl_->calendar_service->DeleteOverride(id, day, Cli(id));
+}
+
+Status System::ImportPapiBenchmark(const std::vector<papi::ScoreRow>& rows) {
+  return impl_->papi_benchmark->Import(rows, Cli(0), impl_->clock.NowUnix());
 }
 
 Result<std::vector<rules::LegalRule>> System::ListRules() { return impl_->rules->LoadRules(); }

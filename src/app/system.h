@@ -16,6 +16,7 @@
 #include "domain/identity/identity.h"
 #include "domain/notify/notification_service.h"
 #include "domain/onestop/dossier_import.h"
+#include "domain/papi/score_table.h"
 #include "domain/rules/rule_book.h"
 #include "domain/survey/survey.h"
 #include "platform/dossier_import.h"
@@ -120,6 +121,10 @@ class System {
   Result<std::vector<calendar::CalendarOverride>> ListOverrides(const std::string& commune_slug);
   Status SaveOverride(const std::string& commune_slug, const calendar::CalendarOverride& day);
   Status DeleteOverride(const std::string& commune_slug, Date day);
+
+  // `xaso papi benchmark import`: published provincial scores (rows of papi::ParseScoreTable,
+  // kProvincial), each (province, year) replacing the stored one; all or nothing.
+  Status ImportPapiBenchmark(const std::vector<papi::ScoreRow>& rows);
 
   // `xaso rules`: the rule book, and a new dated version of one rule.
   Result<std::vector<rules::LegalRule>> ListRules();

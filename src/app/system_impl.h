@@ -26,6 +26,7 @@
 #include "storage/onestop/sql_dossier_repository.h"
 #include "storage/onestop/sql_procedure_repository.h"
 #include "storage/oversight/sql_oversight_repository.h"
+#include "storage/papi/sql_benchmark_repository.h"
 #include "storage/plan/sql_plan_repository.h"
 #include "storage/portal/sql_portal_repository.h"
 #include "storage/rules/sql_rule_repository.h"
@@ -65,6 +66,7 @@ struct System::Impl {
   std::unique_ptr<storage::SqlDossierDeadlines> dossier_deadlines;
   std::unique_ptr<storage::SqlSurveyRepository> survey_repo;
   std::unique_ptr<survey::SurveyService> surveys;
+  std::unique_ptr<storage::SqlBenchmarkRepository> papi_benchmark;
 };
 
 // Plan 11/KH-UBND's tasks (demo/plan11-tasks.csv) for the demo commune, recorded as plan

@@ -87,6 +87,7 @@ class PapiCommand final : public Command {
         ->check(CLI::Range(0, 100000));
     score_->add_option("--seed", seed_, "bootstrap seed");
     subcommands_.push_back(AddPapiRankCommand(app));
+    subcommands_.push_back(AddPapiBenchmarkCommand(app));
   }
 
   int Run() override {

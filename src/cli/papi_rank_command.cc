@@ -97,15 +97,8 @@ void PrintJson(const std::vector<papi::ScoreRow>& rows,
 }
 
 int RunRank(const RankOptions& options) {
-  auto text = ReadTextFile(options.input);
-  if (!text) return Fail(text.error());
-  Result<std::vector<papi::ScoreRow>> rows =
-      papi::ParseScoreTable(*text, papi::Catalogue::Default(), papi::ScoreTableKind::kUnits);
-  if (!rows) {
-    Error error = std::move(rows).error();
-    error.message = options.input + ": " + error.message;
-    return Fail(error);
-  }
+  auto rows = ReadScoreTable(options.input, papi::ScoreTableKind::kUnits);
+  if (!rows) return Fail(rows.error());
   const std::vector<papi::RankedRow> ranked = papi::RankByYear(*rows);
   if (options.format == "json") {
     PrintJson(*rows, ranked);
@@ -116,6 +109,19 @@ int RunRank(const RankOptions& options) {
 }
 
 }  // namespace
+
+Result<std::vector<papi::ScoreRow>> ReadScoreTable(const std::string& path,
+                                                   papi::ScoreTableKind kind) {
+  XASO_ASSIGN_OR_RETURN(std::string text, ReadTextFile(path));
+  Result<std::vector<papi::ScoreRow>> rows =
+      papi::ParseScoreTable(text, papi::Catalogue::Default(), kind);
+  if (!rows) {
+    Error error = std::move(rows).error();
+    error.message = path + ": " + error.message;
+    return error;
+  }
+  return rows;
+}
 
 PapiSubcommand AddPapiRankCommand(CLI::App& papi) {
   auto options = std::make_shared<RankOptions>();

@@ -3,8 +3,13 @@
 #pragma once
 
 #include <functional>
+#include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
+
+#include "core/result.h"
+#include "domain/papi/score_table.h"
 
 namespace xaso::cli {
 
@@ -16,7 +21,15 @@ struct PapiSubcommand {
   std::function<int()> run;
 };
 
+// The score table in the file at `path` (papi::ParseScoreTable over the default catalogue), the
+// path prefixed to a parse error's message.
+Result<std::vector<papi::ScoreRow>> ReadScoreTable(const std::string& path,
+                                                   papi::ScoreTableKind kind);
+
 // `papi rank --input FILE [--format csv|json]`.
 PapiSubcommand AddPapiRankCommand(CLI::App& papi);
+
+// `papi benchmark import FILE [--db URL]`.
+PapiSubcommand AddPapiBenchmarkCommand(CLI::App& papi);
 
 }  // namespace xaso::cli

@@ -24,6 +24,7 @@
 #include "domain/onestop/dossier_service.h"
 #include "domain/onestop/procedure_repository.h"
 #include "domain/oversight/oversight_service.h"
+#include "domain/papi/benchmark_repository.h"
 #include "domain/plan/plan_service.h"
 #include "domain/portal/portal.h"
 #include "domain/rules/rule_book.h"
@@ -54,6 +55,7 @@ struct Services {
   onestop::DossierService* dossiers = nullptr;
   survey::SurveyRepository* survey_repo = nullptr;
   survey::SurveyService* surveys = nullptr;
+  papi::BenchmarkRepository* papi_benchmark = nullptr;  // imported provincial scores
   const Clock* clock = nullptr;
   std::string default_commune;  // slug shown at "/"
   bool secure_cookies = false;  // set the Secure flag (behind TLS)

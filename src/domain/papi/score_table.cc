@@ -30,31 +30,6 @@ int CountApplying(const Catalogue& catalogue, int dimension, int year) {
   return k;
 }
 
-void DeriveSums(const Catalogue& catalogue, ScoreRow& row) {
-  bool all_dimensions = true;
-  double aggregate = 0;
-  for (int d = 1; d <= kDimensionCount; ++d) {
-    double sum = 0;
-    bool complete = true;
-    for (const SubDimension& s : catalogue.subdimensions()) {
-      if (s.dimension != d || !Applies(s, row.year)) continue;
-      auto it = row.subdimensions.find(s.code);
-      if (it == row.subdimensions.end()) {
-        complete = false;
-      } else {
-        sum += it->second;
-      }
-    }
-    if (complete) {
-      row.dimensions[d - 1] = sum;
-      aggregate += sum;
-    } else {
-      all_dimensions = false;
-    }
-  }
-  if (all_dimensions) row.aggregate = aggregate;
-}
-
 }  // namespace
 
 Result<std::vector<ScoreRow>> ParseScoreTable(std::string_view csv, const Catalogue& catalogue,
@@ -181,6 +156,31 @@ Result<std::vector<ScoreRow>> ParseScoreTable(std::string_view csv, const Catalo
   }
   if (!problems.empty()) return std::move(problems).ToError();
   return rows;
+}
+
+void DeriveSums(const Catalogue& catalogue, ScoreRow& row) {
+  bool all_dimensions = true;
+  double aggregate = 0;
+  for (int d = 1; d <= kDimensionCount; ++d) {
+    double sum = 0;
+    bool complete = true;
+    for (const SubDimension& s : catalogue.subdimensions()) {
+      if (s.dimension != d || !Applies(s, row.year)) continue;
+      auto it = row.subdimensions.find(s.code);
+      if (it == row.subdimensions.end()) {
+        complete = false;
+      } else {
+        sum += it->second;
+      }
+    }
+    if (complete) {
+      row.dimensions[d - 1] = sum;
+      aggregate += sum;
+    } else {
+      all_dimensions = false;
+    }
+  }
+  if (all_dimensions) row.aggregate = aggregate;
 }
 
 std::vector<RankedRow> RankByYear(const std::vector<ScoreRow>& rows) {

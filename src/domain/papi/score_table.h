@@ -48,6 +48,10 @@ enum class ScoreTableKind {
 Result<std::vector<ScoreRow>> ParseScoreTable(std::string_view csv, const Catalogue& catalogue,
                                               ScoreTableKind kind);
 
+// Sets `row`'s dimensions and aggregate from its sub-dimensions and year (the sums above), as
+// ParseScoreTable does; for rows read back from storage.
+void DeriveSums(const Catalogue& catalogue, ScoreRow& row);
+
 // A row's place in its year for the aggregate and each dimension.
 struct RankedRow {
   std::optional<Placement> aggregate;

@@ -18,15 +18,26 @@ using identity::Permission;
 // A sub-dimension S lies in [1/K, 10/K]; "the lowest fifth" is below 1/K + (9/K)/5 = 2.8/K.
 constexpr double kLowFifth = 2.8;
 
-// The benchmark rows of the commune's province ("Tỉnh Hưng Yên" matches "Hưng Yên"), by year.
-std::vector<const papi::ScoreRow*> ProvinceRows(const std::string& province) {
-  std::vector<const papi::ScoreRow*> rows;
-  for (const auto& r : papi::ShippedProvinceScores()) {
-    const bool same =
-        province == r.unit || (province.size() > r.unit.size() && province.ends_with(" " + r.unit));
-    if (same) rows.push_back(&r);
+// The benchmark rows of the commune's province ("Tỉnh Hưng Yên" matches "Hưng Yên"), by year:
+// the shipped ones and the imported ones (`xaso papi benchmark import`), an imported (province,
+// year) replacing the shipped one, so a corrected file wins over the build's.
+std::vector<const papi::ScoreRow*> ProvinceRows(const std::string& province,
+                                                const std::vector<papi::ScoreRow>& shipped,
+                                                const std::vector<papi::ScoreRow>& stored) {
+  auto same = [&](const papi::ScoreRow& r) {
+    return province == r.unit ||
+           (province.size() > r.unit.size() && province.ends_with(" " + r.unit));
+  };
+  std::map<int, const papi::ScoreRow*> by_year;
+  for (const auto& r : shipped) {
+    if (same(r)) by_year[r.year] = &r;
   }
-  std::sort(rows.begin(), rows.end(), [](auto* a, auto* b) { return a->year < b->year; });
+  for (const auto& r : stored) {
+    if (same(r)) by_year[r.year] = &r;
+  }
+  std::vector<const papi::ScoreRow*> rows;
+  rows.reserve(by_year.size());
+  for (const auto& [year, r] : by_year) rows.push_back(r);
   return rows;
 }
 
@@ -225,7 +236,13 @@ Response Dashboard(Context& ctx) {
   const int64_t commune_id = ctx.account->commune_id;
   auto commune = ctx.svc.identity->GetCommune(commune_id);
   if (!commune) return ErrorPage(ctx, HttpStatusFor(commune.error().code, false));
-  const auto rows = ProvinceRows(commune->province);
+  std::vector<papi::ScoreRow> stored;
+  if (ctx.svc.papi_benchmark != nullptr) {
+    auto listed = ctx.svc.papi_benchmark->List();
+    if (!listed) return ErrorPage(ctx, HttpStatusFor(listed.error().code, false));
+    stored = std::move(*listed);
+  }
+  const auto rows = ProvinceRows(commune->province, papi::ShippedProvinceScores(), stored);
   auto selfs = LoadSelfAssessments(ctx, commune_id, commune->name);
   if (!selfs) return ErrorPage(ctx, HttpStatusFor(selfs.error().code, false));
   Data d;
