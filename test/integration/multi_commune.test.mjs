@@ -1,7 +1,7 @@
 // Several communes in one installation: each sees and manages only its own records.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, startServer, xaso } from './harness.mjs';
+import { Client, rawSql, startServer, xaso } from './harness.mjs';
 
 describe('two communes in one database', () => {
   let server;
@@ -48,6 +48,25 @@ describe('two communes in one database', () => {
       .then((r) => r.json()).then((j) => j.due);
     assert.equal(await due('tien-tien'), '2027-03-09');
     assert.equal(await due('nhat-tan'), '2027-03-08');
+  });
+
+  test("one commune's surveys and self-assessment are another's 404s", async () => {
+    const id = rawSql(server, "SELECT id FROM survey WHERE preset = 'papi' ORDER BY year DESC LIMIT 1");
+    assert.match(id, /^\d+$/);
+    // Nhật Tân's open survey exists at its own address only.
+    assert.equal((await fetch(`${server.base}/xa/nhat-tan/khao-sat/${id}`)).status, 200);
+    const citizen = new Client(server.base);
+    assert.equal((await citizen.get(`/xa/tien-tien/khao-sat/${id}`)).status, 404);
+    assert.equal((await citizen.post(`/xa/tien-tien/khao-sat/${id}`, { website: '' })).status, 404);
+    assert.doesNotMatch(await (await citizen.get('/xa/tien-tien/khao-sat')).text(), new RegExp(`khao-sat/${id}"`));
+    for (const path of ['', '/ket-qua', '/phieu.csv', '/ma-phieu']) {
+      assert.equal((await admin2.get(`/quan-ly/khao-sat/${id}${path}`)).status, 404, path);
+    }
+    const before = rawSql(server, `SELECT COUNT(*) FROM survey_response WHERE survey_id = ${id}`);
+    assert.equal((await admin2.post(`/quan-ly/khao-sat/${id}/nhap`, { csv: 'channel\n' })).status, 404);
+    assert.equal(rawSql(server, `SELECT COUNT(*) FROM survey_response WHERE survey_id = ${id}`), before);
+    // Tiên Tiến's dashboard has no self-assessment of its own.
+    assert.match(await (await admin2.get('/quan-ly/papi')).text(), /Xã chưa có kết quả tự đánh giá/);
   });
 
   test('a new commune takes feedback at once, in the default categories, apart from the other', async () => {
