@@ -3,6 +3,7 @@
 // self-assessment with a trend; and an open satisfaction survey of the health station.
 // Answers are drawn from a fixed seed: every demo is the same.
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <random>
 
@@ -18,6 +19,11 @@ namespace {
 double Leaning(const std::string& key, int year) {
   const size_t h = std::hash<std::string>{}(key + "/" + std::to_string(year));
   return 0.35 + 0.5 * static_cast<double>(h % 1000) / 1000.0;
+}
+
+// An index below `n` from a uniform draw u in [0, 1).
+size_t Draw(double u, size_t n) {
+  return std::min(n - 1, static_cast<size_t>(u * static_cast<double>(n)));
 }
 
 // One respondent's answers to `s`, question by question, skipping what the answers so far hide.
@@ -46,7 +52,7 @@ survey::Answers DrawAnswers(const survey::Survey& s, std::mt19937& rng) {
         const double u = unit(rng);
         const survey::Option* pick = nullptr;
         if (best == nullptr) {
-          pick = &q.options[static_cast<size_t>(u * q.options.size()) % q.options.size()];
+          pick = &q.options[Draw(u, q.options.size())];
         } else if (unscored != nullptr && u < 0.05) {
           pick = unscored;
         } else {
@@ -56,8 +62,7 @@ survey::Answers DrawAnswers(const survey::Survey& s, std::mt19937& rng) {
         break;
       }
       case QuestionType::kMultiple:
-        answers[q.key] = {
-            q.options[static_cast<size_t>(unit(rng) * q.options.size()) % q.options.size()].value};
+        answers[q.key] = {q.options[Draw(unit(rng), q.options.size())].value};
         break;
       case QuestionType::kScale:
       case QuestionType::kNumber: {
@@ -65,7 +70,7 @@ survey::Answers DrawAnswers(const survey::Survey& s, std::mt19937& rng) {
         const double span = q.max - q.min;
         double v = q.min + span * lean + (unit(rng) - 0.5) * span * 0.4;
         v = std::min(q.max, std::max(q.min, v));
-        answers[q.key] = {std::to_string(static_cast<int64_t>(v + 0.5))};
+        answers[q.key] = {std::to_string(std::lround(v))};
         break;
       }
       case QuestionType::kText:

@@ -27,6 +27,7 @@ ScoreRow Province(std::map<std::string, double, std::less<>> subs) {
 
 std::vector<std::string> Codes(const std::vector<WeakSpot>& weak) {
   std::vector<std::string> codes;
+  codes.reserve(weak.size());
   for (const auto& w : weak) codes.push_back(w.code);
   return codes;
 }

@@ -119,7 +119,7 @@ class SurveyStorageTest : public testing::StorageTest {
   Survey OpenedWithCode(const std::string& code) {
     Survey coded = Sample();
     coded.needs_code = true;
-    const Survey open = Opened(coded);
+    Survey open = Opened(coded);
     EXPECT_TRUE(
         repo_->AddCodes(commune_id_, open.id, std::vector<std::string>{code}, Rec()).has_value());
     return open;
