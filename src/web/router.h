@@ -16,6 +16,8 @@
 #include "core/clock.h"
 #include "domain/audit/audit.h"
 #include "domain/calendar/calendar_service.h"
+#include "domain/disclosure/budget.h"
+#include "domain/disclosure/disclosure_service.h"
 #include "domain/feedback/feedback_service.h"
 #include "domain/feedback/open311_key_repository.h"
 #include "domain/identity/account_service.h"
@@ -56,6 +58,9 @@ struct Services {
   survey::SurveyRepository* survey_repo = nullptr;
   survey::SurveyService* surveys = nullptr;
   papi::BenchmarkRepository* papi_benchmark = nullptr;  // imported provincial scores
+  disclosure::DisclosureRepository* disclosure_repo = nullptr;
+  disclosure::DisclosureService* disclosures = nullptr;
+  disclosure::BudgetRepository* budgets = nullptr;
   const Clock* clock = nullptr;
   std::string default_commune;  // slug shown at "/"
   bool secure_cookies = false;  // set the Secure flag (behind TLS)
@@ -162,6 +167,9 @@ void AddDossierStatsRoutes(std::vector<Route>& routes);
 void AddDossierDataRoutes(std::vector<Route>& routes);
 void AddDossierApiRoutes(std::vector<Route>& routes);
 void AddSurveyAnswerRoutes(std::vector<Route>& routes);
+void AddDisclosurePublicRoutes(std::vector<Route>& routes);
+void AddDisclosureStaffRoutes(std::vector<Route>& routes);
+void AddDisclosureBudgetRoutes(std::vector<Route>& routes);
 
 // Drops this process's cached public pages after a write made here, so that the writer sees
 // the change at once (other processes notice it through content_version within a second).

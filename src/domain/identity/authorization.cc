@@ -57,6 +57,12 @@ bool Allows(Role role, Permission p) {
       return role == Role::kOfficer || role == Role::kLeader || role == Role::kAdmin;
     case Permission::kEnterSurveyResponses:
       return role == Role::kClerk || role == Role::kOfficer || role == Role::kLeader;
+    case Permission::kViewDisclosures:
+      // The supervisors check the commune's disclosure (Luật THDCCS Art 14(3)); the level above
+      // receives its reports.
+      return staff || role == Role::kSupervisor || role == Role::kLevelAbove;
+    case Permission::kManageDisclosures:
+      return role == Role::kOfficer || role == Role::kLeader || role == Role::kAdmin;
   }
   return false;
 }
@@ -92,6 +98,8 @@ std::string_view PermissionCode(Permission p) {
     case Permission::kManageSurveys: return "manage_surveys";
     case Permission::kEnterSurveyResponses: return "enter_survey_responses";
     case Permission::kViewSurveyResults: return "view_survey_results";
+    case Permission::kViewDisclosures: return "view_disclosures";
+    case Permission::kManageDisclosures: return "manage_disclosures";
   }
   return "";
 }

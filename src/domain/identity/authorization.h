@@ -38,6 +38,8 @@ enum class Permission {
   kManageSurveys,             // build surveys, open and close them, mint codes, import
   kEnterSurveyResponses,      // enter a paper or face-to-face interview's answers
   kViewSurveyResults,         // survey results and the export (no respondent is named)
+  kViewDisclosures,           // the disclosure register with drafts, and its compliance
+  kManageDisclosures,         // create, attach, publish, record postings, withdraw
 };
 
 inline constexpr Permission kAllPermissions[] = {Permission::kReadPublic,
@@ -68,7 +70,9 @@ inline constexpr Permission kAllPermissions[] = {Permission::kReadPublic,
                                                  Permission::kViewDossierStatistics,
                                                  Permission::kManageSurveys,
                                                  Permission::kEnterSurveyResponses,
-                                                 Permission::kViewSurveyResults};
+                                                 Permission::kViewSurveyResults,
+                                                 Permission::kViewDisclosures,
+                                                 Permission::kManageDisclosures};
 
 bool Allows(Role role, Permission permission);
 std::string_view PermissionCode(Permission permission);

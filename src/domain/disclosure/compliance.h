@@ -1,0 +1,100 @@
+// Whether each item met its obligations, and whether the commune published everything a
+// recurring type asks for, counted on the legal calendar (weekends, Tết and the other days off
+// with their compensation days). Pure functions of the records, the catalogue, the calendar
+// and today's date: nothing here reads storage.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.h"
+#include "domain/calendar/legal_calendar.h"
+#include "domain/disclosure/disclosure.h"
+#include "domain/disclosure/disclosure_type.h"
+#include "domain/disclosure/period.h"
+
+namespace xaso::disclosure {
+
+enum class FlagKind {
+  kPublishedLate,    // first went out after the deadline
+  kNotYetPublished,  // the deadline has passed and it has gone out nowhere
+  kNoNoticeBoard,    // never posted at the headquarters, though the deadline has passed
+  kPostingTooShort,  // a posting planned for fewer days than the rule (accepted, flagged)
+  kTakenDownEarly,   // a posting taken down before the rule's days were up (or at all, when
+                     // the type is permanent)
+  kRadioMissing,     // a radio type with no radio entry, though the deadline has passed
+  kRadioTooShort,    // radio for fewer consecutive days than the rule
+};
+std::string_view FlagCode(FlagKind k);  // "published_late", ... (i18n keys disclosure.flag.<code>)
+
+struct Flag {
+  FlagKind kind = FlagKind::kPublishedLate;
+  int64_t posting_id = 0;  // the posting concerned, 0 for item-level flags
+  int days = 0;            // days late, or days posted or planned
+  int required = 0;        // the rule's days
+};
+
+struct ItemCompliance {
+  Date due;                          // the deadline to publish
+  std::optional<Date> first_out;     // the earliest start over all channels (the portal too)
+  std::optional<Date> posted_until;  // the day the legal posting window ends (none: permanent)
+  std::vector<Flag> flags;
+  bool on_time() const { return first_out && *first_out <= due; }
+  bool ok() const { return flags.empty(); }
+};
+
+// The deadline of an item of `type`: decision_on + publish_within working days (or calendar
+// days moved off a day off), or the same counted from the period's last day for a recurring
+// type. nullopt when the item lacks what the count starts from.
+std::optional<Date> DueDate(const Item& item, const DisclosureType& type,
+                            const calendar::LegalCalendar& cal);
+
+// Drafts and withdrawn items are checked like published ones: a draft past its deadline is
+// kNotYetPublished. Checks that depend on time (not yet published, no notice board, radio
+// missing) only fire once `today` is past the due date.
+ItemCompliance CheckItem(const Item& item, const DisclosureType& type,
+                         const calendar::LegalCalendar& cal, Date today);
+
+// A recurring type's period with no item, whose deadline has passed.
+struct MissingPeriod {
+  std::string type_code;
+  Period period;
+  Date due;
+};
+
+struct TypeTally {
+  std::string type_code;
+  int items = 0;
+  int on_time = 0;
+  int late = 0;        // published late or not yet published past the deadline
+  int with_flags = 0;  // any flag at all
+};
+
+struct CommuneCompliance {
+  int year = 0;
+  int items = 0;
+  int on_time = 0;
+  int with_flags = 0;
+  std::vector<TypeTally> by_type;  // types with items or missing periods, by law item
+  std::vector<MissingPeriod> missing;
+  // Items not withdrawn whose first publication fell in `year`, or that are due in it.
+  std::vector<std::pair<int64_t, ItemCompliance>> checked;  // item id → its result
+  // on_time / items, 0 when there are no items (the PAPI leading indicator).
+  double OnTimeShare() const { return items == 0 ? 0.0 : static_cast<double>(on_time) / items; }
+};
+
+// Checks every item of `items` (one commune's, with their postings) whose year is `year`, and
+// lists the periods ending in `year` of each recurring type in force that have no item and
+// whose deadline is before `today`. An item whose type version cannot be found is skipped.
+CommuneCompliance CheckCommune(const std::vector<Item>& items, const TypeCatalogue& catalogue,
+                               const calendar::LegalCalendar& cal, int year, Date today);
+
+// Whether the public may see `item` on `today`: published, and for a type with personal data
+// only from its first posting until the end of its legal posting window (first_out +
+// posting_days - 1). Staff see every item.
+bool IsPublicOn(const Item& item, const DisclosureType& type, Date today);
+
+}  // namespace xaso::disclosure
