@@ -174,7 +174,7 @@ std::optional<std::string> StatusOf(soci::session& s, long long c, long long id)
 // Stores `bytes` once per commune in file_blob (ADR 0005); returns their SHA-256.
 std::string StoreBlob(soci::session& s, long long c, const std::string& bytes, int64_t now) {
   long long size = static_cast<long long>(bytes.size()), at = now;
-  const std::string sha = platform::Sha256Hex(bytes);
+  std::string sha = platform::Sha256Hex(bytes);
   const std::string data = platform::Base64Encode(bytes);
   s << "INSERT INTO file_blob (commune_id, sha256, size, data, created_at) VALUES (:c, :h, :s, "
        ":d, :a) ON CONFLICT (commune_id, sha256) DO NOTHING",
