@@ -259,6 +259,21 @@ TEST_F(ComplianceTest, PersonalDataListPublicOnlyInItsWindow) {
   EXPECT_TRUE(IsPublicOn(land, *land_type, D("2030-01-01")));
 }
 
+// Pages show flags and types through the message catalogue: every code needs its two entries.
+TEST(FlagCode, EveryFlagAndTypeHasItsMessages) {
+  for (const char* file : {"templates/i18n/vi.json", "templates/i18n/en.json"}) {
+    const std::string json = calendar::testing::ReadSourceFile(file);
+    for (int k = 0; k <= static_cast<int>(FlagKind::kRadioTooShort); ++k) {
+      const std::string key = "\"disclosure.flag." + std::string(FlagCode(FlagKind(k))) + "\":";
+      EXPECT_NE(json.find(key), std::string::npos) << file << " lacks " << key;
+    }
+    for (const DisclosureType& t : DefaultCatalogue().versions()) {
+      const std::string key = "\"disclosure.type." + t.code + "\":";
+      EXPECT_NE(json.find(key), std::string::npos) << file << " lacks " << key;
+    }
+  }
+}
+
 TEST(FlagCode, EveryKindHasItsKey) {
   EXPECT_EQ(FlagCode(FlagKind::kPublishedLate), "published_late");
   EXPECT_EQ(FlagCode(FlagKind::kNotYetPublished), "not_yet_published");
