@@ -234,7 +234,7 @@ TEST_F(ComplianceTest, CommuneSkipsWithdrawnOtherYearsAndDraftsStillInTime) {
   ASSERT_EQ(c.checked.size(), 2u);
   EXPECT_EQ(c.checked[0].first, 1);
   EXPECT_EQ(c.checked[1].first, 5);
-  EXPECT_TRUE(c.checked[1].second.flags.size() >= 1);
+  EXPECT_FALSE(c.checked[1].second.flags.empty());
   ASSERT_EQ(c.by_type.size(), 3u);  // budget_execution and disclosure_log missing, then land
   EXPECT_EQ(c.by_type.back().type_code, "investment_land");
 }
