@@ -1,4 +1,4 @@
-// disclosure_bench: the public disclosure register's pages (issue 7, "public list pages: under
+// disclosure_pages_bench: the public disclosure register's pages (issue 7, "public list pages: under
 // 5 ms server time"; docs/performance.md). On a temporary SQLite database, and on PostgreSQL
 // when XASO_BENCH_PG_URL is set, it stores kItems published items of every type over five
 // years in one commune through the repository (each with a notice-board posting and a file),
@@ -67,7 +67,7 @@ Result<int64_t> StoreItem(disclosure::DisclosureRepository& repo,
   disclosure::Posting portal;
   portal.channel = disclosure::Channel::kPortal;
   portal.started_on = decided.AddDays(2);
-  const int64_t at = Clock::AtVn(portal.started_on, 9 * 3600);
+  const int64_t at = xaso::Clock::AtVn(portal.started_on, 9 * 3600);
   XASO_ASSIGN_OR_RETURN(auto stored, repo.Get(commune_id, id));
   XASO_RETURN_IF_ERROR(repo.Publish(commune_id, id, stored.version, at, portal, rec));
   disclosure::Posting board;
@@ -86,7 +86,7 @@ Status BenchDatabase(const std::string& label, const std::string& url) {
   XASO_RETURN_IF_ERROR(system->Migrate());
   XASO_ASSIGN_OR_RETURN(auto db, storage::Database::Open(url, 1));
   const int64_t now = SystemClock().NowUnix();
-  const audit::AuditRecord rec{0, 0, "disclosure_bench", "", "", "", ""};
+  const audit::AuditRecord rec{0, 0, "disclosure_pages_bench", "", "", "", ""};
   storage::SqlIdentityRepository identity(*db);
   identity::Commune c;
   c.slug = kSlug;
@@ -102,7 +102,7 @@ Status BenchDatabase(const std::string& label, const std::string& url) {
     // Personal-data items leave the public after 30 days: most would be hidden, as in life.
     if (!t->personal_data) plain.push_back(t);
   }
-  const audit::AuditRecord commune_rec{commune_id, 0, "disclosure_bench", "", "", "", ""};
+  const audit::AuditRecord commune_rec{commune_id, 0, "disclosure_pages_bench", "", "", "", ""};
   const auto start = Clock::now();
   int64_t last_id = 0;
   for (int i = 0; i < kItems; ++i) {
@@ -136,10 +136,10 @@ Status BenchDatabase(const std::string& label, const std::string& url) {
 Status Run() {
   std::error_code ec;
   const std::filesystem::path dir = std::filesystem::temp_directory_path(ec) /
-                                    ("xaso-disclosure-bench-" + std::to_string(::getpid()));
+                                    ("xaso-disclosure-pages-bench-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir, ec);
   std::printf(
-      "disclosure_bench: %d published items in one commune; %d warm-up then %d requests per page "
+      "disclosure_pages_bench: %d published items in one commune; %d warm-up then %d requests per page "
       "via web::Router::Handle; times in ms\n",
       kItems, kWarmup, kRequests);
   std::printf("%-8s %-20s %-52s %6s %6s %6s  %6s %6s %7s\n", "db", "page", "path", "p50", "p95",
@@ -147,7 +147,7 @@ Status Run() {
   Status status = BenchDatabase("sqlite", "sqlite:" + (dir / "bench.db").string());
   if (status) {
     if (const char* pg = std::getenv("XASO_BENCH_PG_URL"); pg != nullptr && *pg != '\0') {
-      status = OnFreshPostgres(pg, "xaso_disclosure_bench", [](const std::string& fresh) {
+      status = OnFreshPostgres(pg, "xaso_disclosure_pages_bench", [](const std::string& fresh) {
         return BenchDatabase("postgres", fresh);
       });
     }
@@ -160,5 +160,5 @@ Status Run() {
 }  // namespace xaso::bench
 
 int main() {  // NOLINT(bugprone-exception-escape)
-  return xaso::bench::ExitCode("disclosure_bench", xaso::bench::Run());
+  return xaso::bench::ExitCode("disclosure_pages_bench", xaso::bench::Run());
 }
