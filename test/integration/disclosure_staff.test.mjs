@@ -267,16 +267,33 @@ describe('disclosure register, staff pages', () => {
     assert.match(body, /^item_id,type_code,title,decision_number,channels,first_out,until/);
     assert.match(body, new RegExp(`^${id},other,Mục của danh mục quý,15/QĐ-UBND,portal,${vi(today).replaceAll('/', '\\/')},`, 'm'));
 
-    assert.equal((await clerk.post('/quan-ly/cong-khai/danh-sach-quy', { nam: String(year), quy: String(q) })).status, 403);
-    const res = await officer.post('/quan-ly/cong-khai/danh-sach-quy', { nam: String(year), quy: String(q) });
+    // The quarter is not over: its list cannot be published yet, and the page offers no button.
+    assert.doesNotMatch(html, /method="post" action="\/quan-ly\/cong-khai\/danh-sach-quy"/);
+    const early = await officer.post('/quan-ly/cong-khai/danh-sach-quy', { nam: String(year), quy: String(q) });
+    assert.equal(early.status, 409);
+    assert.match(await early.text(), /chưa kết thúc/);
+
+    // An item first posted on the last day of the previous quarter belongs to that quarter's list.
+    const [py, pq] = q === 1 ? [year - 1, 4] : [year, q - 1];
+    const firstOfQuarter = new Date(Date.UTC(year, (q - 1) * 3, 1));
+    const lastDay = vnDay(Math.round((firstOfQuarter.getTime() - Date.UTC(year, today.m - 1, today.d)) / 86_400_000) - 1);
+    const earlier = await create({ title: 'Niêm yết từ quý trước', decision_on: vi(lastDay), year: String(lastDay.y) });
+    await publish(earlier);
+    assert.equal((await posting(earlier, { started_on: vi(lastDay), until: vi(vnDay(40)) })).status, 303);
+    const previous = await text(officer.get(`/quan-ly/cong-khai/danh-sach-quy?nam=${py}&quy=${pq}`));
+    assert.match(previous, new RegExp(`href="/quan-ly/cong-khai/${earlier}">Niêm yết từ quý trước<`));
+    assert.match(previous, /method="post" action="\/quan-ly\/cong-khai\/danh-sach-quy"/);
+
+    assert.equal((await clerk.post('/quan-ly/cong-khai/danh-sach-quy', { nam: String(py), quy: String(pq) })).status, 403);
+    const res = await officer.post('/quan-ly/cong-khai/danh-sach-quy', { nam: String(py), quy: String(pq) });
     assert.equal(res.status, 303);
     const log = await page(idFrom(res));
-    assert.match(log, /Danh mục thông tin đã công khai trong quý/);
+    assert.match(log, /<h1>Danh mục thông tin đã công khai Quý [IV]+\/\d{4}<\/h1>/);
     assert.match(log, /data-status="published"/);
     assert.match(log, /\.csv<\/a>/);
-    const again = await officer.post('/quan-ly/cong-khai/danh-sach-quy', { nam: String(year), quy: String(q) });
+    const again = await officer.post('/quan-ly/cong-khai/danh-sach-quy', { nam: String(py), quy: String(pq) });
     assert.equal(again.status, 409);
-    assert.match(await again.text(), /Danh mục của quý này đã được công bố/);
+    assert.match(await again.text(), /đã được công bố/);
     assert.equal((await officer.get('/quan-ly/cong-khai/danh-sach-quy?nam=2026&quy=5')).status, 400);
   });
 

@@ -73,8 +73,10 @@ Response Page(Context& ctx, int status, Data d) {
   d.set("quarter_options", quarter_options);
   d.set("csv_href", "/quan-ly/cong-khai/danh-sach-quy.csv?nam=" + std::to_string(q->year) +
                         "&quy=" + std::to_string(q->quarter));
-  if (identity::Allows(ctx.role, Permission::kManageDisclosures)) {
-    d.set("can_manage", Data(true));
+  // The list of a quarter is published once the quarter is over (PublishQuarterLog).
+  if (identity::Allows(ctx.role, Permission::kManageDisclosures) &&
+      ctx.svc.clock->TodayVn() > log->period.last) {
+    d.set("can_publish", Data(true));
     d.set("csrf", EnsureCsrf(ctx));
   }
   return RenderPage(ctx, status, "disclosure_staff_quarter", d, title);
@@ -98,13 +100,7 @@ Response Publish(Context& ctx) {
   if (!q) return Page(ctx, 400, Data());
   auto id = ctx.svc.disclosures->PublishQuarterLog(*ctx.account, ctx.account->commune_id, q->year,
                                                    q->quarter, ActorOf(ctx));
-  if (!id) {
-    Data d = DisclosureErrorData(ctx, id.error());
-    if (id.error().code == ErrorCode::kFailedPrecondition) {
-      d.set("error", Message(ctx.lang, "disclosure.staff.quarter_already"));
-    }
-    return Page(ctx, HttpStatusFor(id.error().code, true), d);
-  }
+  if (!id) return Page(ctx, HttpStatusFor(id.error().code, true), ErrorData(id.error()));
   InvalidatePublicPages();
   return RedirectResponse(DisclosureStaffHref(*id) + "?da-cong-bo=1");
 }
