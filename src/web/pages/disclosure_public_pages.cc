@@ -116,8 +116,8 @@ Data TypeOptions(Context& ctx, const std::optional<std::string>& chosen) {
        ctx.svc.disclosures->catalogue().InForce(ctx.svc.clock->TodayVn())) {
     Data x;
     x.set("code", t->code);
-    std::string label = TypeName(ctx.lang, *t);
-    if (t->law_item > 0) label = std::to_string(t->law_item) + ". " + label;
+    std::string label = t->law_item > 0 ? std::to_string(t->law_item) + ". " : std::string();
+    label += TypeName(ctx.lang, *t);
     x.set("label", label);
     x.set("selected", Data(chosen && *chosen == t->code));
     list.push_back(x);

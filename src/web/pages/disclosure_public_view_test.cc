@@ -10,7 +10,7 @@ namespace {
 
 Date D(int y, int m, int d) { return Date::FromYmd(y, m, d); }
 
-std::optional<DisclosureListQuery> Parse(std::map<std::string, std::string> q) {
+std::optional<DisclosureListQuery> Parse(const std::map<std::string, std::string>& q) {
   return ParseDisclosureListQuery(q);
 }
 
