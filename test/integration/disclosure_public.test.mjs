@@ -202,7 +202,7 @@ describe('disclosure register: items published by the office, seen by the public
   test('a late item says by how many days', async () => {
     const html = await (await anon.get(`${REGISTER}/${ids.land}`)).text();
     assert.match(html, /id="disclosure-timeliness" class="late">Chậm \d+ ngày</);
-    assert.match(html, /Công khai chậm \d+ ngày so với hạn/);
+    assert.match(html, /Công khai muộn \d+ ngày \(hạn \d\d\/\d\d\/\d{4}\)/);
   });
 
   test('the list searches without diacritics and filters by type and year', async () => {

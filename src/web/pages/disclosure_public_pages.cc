@@ -14,6 +14,7 @@
 #include "domain/disclosure/period.h"
 #include "web/form.h"
 #include "web/pages/disclosure_public_view.h"
+#include "web/pages/disclosure_staff_view.h"
 #include "web/pages/dossier_staff_view.h"
 #include "web/pages/plan_view.h"
 #include "web/vn_number.h"
@@ -201,10 +202,6 @@ Response List(Context& ctx) {
   return personal ? NoIndex(r) : r;
 }
 
-std::string ChannelLabel(Lang lang, disclosure::Channel c) {
-  return Message(lang, "disclosure.pub.channels." + std::string(disclosure::ChannelCode(c)));
-}
-
 Data PostingsData(Context& ctx, const identity::Commune& commune, const Item& item) {
   std::unordered_map<int64_t, std::string> villages;
   const bool any_village = std::any_of(item.postings.begin(), item.postings.end(),
@@ -217,7 +214,7 @@ Data PostingsData(Context& ctx, const identity::Commune& commune, const Item& it
   Data list(Data::type::list);
   for (const auto& p : item.postings) {
     Data x;
-    x.set("channel", ChannelLabel(ctx.lang, p.channel));
+    x.set("channel", DisclosureChannelLabel(ctx.lang, p.channel));
     if (auto v = villages.find(p.village_id); v != villages.end()) x.set("village", v->second);
     x.set("from", p.started_on.ToVi());
     x.set("until", p.until ? p.until->ToVi() : Message(ctx.lang, "disclosure.pub.indefinitely"));
@@ -281,7 +278,7 @@ Response Show(Context& ctx) {
   Data flags(Data::type::list);
   for (const auto& f : compliance->flags) {
     Data x;
-    x.set("label", FlagLabel(ctx.lang, f));
+    x.set("label", DisclosureFlagText(ctx.lang, f, compliance->due));
     flags.push_back(x);
   }
   d.set("has_flags", Data(!compliance->flags.empty()));

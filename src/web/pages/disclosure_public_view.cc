@@ -82,13 +82,6 @@ std::string TimelinessLabel(Lang lang, const disclosure::ItemCompliance& c) {
   return s;
 }
 
-std::string FlagLabel(Lang lang, const disclosure::Flag& f) {
-  std::string s = Message(lang, "disclosure.flag." + std::string(disclosure::FlagCode(f.kind)));
-  ReplaceFirst(s, "{days}", std::to_string(f.days));
-  ReplaceFirst(s, "{required}", std::to_string(f.required));
-  return s;
-}
-
 std::string AtomFeed(const std::string& title, const std::string& self, const std::string& html,
                      const std::vector<FeedEntry>& entries, int64_t now) {
   int64_t updated = entries.empty() ? now : 0;

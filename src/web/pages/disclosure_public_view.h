@@ -32,8 +32,6 @@ std::string Rfc3339Utc(int64_t unix_seconds);
 std::string FileSizeVi(int64_t bytes);
 // "đúng hạn" or "chậm 3 ngày" (English: "on time", "3 days late"); "" before it first went out.
 std::string TimelinessLabel(Lang lang, const disclosure::ItemCompliance& c);
-// A flag in words, from disclosure.flag.<code> with {days} and {required} filled in.
-std::string FlagLabel(Lang lang, const disclosure::Flag& f);
 
 // One entry of the Atom feed; `url` absolute.
 struct FeedEntry {

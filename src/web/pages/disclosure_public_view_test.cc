@@ -68,23 +68,6 @@ TEST(DisclosurePublicViewTest, TimelinessCountsDaysPastTheDeadline) {
   EXPECT_EQ(TimelinessLabel(Lang::kEn, c), "1 days late");
 }
 
-TEST(DisclosurePublicViewTest, FlagsHaveVietnamesePhrasesWithTheirNumbers) {
-  const disclosure::Flag f{disclosure::FlagKind::kPostingTooShort, 7, 29, 30};
-  EXPECT_EQ(FlagLabel(Lang::kVi, f), "Niêm yết 29 ngày, ít hơn 30 ngày theo quy định");
-  // Every kind has its phrase in both languages (Message falls back to the key).
-  for (auto k : {disclosure::FlagKind::kPublishedLate, disclosure::FlagKind::kNotYetPublished,
-                 disclosure::FlagKind::kNoNoticeBoard, disclosure::FlagKind::kPostingTooShort,
-                 disclosure::FlagKind::kTakenDownEarly, disclosure::FlagKind::kRadioMissing,
-                 disclosure::FlagKind::kRadioTooShort}) {
-    const disclosure::Flag x{k, 0, 3, 30};
-    for (Lang lang : {Lang::kVi, Lang::kEn}) {
-      const std::string s = FlagLabel(lang, x);
-      EXPECT_EQ(s.find("disclosure.flag."), std::string::npos) << s;
-      EXPECT_EQ(s.find('{'), std::string::npos) << s;
-    }
-  }
-}
-
 TEST(DisclosurePublicViewTest, AtomFeedEscapesAndDatesEveryEntry) {
   const std::vector<FeedEntry> entries = {
       {"http://x.vn/xa/a/cong-khai/2?a=1&b=2", "Chi <ngân sách> & \"thu\"", "Dự toán", "Tóm tắt",
