@@ -46,6 +46,7 @@ bench: build
 	build/release/bench/survey_bench
 	build/release/bench/disclosure_bench
 	build/release/bench/disclosure_storage_bench
+	build/release/bench/disclosure_pages_bench
 	bash bench/home_vs_nginx.sh
 
 clean:

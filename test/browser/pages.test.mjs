@@ -21,7 +21,8 @@ describe('pages for each kind of visitor', () => {
     t.after(() => context.close());
     const page = await context.newPage();
     for (const path of ['/dang-nhap', '/xa/nhat-tan/quy-dinh', '/xa/nhat-tan/van-ban/1',
-      '/xa/nhat-tan/thu-tuc', '/xa/nhat-tan/thu-tuc?q=khai+sinh', '/xa/nhat-tan/thu-tuc/2.000815']) {
+      '/xa/nhat-tan/thu-tuc', '/xa/nhat-tan/thu-tuc?q=khai+sinh', '/xa/nhat-tan/thu-tuc/2.000815',
+      '/xa/nhat-tan/cong-khai', '/xa/nhat-tan/cong-khai?loai=military_service&q=ngan+sach']) {
       await assertAccessible(assert, page, server.baseUrl, path);
     }
   });

@@ -31,6 +31,12 @@ const SURVEY_MANAGE = ['officer', 'leader', 'admin'];
 // Anyone answers on the portal; the clerk, officers and the leader enter interviews.
 const SURVEY_INTERVIEW = ['clerk', 'officer', 'leader'];
 
+// The disclosure register: staff and the readers from outside (the Front checks the commune's
+// disclosure, the level above receives its reports) read it; officers, leaders and the admin
+// write it. POSTs name an item that does not exist or fail validation first.
+const DISCLOSURE_VIEW = ['clerk', 'officer', 'leader', 'supervisor', 'level_above', 'admin'];
+const DISCLOSURE_MANAGE = ['officer', 'leader', 'admin'];
+
 // [method, pattern, concrete path, form body, roles allowed]
 const TABLE = [
   ['GET', '/', '/', null, ALL],
@@ -131,6 +137,14 @@ const TABLE = [
   ['GET', '/xa/{slug}/ho-so/{code}', '/xa/nhat-tan/ho-so/H31-261120-0001', null, ALL],
   ['POST', '/xa/{slug}/ho-so/{code}/danh-gia', '/xa/nhat-tan/ho-so/H31-261120-0001/danh-gia', { satisfaction: '' }, ALL],
   ['GET', '/api/v1/dossiers/{code}', '/api/v1/dossiers/H31-261120-0001?commune=nhat-tan', null, ALL],
+  // The public disclosure register: item 999999 does not exist, so every role gets its 404.
+  ['GET', '/xa/{slug}/cong-khai', '/xa/nhat-tan/cong-khai', null, ALL],
+  ['GET', '/xa/{slug}/cong-khai/moi.atom', '/xa/nhat-tan/cong-khai/moi.atom', null, ALL],
+  ['GET', '/xa/{slug}/cong-khai/du-lieu.csv', '/xa/nhat-tan/cong-khai/du-lieu.csv', null, ALL],
+  ['GET', '/xa/{slug}/cong-khai/du-lieu.json', '/xa/nhat-tan/cong-khai/du-lieu.json', null, ALL],
+  ['GET', '/xa/{slug}/cong-khai/{id}', '/xa/nhat-tan/cong-khai/999999', null, ALL],
+  ['GET', '/xa/{slug}/cong-khai/{id}/tep/{n}', '/xa/nhat-tan/cong-khai/999999/tep/1', null, ALL],
+  ['GET', '/xa/{slug}/cong-khai/{id}/niem-yet/{posting}/anh', '/xa/nhat-tan/cong-khai/999999/niem-yet/1/anh', null, ALL],
   ['GET', '/api/v1/dossiers', '/api/v1/dossiers?commune=nhat-tan', null, DOSSIER_READ],
   ['GET', '/api/v1/dossiers/statistics', '/api/v1/dossiers/statistics', null, DOSSIER_STATS],
   ['GET', '/quan-ly/ho-so/thong-ke', '/quan-ly/ho-so/thong-ke', null, DOSSIER_STATS],
@@ -191,6 +205,23 @@ const TABLE = [
   ['GET', '/quan-ly/khao-sat/{id}/phieu.csv', '/quan-ly/khao-sat/1/phieu.csv', null, SURVEY_VIEW],
   ['GET', '/quan-ly/khao-sat/{id}/nhap', '/quan-ly/khao-sat/1/nhap', null, SURVEY_MANAGE],
   ['POST', '/quan-ly/khao-sat/{id}/nhap', '/quan-ly/khao-sat/999999/nhap', {}, SURVEY_MANAGE],
+  ['GET', '/quan-ly/cong-khai', '/quan-ly/cong-khai', null, DISCLOSURE_VIEW],
+  ['GET', '/quan-ly/cong-khai/moi', '/quan-ly/cong-khai/moi', null, DISCLOSURE_MANAGE],
+  ['POST', '/quan-ly/cong-khai/moi', '/quan-ly/cong-khai/moi', { title: '' }, DISCLOSURE_MANAGE],
+  ['GET', '/quan-ly/cong-khai/tuan-thu', '/quan-ly/cong-khai/tuan-thu', null, DISCLOSURE_VIEW],
+  ['GET', '/quan-ly/cong-khai/danh-sach-quy', '/quan-ly/cong-khai/danh-sach-quy', null, DISCLOSURE_VIEW],
+  ['GET', '/quan-ly/cong-khai/danh-sach-quy.csv', '/quan-ly/cong-khai/danh-sach-quy.csv', null, DISCLOSURE_VIEW],
+  ['POST', '/quan-ly/cong-khai/danh-sach-quy', '/quan-ly/cong-khai/danh-sach-quy', { nam: 'x', quy: '9' }, DISCLOSURE_MANAGE],
+  ['GET', '/quan-ly/cong-khai/{id}', '/quan-ly/cong-khai/999999', null, DISCLOSURE_VIEW],
+  ['GET', '/quan-ly/cong-khai/{id}/tep/{n}', '/quan-ly/cong-khai/999999/tep/1', null, DISCLOSURE_VIEW],
+  ['POST', '/quan-ly/cong-khai/{id}/tep', '/quan-ly/cong-khai/999999/tep', { version: '1' }, DISCLOSURE_MANAGE],
+  ['POST', '/quan-ly/cong-khai/{id}/tep/{n}/xoa', '/quan-ly/cong-khai/999999/tep/1/xoa', { version: '1' }, DISCLOSURE_MANAGE],
+  ['POST', '/quan-ly/cong-khai/{id}/cong-bo', '/quan-ly/cong-khai/999999/cong-bo', { version: '1' }, DISCLOSURE_MANAGE],
+  ['POST', '/quan-ly/cong-khai/{id}/thu-hoi', '/quan-ly/cong-khai/999999/thu-hoi', { version: '1' }, DISCLOSURE_MANAGE],
+  ['POST', '/quan-ly/cong-khai/{id}/niem-yet', '/quan-ly/cong-khai/999999/niem-yet', { channel: '' }, DISCLOSURE_MANAGE],
+  ['POST', '/quan-ly/cong-khai/{id}/niem-yet/{posting}/go-xuong', '/quan-ly/cong-khai/999999/niem-yet/1/go-xuong', { taken_down_on: '' }, DISCLOSURE_MANAGE],
+  ['GET', '/quan-ly/cong-khai/{id}/niem-yet/{posting}/minh-chung', '/quan-ly/cong-khai/999999/niem-yet/1/minh-chung', null, DISCLOSURE_VIEW],
+  ['POST', '/quan-ly/cong-khai/{id}', '/quan-ly/cong-khai/999999', { version: '1' }, DISCLOSURE_MANAGE],
 ];
 
 function denied(res) {
