@@ -6,7 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { Client, DEMO_USERS, startServer, xaso } from './harness.mjs';
+import { Client, DEMO_USERS, signInOtherCommune, startServer } from './harness.mjs';
 
 // Today at UTC+7, as the server counts it, and days from it, as dd/mm/yyyy.
 function vnDay(offset = 0) {
@@ -64,14 +64,7 @@ describe('disclosure register, staff pages', () => {
     await officer.signIn(DEMO_USERS.officer);
     clerk = new Client(server.base);
     await clerk.signIn(DEMO_USERS.clerk);
-    const add = xaso(['communes', 'add', 'tien-tien', '--name', 'Xã Tiên Tiến', '--province', 'Tỉnh Hưng Yên',
-      '--level-above', 'Ủy ban nhân dân tỉnh Hưng Yên', '--db', server.db]);
-    assert.equal(add.status, 0, add.stderr);
-    const user = xaso(['users', 'add', 'quantri.tt', '--name', 'Quản trị Tiên Tiến', '--role', 'admin',
-      '--commune', 'tien-tien', '--db', server.db], { XASO_PASSWORD: 'mat-khau-tien-tien' });
-    assert.equal(user.status, 0, user.stderr);
-    stranger = new Client(server.base);
-    await stranger.signIn('quantri.tt', 'mat-khau-tien-tien');
+    stranger = await signInOtherCommune(server);
   });
   after(async () => { await server.stop(); });
 
