@@ -119,6 +119,23 @@ describe('disclosure register, staff pages', () => {
     assert.match(await page(id), /Chưa có tệp nào/);
   });
 
+  test('a draft\'s file can be removed; the others keep their numbers and hashes', async () => {
+    const id = await create({ title: 'Gỡ một tệp' });
+    const other = Buffer.concat([PDF, Buffer.from('% bản 2\n')]);
+    for (const [name, bytes] of [['nham.pdf', PDF], ['dung.pdf', other]]) {
+      const res = await officer.postMultipart(`/quan-ly/cong-khai/${id}/tep`, { version: versionOf(await page(id)) },
+        { file: { name, type: 'application/pdf', bytes } });
+      assert.equal(res.status, 303);
+    }
+    const res = await officer.post(`/quan-ly/cong-khai/${id}/tep/1/xoa`, { version: versionOf(await page(id)) });
+    assert.equal(res.status, 303);
+    const html = await page(id);
+    assert.doesNotMatch(html, /nham\.pdf/);
+    assert.match(html, /<li data-n="2"><a href="\/quan-ly\/cong-khai\/\d+\/tep\/2">dung\.pdf<\/a>/);
+    assert.ok(html.includes(sha256(other)));
+    assert.equal((await officer.get(`/quan-ly/cong-khai/${id}/tep/1`)).status, 404);
+  });
+
   test('a stale version is refused with a message that says what to do', async () => {
     const id = await create({ title: 'Hai người cùng sửa' });
     const html = await page(id);
@@ -176,6 +193,13 @@ describe('disclosure register, staff pages', () => {
     assert.match(await page(id), /Chưa ghi nhận hình thức công khai nào/);
     const bad = await posting(id, { started_on: 'hôm nay' });
     assert.equal(bad.status, 422);
+    // A village house needs its village; with one, the posting is recorded under its name.
+    const noVillage = await posting(id, { channel: 'village_house' });
+    assert.equal(noVillage.status, 422);
+    const form = await page(id);
+    const [, villageId, villageName] = /<option value="(\d+)">([^<]+)<\/option>/.exec(form.slice(form.indexOf('id="village_id"')));
+    assert.equal((await posting(id, { channel: 'village_house', village_id: villageId, until: vi(vnDay(29)) })).status, 303);
+    assert.match(await page(id), new RegExp(`data-channel="village_house"><td>Niêm yết tại nhà văn hóa thôn · ${villageName}`));
   });
 
   test('a clerk reads the register but cannot publish; another commune gets 404', async () => {
