@@ -254,6 +254,22 @@ describe('disclosure register, staff pages', () => {
     assert.match(mid.html, /Tỷ lệ công khai đúng hạn/);
   });
 
+  test('a recurring period with nothing published is listed as missing until an item covers it', async () => {
+    const missing = /Chưa công khai tình hình thực hiện dự toán ngân sách xã theo quý Quý I\/2023, hạn \d\d\/04\/2023/;
+    const before = await dashboard(2023);
+    assert.match(before.html, missing);
+    const id = await create({
+      type_code: 'budget_execution', title: 'Thực hiện ngân sách Quý I/2023', decision_number: '', decision_on: '',
+      period_key: '2023-Q1', year: '2023',
+    });
+    await publish(id);
+    const after = await dashboard(2023);
+    assert.doesNotMatch(after.html, missing);
+    // Still one item counted for that period, now out, and late.
+    assert.equal(after.items, before.items);
+    assert.match(after.html, new RegExp(`<li data-item="${id}">[^]*?Công khai muộn \\d+ ngày`));
+  });
+
   test('the PAPI leading indicator counts an item out by its deadline, in the month of the deadline', async () => {
     const id = await create({ title: 'Chỉ báo PAPI' });
     const due = /<dd id="due">(\d\d)\/(\d\d)\/(\d{4})<\/dd>/.exec(await page(id));
