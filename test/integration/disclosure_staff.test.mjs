@@ -6,7 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { Client, DEMO_USERS, startServer, xaso } from './harness.mjs';
+import { Client, DEMO_USERS, signInOtherCommune, startServer } from './harness.mjs';
 
 // Today at UTC+7, as the server counts it, and days from it, as dd/mm/yyyy.
 function vnDay(offset = 0) {
@@ -64,14 +64,7 @@ describe('disclosure register, staff pages', () => {
     await officer.signIn(DEMO_USERS.officer);
     clerk = new Client(server.base);
     await clerk.signIn(DEMO_USERS.clerk);
-    const add = xaso(['communes', 'add', 'tien-tien', '--name', 'Xã Tiên Tiến', '--province', 'Tỉnh Hưng Yên',
-      '--level-above', 'Ủy ban nhân dân tỉnh Hưng Yên', '--db', server.db]);
-    assert.equal(add.status, 0, add.stderr);
-    const user = xaso(['users', 'add', 'quantri.tt', '--name', 'Quản trị Tiên Tiến', '--role', 'admin',
-      '--commune', 'tien-tien', '--db', server.db], { XASO_PASSWORD: 'mat-khau-tien-tien' });
-    assert.equal(user.status, 0, user.stderr);
-    stranger = new Client(server.base);
-    await stranger.signIn('quantri.tt', 'mat-khau-tien-tien');
+    stranger = await signInOtherCommune(server);
   });
   after(async () => { await server.stop(); });
 
@@ -124,6 +117,23 @@ describe('disclosure register, staff pages', () => {
       { file: { name: 'bao-cao.pdf', type: 'application/pdf', bytes: Buffer.from('không phải PDF') } });
     assert.equal(disguised.status, 422);
     assert.match(await page(id), /Chưa có tệp nào/);
+  });
+
+  test('a draft\'s file can be removed; the others keep their numbers and hashes', async () => {
+    const id = await create({ title: 'Gỡ một tệp' });
+    const other = Buffer.concat([PDF, Buffer.from('% bản 2\n')]);
+    for (const [name, bytes] of [['nham.pdf', PDF], ['dung.pdf', other]]) {
+      const res = await officer.postMultipart(`/quan-ly/cong-khai/${id}/tep`, { version: versionOf(await page(id)) },
+        { file: { name, type: 'application/pdf', bytes } });
+      assert.equal(res.status, 303);
+    }
+    const res = await officer.post(`/quan-ly/cong-khai/${id}/tep/1/xoa`, { version: versionOf(await page(id)) });
+    assert.equal(res.status, 303);
+    const html = await page(id);
+    assert.doesNotMatch(html, /nham\.pdf/);
+    assert.match(html, /<li data-n="2"><a href="\/quan-ly\/cong-khai\/\d+\/tep\/2">dung\.pdf<\/a>/);
+    assert.ok(html.includes(sha256(other)));
+    assert.equal((await officer.get(`/quan-ly/cong-khai/${id}/tep/1`)).status, 404);
   });
 
   test('a stale version is refused with a message that says what to do', async () => {
@@ -183,6 +193,13 @@ describe('disclosure register, staff pages', () => {
     assert.match(await page(id), /Chưa ghi nhận hình thức công khai nào/);
     const bad = await posting(id, { started_on: 'hôm nay' });
     assert.equal(bad.status, 422);
+    // A village house needs its village; with one, the posting is recorded under its name.
+    const noVillage = await posting(id, { channel: 'village_house' });
+    assert.equal(noVillage.status, 422);
+    const form = await page(id);
+    const [, villageId, villageName] = /<option value="(\d+)">([^<]+)<\/option>/.exec(form.slice(form.indexOf('id="village_id"')));
+    assert.equal((await posting(id, { channel: 'village_house', village_id: villageId, until: vi(vnDay(29)) })).status, 303);
+    assert.match(await page(id), new RegExp(`data-channel="village_house"><td>Niêm yết tại nhà văn hóa thôn · ${villageName}`));
   });
 
   test('a clerk reads the register but cannot publish; another commune gets 404', async () => {
@@ -235,6 +252,22 @@ describe('disclosure register, staff pages', () => {
     }
     assert.match(mid.html, new RegExp(`<li data-item="${overdue}"><a [^>]*>Quá hạn chưa công khai</a>[^]*?Quá hạn \\d+ ngày mà chưa công khai`));
     assert.match(mid.html, /Tỷ lệ công khai đúng hạn/);
+  });
+
+  test('a recurring period with nothing published is listed as missing until an item covers it', async () => {
+    const missing = /Chưa công khai tình hình thực hiện dự toán ngân sách xã theo quý Quý I\/2023, hạn \d\d\/04\/2023/;
+    const before = await dashboard(2023);
+    assert.match(before.html, missing);
+    const id = await create({
+      type_code: 'budget_execution', title: 'Thực hiện ngân sách Quý I/2023', decision_number: '', decision_on: '',
+      period_key: '2023-Q1', year: '2023',
+    });
+    await publish(id);
+    const after = await dashboard(2023);
+    assert.doesNotMatch(after.html, missing);
+    // Still one item counted for that period, now out, and late.
+    assert.equal(after.items, before.items);
+    assert.match(after.html, new RegExp(`<li data-item="${id}">[^]*?Công khai muộn \\d+ ngày`));
   });
 
   test('the PAPI leading indicator counts an item out by its deadline, in the month of the deadline', async () => {

@@ -162,3 +162,17 @@ export const DEMO_USERS = {
   citizen: 'congdan', clerk: 'motcua', officer: 'vanphong', leader: 'chutich',
   supervisor: 'mttq', level_above: 'captinh', admin: 'quantri',
 };
+
+// A second commune, "tien-tien", with its administrator quantri.tt, in the server's database;
+// returns that administrator signed in. Throws when the CLI refuses.
+export async function signInOtherCommune(server) {
+  const add = xaso(['communes', 'add', 'tien-tien', '--name', 'Xã Tiên Tiến', '--province', 'Tỉnh Hưng Yên',
+    '--level-above', 'Ủy ban nhân dân tỉnh Hưng Yên', '--db', server.db]);
+  if (add.status !== 0) throw new Error(`communes add: ${add.stderr}`);
+  const user = xaso(['users', 'add', 'quantri.tt', '--name', 'Quản trị Tiên Tiến', '--role', 'admin',
+    '--commune', 'tien-tien', '--db', server.db], { XASO_PASSWORD: 'mat-khau-tien-tien' });
+  if (user.status !== 0) throw new Error(`users add: ${user.stderr}`);
+  const admin = new Client(server.base);
+  await admin.signIn('quantri.tt', 'mat-khau-tien-tien');
+  return admin;
+}

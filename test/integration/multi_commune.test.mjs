@@ -1,21 +1,14 @@
 // Several communes in one installation: each sees and manages only its own records.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, rawSql, startServer, xaso } from './harness.mjs';
+import { Client, rawSql, signInOtherCommune, startServer, xaso } from './harness.mjs';
 
 describe('two communes in one database', () => {
   let server;
   let admin2;
   before(async () => {
     server = await startServer();
-    const add = xaso(['communes', 'add', 'tien-tien', '--name', 'Xã Tiên Tiến', '--province', 'Tỉnh Hưng Yên',
-      '--level-above', 'Ủy ban nhân dân tỉnh Hưng Yên', '--db', server.db]);
-    assert.equal(add.status, 0, add.stderr);
-    const user = xaso(['users', 'add', 'quantri.tt', '--name', 'Quản trị Tiên Tiến', '--role', 'admin',
-      '--commune', 'tien-tien', '--db', server.db], { XASO_PASSWORD: 'mat-khau-tien-tien' });
-    assert.equal(user.status, 0, user.stderr);
-    admin2 = new Client(server.base);
-    await admin2.signIn('quantri.tt', 'mat-khau-tien-tien');
+    admin2 = await signInOtherCommune(server);
   });
   after(async () => { await server.stop(); });
 

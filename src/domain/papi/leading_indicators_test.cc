@@ -24,8 +24,9 @@ TEST(LeadingIndicatorsTest, ShippedMappingCoversEveryCountOnceWithKnownSubDimens
     EXPECT_NE(Catalogue::Default().Find(m.subdimension), nullptr) << m.code;
     EXPECT_FALSE(m.source.empty()) << m.code;
   }
-  EXPECT_EQ(codes, (std::set<std::string>{"dossier_on_time", "dossier_satisfied",
-                                          "feedback_on_time", "plan_task_on_time"}));
+  EXPECT_EQ(codes,
+            (std::set<std::string>{"dossier_on_time", "dossier_satisfied", "feedback_on_time",
+                                   "plan_task_on_time", "disclosure_on_time"}));
   EXPECT_EQ(mappings.size(), codes.size());
 }
 
@@ -36,6 +37,7 @@ TEST(LeadingIndicatorsTest, ShippedMappingSendsEachCountToItsSubDimension) {
   EXPECT_EQ(sub["dossier_satisfied"], "5.4");
   EXPECT_EQ(sub["feedback_on_time"], "3.2");
   EXPECT_EQ(sub["plan_task_on_time"], "2.1");
+  EXPECT_EQ(sub["disclosure_on_time"], "2.1");
 }
 
 TEST(LeadingIndicatorsTest, UnknownSubDimensionIsRefusedWithLineAndColumn) {

@@ -31,8 +31,7 @@ Response Create(Context& ctx) {
   if (!err.fields.empty()) return FormPage(ctx, 422, ErrorData(err));
   auto id = ctx.svc.disclosures->Create(*ctx.account, item, ActorOf(ctx));
   if (!id) return FormPage(ctx, HttpStatusFor(id.error().code, true), ErrorData(id.error()));
-  Response r{303, {}, ""};
-  return r.With("Location", DisclosureStaffHref(*id));
+  return RedirectResponse(DisclosureStaffHref(*id));
 }
 
 Response Update(Context& ctx) {
@@ -48,13 +47,7 @@ Response Update(Context& ctx) {
   item.type_code = stored->type_code;
   item.type_effective_from = stored->type_effective_from;
   auto v = ctx.svc.disclosures->Update(*ctx.account, item, ActorOf(ctx));
-  if (!v) {
-    return DisclosureItemPage(ctx, *id, HttpStatusFor(v.error().code, true),
-                              DisclosureErrorData(ctx, v.error()));
-  }
-  InvalidatePublicPages();
-  Response r{303, {}, ""};
-  return r.With("Location", DisclosureStaffHref(*id) + "?da-luu=1");
+  return DisclosureChanged(ctx, *id, v, "?da-luu=1");
 }
 
 }  // namespace

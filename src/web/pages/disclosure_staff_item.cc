@@ -88,11 +88,6 @@ std::string Notice(Context& ctx) {
   return "";
 }
 
-// A file of the item or the redirect back to its page.
-Response SeeItem(int64_t id, const std::string& query = "") {
-  return RedirectResponse(DisclosureStaffHref(id) + query);
-}
-
 struct Target {
   int64_t id = 0;
   int64_t version = 0;
@@ -126,12 +121,7 @@ Response Attach(Context& ctx) {
   auto a = ctx.svc.disclosures->Attach(*ctx.account, ctx.account->commune_id, t->id, t->version,
                                        f->second.filename, std::move(f->second.bytes),
                                        ctx.svc.max_upload_bytes, ActorOf(ctx));
-  if (!a) {
-    return DisclosureItemPage(ctx, t->id, HttpStatusFor(a.error().code, true),
-                              DisclosureErrorData(ctx, a.error()));
-  }
-  InvalidatePublicPages();
-  return SeeItem(t->id, "?da-luu=1#tep");
+  return DisclosureChanged(ctx, t->id, a, "?da-luu=1#tep");
 }
 
 Response Detach(Context& ctx) {
@@ -142,11 +132,7 @@ Response Detach(Context& ctx) {
   if (!n) return ErrorPage(ctx, 404);
   auto s = ctx.svc.disclosures->Detach(*ctx.account, ctx.account->commune_id, t->id, t->version,
                                        static_cast<int>(*n), ActorOf(ctx));
-  if (!s) {
-    return DisclosureItemPage(ctx, t->id, HttpStatusFor(s.error().code, true),
-                              DisclosureErrorData(ctx, s.error()));
-  }
-  return SeeItem(t->id, "?da-luu=1#tep");
+  return DisclosureChanged(ctx, t->id, s, "?da-luu=1#tep");
 }
 
 Response Download(Context& ctx) {
@@ -169,12 +155,7 @@ Response Publish(Context& ctx) {
   if (!t) return failure;
   auto v = ctx.svc.disclosures->Publish(*ctx.account, ctx.account->commune_id, t->id, t->version,
                                         ActorOf(ctx));
-  if (!v) {
-    return DisclosureItemPage(ctx, t->id, HttpStatusFor(v.error().code, true),
-                              DisclosureErrorData(ctx, v.error()));
-  }
-  InvalidatePublicPages();
-  return SeeItem(t->id, "?da-cong-bo=1");
+  return DisclosureChanged(ctx, t->id, v, "?da-cong-bo=1");
 }
 
 Response Withdraw(Context& ctx) {
@@ -183,12 +164,7 @@ Response Withdraw(Context& ctx) {
   if (!t) return failure;
   auto v = ctx.svc.disclosures->Withdraw(*ctx.account, ctx.account->commune_id, t->id, t->version,
                                          ctx.form["reason"], ActorOf(ctx));
-  if (!v) {
-    return DisclosureItemPage(ctx, t->id, HttpStatusFor(v.error().code, true),
-                              DisclosureErrorData(ctx, v.error()));
-  }
-  InvalidatePublicPages();
-  return SeeItem(t->id, "?da-luu=1");
+  return DisclosureChanged(ctx, t->id, v, "?da-luu=1");
 }
 
 }  // namespace

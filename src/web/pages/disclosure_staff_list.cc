@@ -94,6 +94,7 @@ Response ListPage(Context& ctx) {
     if (auto ys = repo.Years(commune_id, s)) years.insert(ys->begin(), ys->end());
   }
   std::vector<std::pair<std::string, std::string>> year_options;
+  year_options.reserve(years.size());
   for (int y : years) year_options.emplace_back(std::to_string(y), std::to_string(y));
   d.set("year_options", SelectOptions(year_options, std::to_string(*year)));
   std::vector<std::pair<std::string, std::string>> statuses = {

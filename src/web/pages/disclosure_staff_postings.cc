@@ -72,12 +72,7 @@ Response TakeDown(Context& ctx) {
   }
   auto s = ctx.svc.disclosures->TakeDown(*ctx.account, ctx.account->commune_id, *id, *posting, *on,
                                          ActorOf(ctx));
-  if (!s) {
-    return DisclosureItemPage(ctx, *id, HttpStatusFor(s.error().code, true),
-                              DisclosureErrorData(ctx, s.error()));
-  }
-  InvalidatePublicPages();
-  return RedirectResponse(DisclosureStaffHref(*id) + "?da-luu=1#niem-yet");
+  return DisclosureChanged(ctx, *id, s, "?da-luu=1#niem-yet");
 }
 
 // The proof has no name of its own: it is called after its posting, with its type's extension.

@@ -59,21 +59,20 @@ std::string DisclosureFlagText(Lang lang, const disclosure::Flag& flag, Date due
 
 Data DisclosureMarks(Context& ctx, const disclosure::ItemCompliance& c, Date today) {
   Data marks(Data::type::list);
-  auto add = [&marks](const std::string& text, bool ok, int64_t posting_id) {
+  auto add = [&marks](const std::string& text, bool ok) {
     Data m;
     m.set("text", text);
     m.set("ok", Data(ok));
     m.set("code", ok ? "ok" : "flag");
-    if (posting_id != 0) m.set("posting_id", std::to_string(posting_id));
     marks.push_back(m);
   };
   if (c.on_time()) {
-    add(Message(ctx.lang, "disclosure.staff.on_time"), true, 0);
+    add(Message(ctx.lang, "disclosure.staff.on_time"), true);
   } else if (today <= c.due && !c.first_out) {
-    add(Fill(Message(ctx.lang, "disclosure.staff.not_due"), {{"due", c.due.ToVi()}}), true, 0);
+    add(Fill(Message(ctx.lang, "disclosure.staff.not_due"), {{"due", c.due.ToVi()}}), true);
   }
   for (const disclosure::Flag& f : c.flags) {
-    add(DisclosureFlagText(ctx.lang, f, c.due), false, f.posting_id);
+    add(DisclosureFlagText(ctx.lang, f, c.due), false);
   }
   return marks;
 }

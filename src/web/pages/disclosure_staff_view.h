@@ -20,11 +20,25 @@ std::string DisclosureStatusLabel(Lang lang, disclosure::ItemStatus s);
 std::string DisclosureChannelLabel(Lang lang, disclosure::Channel c);
 // One flag as a sentence with its numbers.
 std::string DisclosureFlagText(Lang lang, const disclosure::Flag& flag, Date due);
-// The marks of an item for a template: a list of {text, ok, posting_id}; "Đúng hạn" (ok) when it
+// The marks of an item for a template: a list of {text, ok, code}; "Đúng hạn" (ok) when it
 // went out by its deadline, "Chưa đến hạn" before the deadline, then one entry per flag.
 Data DisclosureMarks(Context& ctx, const disclosure::ItemCompliance& c, Date today);
 // A service error on a page form: kAborted (stale version) gets a message that says what to do.
 Data DisclosureErrorData(Context& ctx, const Error& error);
+// The item page (disclosure_staff_item.cc) with `d` merged in: errors of a form posted on it.
+Response DisclosureItemPage(Context& ctx, int64_t id, int status, Data d);
+// After a change of item `id`: the item page with the service's error, or (the cached public
+// pages dropped) the redirect back to the item with `query`.
+template <class T>
+Response DisclosureChanged(Context& ctx, int64_t id, const Result<T>& result,
+                           const std::string& query) {
+  if (!result) {
+    return DisclosureItemPage(ctx, id, HttpStatusFor(result.error().code, true),
+                              DisclosureErrorData(ctx, result.error()));
+  }
+  InvalidatePublicPages();
+  return RedirectResponse(DisclosureStaffHref(id) + query);
+}
 // "<select>" options of the channels staff record by hand (every channel but the portal).
 std::vector<disclosure::Channel> HandChannels();
 
@@ -32,8 +46,6 @@ std::vector<disclosure::Channel> HandChannels();
 void DisclosureFormData(Context& ctx, Data& d);
 // The item as the form describes it; field errors for what does not parse.
 disclosure::Item DisclosureFromForm(Context& ctx, Error& err);
-// The item page (disclosure_staff_item.cc) with `d` merged in: errors of a form posted on it.
-Response DisclosureItemPage(Context& ctx, int64_t id, int status, Data d);
 
 // Route groups, one per file (disclosure_staff_*.cc), all added by AddDisclosureStaffRoutes.
 void AddDisclosureStaffListRoutes(std::vector<Route>& routes);

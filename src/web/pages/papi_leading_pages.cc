@@ -34,9 +34,10 @@ Result<std::vector<papi::TaskOutcome>> TaskOutcomes(Context& ctx, int64_t commun
   return out;
 }
 
-// Every disclosure item checked in the years whose items can fall due in the months asked for
-// (an item of year Y is due in Y or early in Y+1: the fourth quarter's budget, the year's
-// report), as outcomes of CountTasksOnTime: its deadline, and the day it first went out.
+// Every disclosure item checked, and every recurring period missed, in the years whose items can
+// fall due in the months asked for (an item of year Y is due in Y or early in Y+1: the fourth
+// quarter's budget, the year's report), as outcomes of CountTasksOnTime: the deadline, and the
+// day the item first went out.
 Result<std::vector<papi::TaskOutcome>> DisclosureOutcomes(Context& ctx, int64_t commune_id,
                                                           const LeadingPeriod& period) {
   std::vector<papi::TaskOutcome> out;
@@ -49,6 +50,8 @@ Result<std::vector<papi::TaskOutcome>> DisclosureOutcomes(Context& ctx, int64_t 
     for (const auto& [id, c] : cc.checked) {
       out.push_back({c.due, c.first_out.has_value(), c.first_out});
     }
+    // A recurring period with nothing published counts as missed, as on the dashboard.
+    for (const auto& m : cc.missing) out.push_back({m.due, false, std::nullopt});
   }
   return out;
 }
