@@ -30,6 +30,10 @@ const SURVEY_VIEW = ['clerk', 'officer', 'leader', 'supervisor', 'level_above', 
 const SURVEY_MANAGE = ['officer', 'leader', 'admin'];
 // Anyone answers on the portal; the clerk, officers and the leader enter interviews.
 const SURVEY_INTERVIEW = ['clerk', 'officer', 'leader'];
+// The poor-household review (kViewDisclosures, kManageDisclosures): item 999999 does not
+// exist, so an allowed role gets 404 and the POSTs store nothing.
+const HH_VIEW = ['clerk', 'officer', 'leader', 'supervisor', 'level_above', 'admin'];
+const HH_MANAGE = ['officer', 'leader', 'admin'];
 
 // [method, pattern, concrete path, form body, roles allowed]
 const TABLE = [
@@ -191,6 +195,11 @@ const TABLE = [
   ['GET', '/quan-ly/khao-sat/{id}/phieu.csv', '/quan-ly/khao-sat/1/phieu.csv', null, SURVEY_VIEW],
   ['GET', '/quan-ly/khao-sat/{id}/nhap', '/quan-ly/khao-sat/1/nhap', null, SURVEY_MANAGE],
   ['POST', '/quan-ly/khao-sat/{id}/nhap', '/quan-ly/khao-sat/999999/nhap', {}, SURVEY_MANAGE],
+  ['GET', '/xa/{slug}/cong-khai/{id}/ho-ngheo', '/xa/nhat-tan/cong-khai/999999/ho-ngheo', null, ALL],
+  ['GET', '/quan-ly/cong-khai/{id}/ho-ngheo', '/quan-ly/cong-khai/999999/ho-ngheo', null, HH_VIEW],
+  ['POST', '/quan-ly/cong-khai/{id}/ho-ngheo/nhap', '/quan-ly/cong-khai/999999/ho-ngheo/nhap', {}, HH_MANAGE],
+  ['POST', '/quan-ly/cong-khai/{id}/ho-ngheo/khieu-nai', '/quan-ly/cong-khai/999999/ho-ngheo/khieu-nai', {}, HH_MANAGE],
+  ['POST', '/quan-ly/cong-khai/{id}/ho-ngheo/khieu-nai/{oid}/giai-quyet', '/quan-ly/cong-khai/999999/ho-ngheo/khieu-nai/1/giai-quyet', {}, HH_MANAGE],
 ];
 
 function denied(res) {
