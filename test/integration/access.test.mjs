@@ -30,10 +30,12 @@ const SURVEY_VIEW = ['clerk', 'officer', 'leader', 'supervisor', 'level_above', 
 const SURVEY_MANAGE = ['officer', 'leader', 'admin'];
 // Anyone answers on the portal; the clerk, officers and the leader enter interviews.
 const SURVEY_INTERVIEW = ['clerk', 'officer', 'leader'];
-// The poor-household review (kViewDisclosures, kManageDisclosures): item 999999 does not
-// exist, so an allowed role gets 404 and the POSTs store nothing.
-const HH_VIEW = ['clerk', 'officer', 'leader', 'supervisor', 'level_above', 'admin'];
-const HH_MANAGE = ['officer', 'leader', 'admin'];
+
+// The disclosure register: staff and the readers from outside (the Front checks the commune's
+// disclosure, the level above receives its reports) read it; officers, leaders and the admin
+// write it. POSTs name an item that does not exist or fail validation first.
+const DISCLOSURE_VIEW = ['clerk', 'officer', 'leader', 'supervisor', 'level_above', 'admin'];
+const DISCLOSURE_MANAGE = ['officer', 'leader', 'admin'];
 
 // [method, pattern, concrete path, form body, roles allowed]
 const TABLE = [
@@ -195,11 +197,29 @@ const TABLE = [
   ['GET', '/quan-ly/khao-sat/{id}/phieu.csv', '/quan-ly/khao-sat/1/phieu.csv', null, SURVEY_VIEW],
   ['GET', '/quan-ly/khao-sat/{id}/nhap', '/quan-ly/khao-sat/1/nhap', null, SURVEY_MANAGE],
   ['POST', '/quan-ly/khao-sat/{id}/nhap', '/quan-ly/khao-sat/999999/nhap', {}, SURVEY_MANAGE],
+  ['GET', '/quan-ly/cong-khai', '/quan-ly/cong-khai', null, DISCLOSURE_VIEW],
+  ['GET', '/quan-ly/cong-khai/moi', '/quan-ly/cong-khai/moi', null, DISCLOSURE_MANAGE],
+  ['POST', '/quan-ly/cong-khai/moi', '/quan-ly/cong-khai/moi', { title: '' }, DISCLOSURE_MANAGE],
+  ['GET', '/quan-ly/cong-khai/tuan-thu', '/quan-ly/cong-khai/tuan-thu', null, DISCLOSURE_VIEW],
+  ['GET', '/quan-ly/cong-khai/danh-sach-quy', '/quan-ly/cong-khai/danh-sach-quy', null, DISCLOSURE_VIEW],
+  ['GET', '/quan-ly/cong-khai/danh-sach-quy.csv', '/quan-ly/cong-khai/danh-sach-quy.csv', null, DISCLOSURE_VIEW],
+  ['POST', '/quan-ly/cong-khai/danh-sach-quy', '/quan-ly/cong-khai/danh-sach-quy', { nam: 'x', quy: '9' }, DISCLOSURE_MANAGE],
+  ['GET', '/quan-ly/cong-khai/{id}', '/quan-ly/cong-khai/999999', null, DISCLOSURE_VIEW],
+  ['GET', '/quan-ly/cong-khai/{id}/tep/{n}', '/quan-ly/cong-khai/999999/tep/1', null, DISCLOSURE_VIEW],
+  ['POST', '/quan-ly/cong-khai/{id}/tep', '/quan-ly/cong-khai/999999/tep', { version: '1' }, DISCLOSURE_MANAGE],
+  ['POST', '/quan-ly/cong-khai/{id}/tep/{n}/xoa', '/quan-ly/cong-khai/999999/tep/1/xoa', { version: '1' }, DISCLOSURE_MANAGE],
+  ['POST', '/quan-ly/cong-khai/{id}/cong-bo', '/quan-ly/cong-khai/999999/cong-bo', { version: '1' }, DISCLOSURE_MANAGE],
+  ['POST', '/quan-ly/cong-khai/{id}/thu-hoi', '/quan-ly/cong-khai/999999/thu-hoi', { version: '1' }, DISCLOSURE_MANAGE],
+  ['POST', '/quan-ly/cong-khai/{id}/niem-yet', '/quan-ly/cong-khai/999999/niem-yet', { channel: '' }, DISCLOSURE_MANAGE],
+  ['POST', '/quan-ly/cong-khai/{id}/niem-yet/{posting}/go-xuong', '/quan-ly/cong-khai/999999/niem-yet/1/go-xuong', { taken_down_on: '' }, DISCLOSURE_MANAGE],
+  ['GET', '/quan-ly/cong-khai/{id}/niem-yet/{posting}/minh-chung', '/quan-ly/cong-khai/999999/niem-yet/1/minh-chung', null, DISCLOSURE_VIEW],
+  ['POST', '/quan-ly/cong-khai/{id}', '/quan-ly/cong-khai/999999', { version: '1' }, DISCLOSURE_MANAGE],
+  // The poor-household review: item 999999 does not exist (404 for an allowed role).
   ['GET', '/xa/{slug}/cong-khai/{id}/ho-ngheo', '/xa/nhat-tan/cong-khai/999999/ho-ngheo', null, ALL],
-  ['GET', '/quan-ly/cong-khai/{id}/ho-ngheo', '/quan-ly/cong-khai/999999/ho-ngheo', null, HH_VIEW],
-  ['POST', '/quan-ly/cong-khai/{id}/ho-ngheo/nhap', '/quan-ly/cong-khai/999999/ho-ngheo/nhap', {}, HH_MANAGE],
-  ['POST', '/quan-ly/cong-khai/{id}/ho-ngheo/khieu-nai', '/quan-ly/cong-khai/999999/ho-ngheo/khieu-nai', {}, HH_MANAGE],
-  ['POST', '/quan-ly/cong-khai/{id}/ho-ngheo/khieu-nai/{oid}/giai-quyet', '/quan-ly/cong-khai/999999/ho-ngheo/khieu-nai/1/giai-quyet', {}, HH_MANAGE],
+  ['GET', '/quan-ly/cong-khai/{id}/ho-ngheo', '/quan-ly/cong-khai/999999/ho-ngheo', null, DISCLOSURE_VIEW],
+  ['POST', '/quan-ly/cong-khai/{id}/ho-ngheo/nhap', '/quan-ly/cong-khai/999999/ho-ngheo/nhap', {}, DISCLOSURE_MANAGE],
+  ['POST', '/quan-ly/cong-khai/{id}/ho-ngheo/khieu-nai', '/quan-ly/cong-khai/999999/ho-ngheo/khieu-nai', {}, DISCLOSURE_MANAGE],
+  ['POST', '/quan-ly/cong-khai/{id}/ho-ngheo/khieu-nai/{oid}/giai-quyet', '/quan-ly/cong-khai/999999/ho-ngheo/khieu-nai/1/giai-quyet', {}, DISCLOSURE_MANAGE],
 ];
 
 function denied(res) {

@@ -60,7 +60,7 @@ describe('PAPI leading indicators', () => {
     assert.equal(json.to, TO);
     const li = byCode(json);
     assert.deepEqual(Object.keys(li).sort(),
-      ['dossier_on_time', 'dossier_satisfied', 'feedback_on_time', 'plan_task_on_time']);
+      ['disclosure_on_time', 'dossier_on_time', 'dossier_satisfied', 'feedback_on_time', 'plan_task_on_time']);
     for (const i of json.indicators) {
       assert.equal(i.note, 'chỉ báo gần đúng, không phải điểm PAPI');
       assert.equal(i.share, i.denominator === 0 ? null : i.numerator / i.denominator);
@@ -69,6 +69,8 @@ describe('PAPI leading indicators', () => {
     assert.equal(li.dossier_satisfied.subdimension, '5.4');
     assert.equal(li.feedback_on_time.subdimension, '3.2');
     assert.equal(li.plan_task_on_time.subdimension, '2.1');
+    assert.equal(li.disclosure_on_time.subdimension, '2.1');
+    assert.ok(li.disclosure_on_time.numerator <= li.disclosure_on_time.denominator);
 
     const dossiers = `FROM dossier WHERE commune_id = ${communeId}`;
     assert.equal(li.dossier_on_time.denominator, count(`SELECT COUNT(*) ${dossiers} AND timeliness <> ''`));

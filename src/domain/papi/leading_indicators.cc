@@ -15,8 +15,8 @@ namespace {
 constexpr std::string_view kMappingFile = "leading_indicators.csv";
 constexpr std::array<std::string_view, 5> kColumns = {"code", "subdimension", "label_vi",
                                                       "label_en", "source"};
-constexpr std::array<std::string_view, 4> kKnownCodes = {kDossierOnTime, kDossierSatisfied,
-                                                         kFeedbackOnTime, kPlanTaskOnTime};
+constexpr std::array<std::string_view, 5> kKnownCodes = {
+    kDossierOnTime, kDossierSatisfied, kFeedbackOnTime, kPlanTaskOnTime, kDisclosureOnTime};
 
 }  // namespace
 

@@ -26,6 +26,7 @@ inline constexpr std::string_view kDossierOnTime = "dossier_on_time";
 inline constexpr std::string_view kDossierSatisfied = "dossier_satisfied";
 inline constexpr std::string_view kFeedbackOnTime = "feedback_on_time";
 inline constexpr std::string_view kPlanTaskOnTime = "plan_task_on_time";
+inline constexpr std::string_view kDisclosureOnTime = "disclosure_on_time";
 
 // One row of leading_indicators.csv.
 struct LeadingMapping {
@@ -63,7 +64,8 @@ struct LeadingIndicator {
 };
 
 // A one-off plan task as the plan-task count needs it: its effective deadline (plan::Evaluate,
-// moved off days off) and whether and when it was reported done.
+// moved off days off) and whether and when it was reported done. A disclosure item is counted
+// the same way: its deadline, and the day it first went out on any channel as the day done.
 struct TaskOutcome {
   Date due;
   bool done = false;

@@ -49,12 +49,12 @@ TEST(LeadingIndicatorsTest, UnknownSubDimensionIsRefusedWithLineAndColumn) {
 
 TEST(LeadingIndicatorsTest, UnknownRepeatedCodesAndEmptyLabelsAreAllReported) {
   const std::string csv = std::string(kHeader) +
-                          "disclosure_on_time,2.1,Công khai,Disclosures,x\n"
+                          "budget_on_time,2.3,Ngân sách,Budget,x\n"
                           "feedback_on_time,3.2,Phản ánh,Feedback,x\n"
                           "feedback_on_time,3.2,,,x\n";
   const auto lines = ProblemLines(ParseLeadingMappings(csv, Catalogue::Default()));
   ASSERT_EQ(lines.size(), 4U);
-  EXPECT_THAT(lines[0], HasSubstr("'disclosure_on_time'"));
+  EXPECT_THAT(lines[0], HasSubstr("'budget_on_time'"));
   EXPECT_THAT(lines[1], HasSubstr("lặp lại"));
   EXPECT_THAT(lines[2], HasSubstr("label_vi"));
   EXPECT_THAT(lines[3], HasSubstr("label_en"));

@@ -74,6 +74,7 @@ Response Dashboard(Context& ctx) {
   d.set("admin", Data(identity::Allows(ctx.role, Permission::kManageAccounts)));
   d.set("can_publish", Data(identity::Allows(ctx.role, Permission::kPublishAnnouncement)));
   d.set("can_surveys", Data(identity::Allows(ctx.role, Permission::kViewSurveyResults)));
+  d.set("can_disclosures", Data(identity::Allows(ctx.role, Permission::kViewDisclosures)));
   d.set("rules_href", "/xa/" + commune->slug + "/quy-dinh");
   if (identity::Allows(ctx.role, Permission::kViewAuditLog)) {
     Data entries(Data::type::list);

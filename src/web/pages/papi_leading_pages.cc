@@ -34,6 +34,25 @@ Result<std::vector<papi::TaskOutcome>> TaskOutcomes(Context& ctx, int64_t commun
   return out;
 }
 
+// Every disclosure item checked in the years whose items can fall due in the months asked for
+// (an item of year Y is due in Y or early in Y+1: the fourth quarter's budget, the year's
+// report), as outcomes of CountTasksOnTime: its deadline, and the day it first went out.
+Result<std::vector<papi::TaskOutcome>> DisclosureOutcomes(Context& ctx, int64_t commune_id,
+                                                          const LeadingPeriod& period) {
+  std::vector<papi::TaskOutcome> out;
+  if (ctx.svc.disclosures == nullptr) return out;
+  const int from_year = std::stoi(period.from_month.substr(0, 4));
+  const int to_year = std::stoi(period.to_month.substr(0, 4));
+  for (int year = from_year - 1; year <= to_year; ++year) {
+    XASO_ASSIGN_OR_RETURN(disclosure::CommuneCompliance cc,
+                          ctx.svc.disclosures->CheckYear(commune_id, year));
+    for (const auto& [id, c] : cc.checked) {
+      out.push_back({c.due, c.first_out.has_value(), c.first_out});
+    }
+  }
+  return out;
+}
+
 std::string MonthVi(const std::string& month) {
   return month.substr(5, 2) + "/" + month.substr(0, 4);
 }
@@ -94,6 +113,9 @@ Result<std::vector<papi::LeadingIndicator>> LoadLeadingIndicators(Context& ctx,
   dossier_filter.by = onestop::StatisticsBy::kMonth;
   XASO_ASSIGN_OR_RETURN(onestop::Statistics ds, ctx.svc.dossiers->LoadStatistics(dossier_filter));
   XASO_ASSIGN_OR_RETURN(std::vector<papi::TaskOutcome> tasks, TaskOutcomes(ctx, commune_id));
+  XASO_ASSIGN_OR_RETURN(std::vector<papi::TaskOutcome> disclosures,
+                        DisclosureOutcomes(ctx, commune_id, period));
+  const Date today = ctx.svc.clock->TodayVn();
   const onestop::StatisticsLine& t = ds.total;
   const std::map<std::string, papi::Ratio> counts = {
       {std::string(papi::kDossierOnTime),
@@ -101,7 +123,9 @@ Result<std::vector<papi::LeadingIndicator>> LoadLeadingIndicators(Context& ctx,
       {std::string(papi::kDossierSatisfied), {t.very_satisfied + t.satisfied, t.rated()}},
       {std::string(papi::kFeedbackOnTime), {fb.on_time, fb.answered}},
       {std::string(papi::kPlanTaskOnTime),
-       papi::CountTasksOnTime(tasks, period.from_month, period.to_month, ctx.svc.clock->TodayVn())},
+       papi::CountTasksOnTime(tasks, period.from_month, period.to_month, today)},
+      {std::string(papi::kDisclosureOnTime),
+       papi::CountTasksOnTime(disclosures, period.from_month, period.to_month, today)},
   };
   return papi::ComputeLeadingIndicators(papi::DefaultLeadingMappings(), counts);
 }
