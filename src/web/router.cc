@@ -131,6 +131,10 @@ Response RenderPage(Context& ctx, int status, const std::string& tmpl, Data data
   for (const char* key : {"t", "lang", "csrf", "user", "staff", "oversight", "here"}) {
     if (layout.get(key) && !data.get(key)) data.set(key, *layout.get(key));
   }
+  // What a page asks of the <head>: no indexing (personal data), a feed to discover.
+  for (const char* key : {"noindex", "feed_href"}) {
+    if (const Data* v = data.get(key)) layout.set(key, *v);
+  }
   AddPartials(data);
   layout.set("content", RenderTemplate(tmpl, data));
   return HtmlResponse(status, RenderTemplate("layout", layout));
@@ -243,6 +247,7 @@ Router::Router(Services& services) : svc_(services) {
   AddProcedureApiRoutes(routes_);
   // Before the staff dossier routes, whose /quan-ly/ho-so/{id} would take "thong-ke" as an id.
   AddDossierPublicRoutes(routes_);
+  AddDisclosurePublicRoutes(routes_);
   AddDossierStatsRoutes(routes_);
   AddDossierDataRoutes(routes_);
   AddDossierApiRoutes(routes_);

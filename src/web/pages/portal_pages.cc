@@ -21,14 +21,22 @@ struct Part {
   const char* href;  // empty while the part is not yet available
 };
 constexpr Part kParts[] = {
-    {"plan", "giai-trinh"},   {"inspection", ""},
-    {"disclosure", ""},       {"budget", ""},
-    {"consultation", ""},     {"contribution", ""},
-    {"feedback", "phan-anh"}, {"faq", "hoi-dap"},
-    {"complaints", ""},       {"one_stop", "thu-tuc"},
-    {"surveys", "khao-sat"},  {"papi", ""},
-    {"reports", ""},          {"communication", ""},
-    {"rules", "quy-dinh"},    {"documents", "#van-ban"},
+    {"plan", "giai-trinh"},
+    {"inspection", ""},
+    {"disclosure", "cong-khai"},
+    {"budget", ""},
+    {"consultation", ""},
+    {"contribution", ""},
+    {"feedback", "phan-anh"},
+    {"faq", "hoi-dap"},
+    {"complaints", ""},
+    {"one_stop", "thu-tuc"},
+    {"surveys", "khao-sat"},
+    {"papi", ""},
+    {"reports", ""},
+    {"communication", ""},
+    {"rules", "quy-dinh"},
+    {"documents", "#van-ban"},
 };
 
 Result<identity::Commune> ResolveCommune(Context& ctx, const std::string& slug) {
