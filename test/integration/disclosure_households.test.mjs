@@ -113,7 +113,8 @@ describe('poor-household review list', () => {
     assert.match(html, /<meta name="robots" content="noindex, nofollow">/);
     assert.ok(html.includes(window));
     assert.ok(html.includes(`chậm nhất ngày ${vnDay(29)}`));
-    assert.match(html, /Thôn 1[^]*Nguyễn Văn An<\/td><td>Hộ nghèo[^]*Lê Văn Cường<\/td><td>Hộ thoát nghèo/);
+    // By village, then by name.
+    assert.match(html, /Thôn 1[^]*Lê Văn Cường<\/td><td>Hộ thoát nghèo[^]*Nguyễn Văn An<\/td><td>Hộ nghèo/);
     assert.match(html, /Thôn 2[^]*Trần Thị Bình<\/td><td>Hộ cận nghèo/);
     assert.doesNotMatch(html, /danh-sach-chinh-thuc/);
 
