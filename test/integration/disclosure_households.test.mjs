@@ -109,6 +109,7 @@ describe('poor-household review list', () => {
     let res = await anon.get(pub);
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('x-robots-tag'), 'noindex, nofollow');
+    assert.equal(res.headers.get('cache-control'), 'no-store');
     let html = await res.text();
     assert.match(html, /<meta name="robots" content="noindex, nofollow">/);
     assert.ok(html.includes(window));

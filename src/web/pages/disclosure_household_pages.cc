@@ -352,6 +352,8 @@ Response Public(Context& ctx) {
   }
   Response r = RenderPage(ctx, 200, "disclosure_hh_public", d,
                           Message(ctx.lang, "disclosure.hh.public.title"));
+  // Names must not outlive the window in a shared cache (signed-in pages get no-store anyway).
+  if (!ctx.account) r.With("Cache-Control", "no-store");
   return NoIndex(r);
 }
 
