@@ -68,6 +68,13 @@ TEST_F(ComplianceTest, CalendarDayDeadlineMovesOffAWeekend) {
   EXPECT_TRUE(Has(Check(item, "2023-06-01"), FlagKind::kPublishedLate));
 }
 
+// 17/01/2026 + 30 days is Monday 16/02/2026, inside the Tết Bính Ngọ days off (14–22/02): the
+// adopted estimate is due on the first working day after them.
+TEST_F(ComplianceTest, CalendarDayDeadlineMovesPastTet) {
+  const Item item = DecisionItem("budget_estimate", "2026-01-17");
+  EXPECT_EQ(DueDate(item, Type(item), cal_), D("2026-02-23"));
+}
+
 // Art 12(3): 5 working days, not counting the decision day.
 TEST_F(ComplianceTest, FiveWorkingDaysAcrossAWeekend) {
   const Item item = DecisionItem("investment_land", "2025-03-06");  // a Thursday
