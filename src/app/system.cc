@@ -81,6 +81,7 @@ Result<std::unique_ptr<System>> System::Open(const Config& config) {
       std::make_unique<storage::SqlDisclosureRepository>(*impl->db, impl->clock);
   impl->disclosures = std::make_unique<disclosure::DisclosureService>(
       *impl->disclosure_repo, disclosure::DefaultCatalogue(), *impl->calendar_service, impl->clock);
+  impl->households = std::make_unique<storage::SqlHouseholdRepository>(*impl->db, impl->clock);
   impl->oversight_repo = std::make_unique<storage::SqlOversightRepository>(*impl->db);
   impl->oversight = std::make_unique<oversight::OversightService>(
       *impl->oversight_repo, *impl->identity, *impl->calendar_service, *impl->rules, impl->clock);
@@ -135,6 +136,7 @@ web::Services System::WebServices() {
   services.papi_benchmark = impl_->papi_benchmark.get();
   services.disclosure_repo = impl_->disclosure_repo.get();
   services.disclosures = impl_->disclosures.get();
+  services.households = impl_->households.get();
   services.clock = &impl_->clock;
   services.plans = impl_->plans.get();
   services.plan_service = impl_->plan_service.get();

@@ -19,6 +19,7 @@
 #include "storage/calendar/sql_calendar_repository.h"
 #include "storage/database.h"
 #include "storage/disclosure/sql_disclosure_repository.h"
+#include "storage/disclosure/sql_household_repository.h"
 #include "storage/feedback/sql_feedback_deadlines.h"
 #include "storage/feedback/sql_feedback_repository.h"
 #include "storage/feedback/sql_open311_key_repository.h"
@@ -71,6 +72,7 @@ struct System::Impl {
   std::unique_ptr<storage::SqlBenchmarkRepository> papi_benchmark;
   std::unique_ptr<storage::SqlDisclosureRepository> disclosure_repo;
   std::unique_ptr<disclosure::DisclosureService> disclosures;
+  std::unique_ptr<storage::SqlHouseholdRepository> households;  // poor-household review lists
 };
 
 // Plan 11/KH-UBND's tasks (demo/plan11-tasks.csv) for the demo commune, recorded as plan

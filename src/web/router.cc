@@ -257,6 +257,7 @@ Router::Router(Services& services) : svc_(services) {
   AddSurveyAnswerRoutes(routes_);
   AddPapiApiRoutes(routes_);
   AddSurveyStaffRoutes(routes_);
+  AddDisclosureHouseholdRoutes(routes_);
   AddDisclosureStaffRoutes(routes_);
   // Last: /quan-ly/ho-so/{id} would take the fixed segments of other /quan-ly/ho-so/ pages
   // (statistics, export, import) as an id.

@@ -18,6 +18,7 @@
 #include "domain/calendar/calendar_service.h"
 #include "domain/disclosure/budget.h"
 #include "domain/disclosure/disclosure_service.h"
+#include "domain/disclosure/households.h"
 #include "domain/feedback/feedback_service.h"
 #include "domain/feedback/open311_key_repository.h"
 #include "domain/identity/account_service.h"
@@ -61,6 +62,7 @@ struct Services {
   disclosure::DisclosureRepository* disclosure_repo = nullptr;
   disclosure::DisclosureService* disclosures = nullptr;
   disclosure::BudgetRepository* budgets = nullptr;
+  disclosure::HouseholdRepository* households = nullptr;  // poor-household review lists
   const Clock* clock = nullptr;
   std::string default_commune;  // slug shown at "/"
   bool secure_cookies = false;  // set the Secure flag (behind TLS)
@@ -170,6 +172,7 @@ void AddSurveyAnswerRoutes(std::vector<Route>& routes);
 void AddDisclosurePublicRoutes(std::vector<Route>& routes);
 void AddDisclosureStaffRoutes(std::vector<Route>& routes);
 void AddDisclosureBudgetRoutes(std::vector<Route>& routes);
+void AddDisclosureHouseholdRoutes(std::vector<Route>& routes);
 
 // Drops this process's cached public pages after a write made here, so that the writer sees
 // the change at once (other processes notice it through content_version within a second).

@@ -222,6 +222,12 @@ const TABLE = [
   ['POST', '/quan-ly/cong-khai/{id}/niem-yet/{posting}/go-xuong', '/quan-ly/cong-khai/999999/niem-yet/1/go-xuong', { taken_down_on: '' }, DISCLOSURE_MANAGE],
   ['GET', '/quan-ly/cong-khai/{id}/niem-yet/{posting}/minh-chung', '/quan-ly/cong-khai/999999/niem-yet/1/minh-chung', null, DISCLOSURE_VIEW],
   ['POST', '/quan-ly/cong-khai/{id}', '/quan-ly/cong-khai/999999', { version: '1' }, DISCLOSURE_MANAGE],
+  // The poor-household review: item 999999 does not exist (404 for an allowed role).
+  ['GET', '/xa/{slug}/cong-khai/{id}/ho-ngheo', '/xa/nhat-tan/cong-khai/999999/ho-ngheo', null, ALL],
+  ['GET', '/quan-ly/cong-khai/{id}/ho-ngheo', '/quan-ly/cong-khai/999999/ho-ngheo', null, DISCLOSURE_VIEW],
+  ['POST', '/quan-ly/cong-khai/{id}/ho-ngheo/nhap', '/quan-ly/cong-khai/999999/ho-ngheo/nhap', {}, DISCLOSURE_MANAGE],
+  ['POST', '/quan-ly/cong-khai/{id}/ho-ngheo/khieu-nai', '/quan-ly/cong-khai/999999/ho-ngheo/khieu-nai', {}, DISCLOSURE_MANAGE],
+  ['POST', '/quan-ly/cong-khai/{id}/ho-ngheo/khieu-nai/{oid}/giai-quyet', '/quan-ly/cong-khai/999999/ho-ngheo/khieu-nai/1/giai-quyet', {}, DISCLOSURE_MANAGE],
 ];
 
 function denied(res) {
