@@ -77,6 +77,7 @@ Result<std::unique_ptr<System>> System::Open(const Config& config) {
       *impl->survey_repo, papi::IndicatorCatalogue::Default(), impl->clock,
       [](size_t n) { return platform::RandomBytes(n); });
   impl->papi_benchmark = std::make_unique<storage::SqlBenchmarkRepository>(*impl->db);
+  impl->budgets = std::make_unique<storage::SqlBudgetRepository>(*impl->db, impl->clock);
   impl->oversight_repo = std::make_unique<storage::SqlOversightRepository>(*impl->db);
   impl->oversight = std::make_unique<oversight::OversightService>(
       *impl->oversight_repo, *impl->identity, *impl->calendar_service, *impl->rules, impl->clock);
@@ -129,6 +130,7 @@ web::Services System::WebServices() {
   services.survey_repo = impl_->survey_repo.get();
   services.surveys = impl_->surveys.get();
   services.papi_benchmark = impl_->papi_benchmark.get();
+  services.budgets = impl_->budgets.get();
   services.clock = &impl_->clock;
   services.plans = impl_->plans.get();
   services.plan_service = impl_->plan_service.get();

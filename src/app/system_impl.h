@@ -17,6 +17,7 @@
 #include "storage/audit/sql_audit_log.h"
 #include "storage/calendar/sql_calendar_repository.h"
 #include "storage/database.h"
+#include "storage/disclosure/sql_budget_repository.h"
 #include "storage/feedback/sql_feedback_deadlines.h"
 #include "storage/feedback/sql_feedback_repository.h"
 #include "storage/feedback/sql_open311_key_repository.h"
@@ -67,6 +68,7 @@ struct System::Impl {
   std::unique_ptr<storage::SqlSurveyRepository> survey_repo;
   std::unique_ptr<survey::SurveyService> surveys;
   std::unique_ptr<storage::SqlBenchmarkRepository> papi_benchmark;
+  std::unique_ptr<storage::SqlBudgetRepository> budgets;  // the budget tables of disclosure items
 };
 
 // Plan 11/KH-UBND's tasks (demo/plan11-tasks.csv) for the demo commune, recorded as plan
