@@ -19,5 +19,6 @@ std::span<const EmbeddedFile> EmbeddedDemoFiles();
 std::span<const EmbeddedFile> EmbeddedPapiCatalogue();
 std::span<const EmbeddedFile> EmbeddedProcedureCatalogue();
 std::span<const EmbeddedFile> EmbeddedSurveyPresets();
+std::span<const EmbeddedFile> EmbeddedDisclosureTypes();
 
 }  // namespace xaso
