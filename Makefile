@@ -44,6 +44,7 @@ bench: build
 	build/release/bench/onestop_bench
 	build/release/bench/papi_bench
 	build/release/bench/survey_bench
+	build/release/bench/disclosure_bench
 	bash bench/home_vs_nginx.sh
 
 clean:

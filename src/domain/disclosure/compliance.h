@@ -55,6 +55,30 @@ std::optional<Date> DueDate(const Item& item, const DisclosureType& type,
 // Drafts and withdrawn items are checked like published ones: a draft past its deadline is
 // kNotYetPublished. Checks that depend on time (not yet published, no notice board, radio
 // missing) only fire once `today` is past the due date.
+//
+// The edge cases, decided here (ADR 0014):
+// - first_out is the earliest start on any channel, the portal included; published on the due
+//   day is on time. kPublishedLate.days = first_out - due, required = publish_within.
+//   kNotYetPublished.days = today - due.
+// - Only kNoticeBoard (the headquarters) satisfies kNoNoticeBoard: a village house or the
+//   portal does not. It fires past the deadline even when the item went out nowhere (then with
+//   kNotYetPublished), since the posting is a separate duty.
+// - Posting length is checked on each notice-board and village-house posting (each place must
+//   keep it up). kPostingTooShort uses the planned days (until - started_on + 1);
+//   kTakenDownEarly uses the days it was actually up (taken_down_on - started_on), and fires
+//   only when it came down before its own plan (a posting taken down the day after a short
+//   plan is only kPostingTooShort). A posting with neither `until` nor `taken_down_on` is still
+//   up: nothing to flag yet.
+// - A permanent type (items 4, 13) is never too short; one of its postings taken down is
+//   kTakenDownEarly (required 0) unless another posting on the same channel and village
+//   started after it and by its take-down day (the sheet was replaced on change).
+// - Radio: kRadioMissing past the deadline when the type needs radio and no entry exists.
+//   Otherwise the longest radio entry counts (until - started_on + 1, or taken_down_on -
+//   started_on without an `until`); kRadioTooShort names it when even that one is short. An
+//   entry with neither is still on air and settles it.
+// - posted_until = first_out + posting_days - 1; none for a permanent type or before first_out.
+// - An item lacking its decision date or period (bad data: ValidateItem requires them) has
+//   due = first_out (or today) and no time-based flags.
 ItemCompliance CheckItem(const Item& item, const DisclosureType& type,
                          const calendar::LegalCalendar& cal, Date today);
 
@@ -80,7 +104,7 @@ struct CommuneCompliance {
   int with_flags = 0;
   std::vector<TypeTally> by_type;  // types with items or missing periods, by law item
   std::vector<MissingPeriod> missing;
-  // Items not withdrawn whose first publication fell in `year`, or that are due in it.
+  // The items counted, as CheckCommune decides: of `year`, not withdrawn, out or past due.
   std::vector<std::pair<int64_t, ItemCompliance>> checked;  // item id → its result
   // on_time / items, 0 when there are no items (the PAPI leading indicator).
   double OnTimeShare() const { return items == 0 ? 0.0 : static_cast<double>(on_time) / items; }
@@ -89,12 +113,19 @@ struct CommuneCompliance {
 // Checks every item of `items` (one commune's, with their postings) whose year is `year`, and
 // lists the periods ending in `year` of each recurring type in force that have no item and
 // whose deadline is before `today`. An item whose type version cannot be found is skipped.
+// Decided here: withdrawn items are left out (and do not cover their period: a withdrawn budget
+// report must be replaced). A draft not yet due is work in progress and left out; a draft past
+// its deadline counts, not on time. Each missing period counts as one item not on time (in
+// `items`, `late` and `with_flags` of its type and of the commune), so that OnTimeShare falls
+// when a quarter is skipped. A period needs the version in force on its last day: quarters
+// that ended before a type existed are never missing.
 CommuneCompliance CheckCommune(const std::vector<Item>& items, const TypeCatalogue& catalogue,
                                const calendar::LegalCalendar& cal, int year, Date today);
 
 // Whether the public may see `item` on `today`: published, and for a type with personal data
 // only from its first posting until the end of its legal posting window (first_out +
-// posting_days - 1). Staff see every item.
+// posting_days - 1). Staff see every item. A permanent type is never limited;
+// a personal-data item with no posting at all is not public.
 bool IsPublicOn(const Item& item, const DisclosureType& type, Date today);
 
 }  // namespace xaso::disclosure

@@ -50,8 +50,9 @@ class DisclosureRepository {
   virtual Result<int64_t> Create(const Item& item, const audit::AuditRecord& rec) = 0;
   // The item with its attachments (no bytes) and postings.
   virtual Result<Item> Get(int64_t commune_id, int64_t id) = 0;
-  // Replaces title, summary, year, period_key, decision_number, decision_on and unit_id when
-  // the stored version is item.version (kAborted when stale); returns the new version.
+  // Replaces title, summary, year, period_key, decision_number, decision_on, unit_id and
+  // type_effective_from (the service looks the version up again from the new dates) when the
+  // stored version is item.version (kAborted when stale); returns the new version.
   virtual Result<int64_t> Update(const Item& item, const audit::AuditRecord& rec) = 0;
   // Stores the file (bytes filled; n, sha256 and size are set here) as the item's next
   // attachment at `version` (kAborted when stale; kFailedPrecondition when withdrawn).

@@ -85,7 +85,10 @@ class RowReader {
     const std::string& s = Text(column);
     if (auto v = FromCode(table, s)) return *v;
     std::string allowed;
-    for (const auto& [e, c] : table) allowed += (allowed.empty() ? "" : ", ") + std::string(c);
+    for (const auto& [e, c] : table) {
+      if (!allowed.empty()) allowed += ", ";
+      allowed += c;
+    }
     return Problem(column, "giá trị \"" + s + "\" không hợp lệ (cho phép: " + allowed + ")");
   }
 

@@ -104,9 +104,9 @@ Response DossierPage(Context& ctx, int status, Data d) {
     f.set("number", number);
     forms.push_back(f);
   };
-  auto reached = [&](const char* status) {
+  auto reached = [&](const char* to_status) {
     return std::any_of(events->begin(), events->end(), [&](const onestop::Event& e) {
-      return e.kind == "status" && e.to_status == status;
+      return e.kind == "status" && e.to_status == to_status;
     });
   };
   std::vector<std::string> numbers = {"01", "06"};
