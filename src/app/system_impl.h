@@ -5,6 +5,7 @@
 
 #include "core/clock.h"
 #include "domain/calendar/calendar_service.h"
+#include "domain/disclosure/disclosure_repository.h"
 #include "domain/feedback/feedback_service.h"
 #include "domain/identity/account_service.h"
 #include "domain/notify/notification_service.h"
@@ -70,6 +71,11 @@ struct System::Impl {
   std::unique_ptr<storage::SqlBenchmarkRepository> papi_benchmark;
   std::unique_ptr<storage::SqlBudgetRepository> budgets;  // the budget tables of disclosure items
 };
+
+// Gives every budget_execution item of the commune the demo's table
+// (demo/disclosure_budget_execution.csv). Call it after the demo's items are created.
+Status LoadDemoBudgets(disclosure::DisclosureRepository& items,
+                       disclosure::BudgetRepository& budgets, int64_t commune_id);
 
 // Plan 11/KH-UBND's tasks (demo/plan11-tasks.csv) for the demo commune, recorded as plan
 // `document_id`'s execution.
