@@ -77,6 +77,10 @@ Result<std::unique_ptr<System>> System::Open(const Config& config) {
       *impl->survey_repo, papi::IndicatorCatalogue::Default(), impl->clock,
       [](size_t n) { return platform::RandomBytes(n); });
   impl->papi_benchmark = std::make_unique<storage::SqlBenchmarkRepository>(*impl->db);
+  impl->disclosure_repo =
+      std::make_unique<storage::SqlDisclosureRepository>(*impl->db, impl->clock);
+  impl->disclosures = std::make_unique<disclosure::DisclosureService>(
+      *impl->disclosure_repo, disclosure::DefaultCatalogue(), *impl->calendar_service, impl->clock);
   impl->budgets = std::make_unique<storage::SqlBudgetRepository>(*impl->db, impl->clock);
   impl->oversight_repo = std::make_unique<storage::SqlOversightRepository>(*impl->db);
   impl->oversight = std::make_unique<oversight::OversightService>(
@@ -130,6 +134,8 @@ web::Services System::WebServices() {
   services.survey_repo = impl_->survey_repo.get();
   services.surveys = impl_->surveys.get();
   services.papi_benchmark = impl_->papi_benchmark.get();
+  services.disclosure_repo = impl_->disclosure_repo.get();
+  services.disclosures = impl_->disclosures.get();
   services.budgets = impl_->budgets.get();
   services.clock = &impl_->clock;
   services.plans = impl_->plans.get();

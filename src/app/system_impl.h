@@ -6,6 +6,7 @@
 #include "core/clock.h"
 #include "domain/calendar/calendar_service.h"
 #include "domain/disclosure/disclosure_repository.h"
+#include "domain/disclosure/disclosure_service.h"
 #include "domain/feedback/feedback_service.h"
 #include "domain/identity/account_service.h"
 #include "domain/notify/notification_service.h"
@@ -19,6 +20,7 @@
 #include "storage/calendar/sql_calendar_repository.h"
 #include "storage/database.h"
 #include "storage/disclosure/sql_budget_repository.h"
+#include "storage/disclosure/sql_disclosure_repository.h"
 #include "storage/feedback/sql_feedback_deadlines.h"
 #include "storage/feedback/sql_feedback_repository.h"
 #include "storage/feedback/sql_open311_key_repository.h"
@@ -69,6 +71,8 @@ struct System::Impl {
   std::unique_ptr<storage::SqlSurveyRepository> survey_repo;
   std::unique_ptr<survey::SurveyService> surveys;
   std::unique_ptr<storage::SqlBenchmarkRepository> papi_benchmark;
+  std::unique_ptr<storage::SqlDisclosureRepository> disclosure_repo;
+  std::unique_ptr<disclosure::DisclosureService> disclosures;
   std::unique_ptr<storage::SqlBudgetRepository> budgets;  // the budget tables of disclosure items
 };
 

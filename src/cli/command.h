@@ -48,6 +48,7 @@ std::unique_ptr<Command> MakeFeedbackStatsCommand();
 std::unique_ptr<Command> MakeDossiersCommand();
 std::unique_ptr<Command> MakePapiCommand();
 std::unique_ptr<Command> MakeSurveysCommand();
+std::unique_ptr<Command> MakeDisclosuresCommand();
 std::unique_ptr<Command> MakeVersionCommand();
 
 }  // namespace xaso::cli

@@ -26,11 +26,12 @@ int Run(int argc, char** argv) {
   cli.require_subcommand(1);
 
   std::vector<Registered> registered;
-  for (auto make : {MakeServeCommand, MakeMigrateCommand, MakeDemoCommand, MakeCommunesCommand,
-                    MakeUsersCommand, MakeAuditCommand, MakeCalendarCommand, MakeRulesCommand,
-                    MakeNotifyCommand, MakeOpen311Command, MakeFeedbackStatsCommand,
-                    MakeDossiersCommand, MakePapiCommand, MakeSurveysCommand,
-                    MakeCheckConfigCommand, MakeRoutesCommand, MakeVersionCommand}) {
+  for (auto make :
+       {MakeServeCommand, MakeMigrateCommand, MakeDemoCommand, MakeCommunesCommand,
+        MakeUsersCommand, MakeAuditCommand, MakeCalendarCommand, MakeRulesCommand,
+        MakeNotifyCommand, MakeOpen311Command, MakeFeedbackStatsCommand, MakeDossiersCommand,
+        MakePapiCommand, MakeSurveysCommand, MakeDisclosuresCommand, MakeCheckConfigCommand,
+        MakeRoutesCommand, MakeVersionCommand}) {
     std::unique_ptr<Command> command = make();
     CLI::App* app = cli.add_subcommand(command->name(), command->help());
     command->Configure(*app);

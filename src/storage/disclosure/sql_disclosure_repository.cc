@@ -1,0 +1,601 @@
+#include "storage/disclosure/sql_disclosure_repository.h"
+
+#include <algorithm>
+#include <map>
+#include <sstream>
+#include <utility>
+
+#include <soci/soci.h>
+
+#include "core/text.h"
+#include "domain/disclosure/period.h"
+#include "platform/crypto.h"
+#include "storage/audit/sql_audit_log.h"
+#include "storage/content_version.h"
+#include "storage/query.h"
+#include "storage/row_util.h"
+
+namespace xaso::storage {
+
+using disclosure::Attachment;
+using disclosure::Item;
+using disclosure::ItemQuery;
+using disclosure::ItemStatus;
+using disclosure::ItemSummary;
+using disclosure::Posting;
+
+namespace {
+
+constexpr const char* kEntity = "disclosure_item";
+// The words of a search bound to the statement; further words are ignored.
+constexpr size_t kSearchWords = 6;
+
+constexpr const char* kItemColumns =
+    "SELECT id, commune_id, type_code, type_effective_from, title, summary, year, period_key, "
+    "decision_number, decision_on, unit_id, status, published_at, withdrawn_reason, version, "
+    "created_at, created_by FROM disclosure_item ";
+
+Item ItemFromRow(const soci::row& r) {
+  Item it;
+  it.id = RowInt(r, 0);
+  it.commune_id = RowInt(r, 1);
+  it.type_code = RowText(r, 2);
+  it.type_effective_from = Date::ParseIso(RowText(r, 3)).value_or(Date());
+  it.title = RowText(r, 4);
+  it.summary = RowText(r, 5);
+  it.year = static_cast<int>(RowInt(r, 6));
+  it.period_key = RowText(r, 7);
+  it.decision_number = RowText(r, 8);
+  it.decision_on = RowDate(r, 9);
+  it.unit_id = RowInt(r, 10);
+  it.status = disclosure::ParseItemStatus(RowText(r, 11)).value_or(ItemStatus::kDraft);
+  it.published_at = RowInt(r, 12);
+  it.withdrawn_reason = RowText(r, 13);
+  it.version = RowInt(r, 14);
+  it.created_at = RowInt(r, 15);
+  it.created_by = RowInt(r, 16);
+  return it;
+}
+
+constexpr const char* kPostingColumns =
+    "SELECT p.item_id, p.id, p.channel, p.village_id, p.started_on, p.until_on, "
+    "p.taken_down_on, p.note, p.proof_sha256, p.proof_content_type, p.recorded_at, "
+    "p.recorded_by FROM disclosure_posting p ";
+
+std::pair<int64_t, Posting> PostingFromRow(const soci::row& r) {
+  Posting p;
+  p.id = RowInt(r, 1);
+  p.channel = disclosure::ParseChannel(RowText(r, 2)).value_or(disclosure::Channel::kOther);
+  p.village_id = RowInt(r, 3);
+  p.started_on = Date::ParseIso(RowText(r, 4)).value_or(Date());
+  p.until = RowDate(r, 5);
+  p.taken_down_on = RowDate(r, 6);
+  p.note = RowText(r, 7);
+  p.proof_sha256 = RowText(r, 8);
+  p.proof_content_type = RowText(r, 9);
+  p.recorded_at = RowInt(r, 10);
+  p.recorded_by = RowInt(r, 11);
+  return {RowInt(r, 0), std::move(p)};
+}
+
+constexpr const char* kAttachmentColumns =
+    "SELECT a.item_id, a.n, a.filename, a.content_type, a.sha256, a.size "
+    "FROM disclosure_attachment a ";
+
+std::pair<int64_t, Attachment> AttachmentFromRow(const soci::row& r) {
+  Attachment a;
+  a.n = static_cast<int>(RowInt(r, 1));
+  a.filename = RowText(r, 2);
+  a.content_type = RowText(r, 3);
+  a.sha256 = RowText(r, 4);
+  a.size = RowInt(r, 5);
+  return {RowInt(r, 0), std::move(a)};
+}
+
+// Fills the attachments and postings of `items` with one query each (not one per item: the
+// compliance bench reads 100 communes' years). `item_filter` is a condition on the items'
+// table `i` with one key (an item id or a year) bound as :k.
+Status LoadChildren(Database& db, const std::string& item_filter, long long commune_id,
+                    long long key, std::vector<Item>& items) {
+  if (items.empty()) return Ok{};
+  std::map<int64_t, Item*> by_id;
+  for (Item& it : items) by_id[it.id] = &it;
+  XASO_ASSIGN_OR_RETURN(auto files,
+                        (QueryAll<std::pair<int64_t, Attachment>>(
+                            db,
+                            std::string(kAttachmentColumns) +
+                                "JOIN disclosure_item i ON i.id = a.item_id WHERE i.commune_id = "
+                                ":c AND " +
+                                item_filter + " ORDER BY a.item_id, a.n",
+                            AttachmentFromRow, commune_id, key)));
+  for (auto& [id, a] : files) {
+    if (auto found = by_id.find(id); found != by_id.end()) {
+      found->second->attachments.push_back(std::move(a));
+    }
+  }
+  XASO_ASSIGN_OR_RETURN(auto postings,
+                        (QueryAll<std::pair<int64_t, Posting>>(
+                            db,
+                            std::string(kPostingColumns) +
+                                "JOIN disclosure_item i ON i.id = p.item_id WHERE i.commune_id "
+                                "= :c AND " +
+                                item_filter + " ORDER BY p.item_id, p.started_on, p.id",
+                            PostingFromRow, commune_id, key)));
+  for (auto& [id, p] : postings) {
+    if (auto found = by_id.find(id); found != by_id.end()) {
+      found->second->postings.push_back(std::move(p));
+    }
+  }
+  return Ok{};
+}
+
+// What the register's search looks in, folded like the query (ItemQuery::folded_words).
+std::string SearchText(const Item& it) {
+  return FoldVietnamese(it.title + "\n" + it.summary + "\n" + it.decision_number);
+}
+
+// The day the lists order by (migration 0018, ref_on).
+std::string RefOn(const Item& it, int64_t now) {
+  if (it.decision_on) return it.decision_on->ToIso();
+  if (auto period = disclosure::ParsePeriod(it.period_key)) return period->last.ToIso();
+  return Clock::DayVn(now).ToIso();
+}
+
+Error ItemNotFound() { return MakeError(ErrorCode::kNotFound, "Không tìm thấy mục công khai."); }
+
+Error Stale() {
+  return MakeError(ErrorCode::kAborted,
+                   "Mục công khai vừa được người khác cập nhật. Tải lại trang để xem bản mới rồi "
+                   "làm lại.");
+}
+
+// Why a guarded UPDATE of item `id` at version `v` changed no row: the item is not the
+// commune's, its version moved on, or its status does not allow the change (`state_message`).
+Error Refusal(soci::session& s, long long c, long long id, long long v,
+              const std::string& state_message) {
+  long long stored = 0;
+  soci::indicator ind = soci::i_null;
+  s << "SELECT version FROM disclosure_item WHERE commune_id = :c AND id = :i", soci::use(c),
+      soci::use(id), soci::into(stored, ind);
+  if (!s.got_data()) return ItemNotFound();
+  if (stored != v) return Stale();
+  return MakeError(ErrorCode::kFailedPrecondition, state_message);
+}
+
+// Whether item `id` belongs to commune `c`; its status code when it does.
+std::optional<std::string> StatusOf(soci::session& s, long long c, long long id) {
+  std::string status;
+  s << "SELECT status FROM disclosure_item WHERE commune_id = :c AND id = :i", soci::use(c),
+      soci::use(id), soci::into(status);
+  if (!s.got_data()) return std::nullopt;
+  return status;
+}
+
+// Stores `bytes` once per commune in file_blob (ADR 0005); returns their SHA-256.
+std::string StoreBlob(soci::session& s, long long c, const std::string& bytes, int64_t now) {
+  long long size = static_cast<long long>(bytes.size()), at = now;
+  const std::string sha = platform::Sha256Hex(bytes);
+  const std::string data = platform::Base64Encode(bytes);
+  s << "INSERT INTO file_blob (commune_id, sha256, size, data, created_at) VALUES (:c, :h, :s, "
+       ":d, :a) ON CONFLICT (commune_id, sha256) DO NOTHING",
+      soci::use(c), soci::use(sha), soci::use(size), soci::use(data), soci::use(at);
+  return sha;
+}
+
+// Inserts `p` as a posting of item `id`; returns its id.
+long long InsertPosting(soci::session& s, long long c, long long id, const Posting& p,
+                        const std::string& proof_sha, const std::string& proof_type) {
+  long long village = p.village_id, at = p.recorded_at, by = p.recorded_by, pid = 0;
+  soci::indicator village_ind = p.village_id > 0 ? soci::i_ok : soci::i_null;
+  const std::string channel(disclosure::ChannelCode(p.channel));
+  const std::string started = p.started_on.ToIso();
+  OptText until(p.until), down(p.taken_down_on);
+  s << "INSERT INTO disclosure_posting (commune_id, item_id, channel, village_id, started_on, "
+       "until_on, taken_down_on, note, proof_sha256, proof_content_type, recorded_at, "
+       "recorded_by) VALUES (:c, :i, :ch, :v, :s, :u, :d, :n, :h, :t, :a, :b) RETURNING id",
+      soci::use(c), soci::use(id), soci::use(channel), soci::use(village, village_ind),
+      soci::use(started), soci::use(until.value, until.ind), soci::use(down.value, down.ind),
+      soci::use(p.note), soci::use(proof_sha), soci::use(proof_type), soci::use(at), soci::use(by),
+      soci::into(pid);
+  return pid;
+}
+
+// A LIKE pattern matching `word` anywhere, with LIKE's wildcards taken literally.
+std::string Contains(std::string_view word) {
+  std::string out = "%";
+  for (char ch : word) {
+    if (ch == '%' || ch == '_' || ch == '\\') out += '\\';
+    out += ch;
+  }
+  return out + "%";
+}
+
+// The filter of List and Count as one fixed statement: a filter that is not set is a sentinel
+// ('' or 0) that disables its condition, and missing search words match anything, so no text
+// of a request is spliced into the SQL.
+struct Filter {
+  long long c = 0;
+  std::string type;
+  int year = 0;
+  std::string status;
+  std::vector<std::string> like;
+
+  explicit Filter(const ItemQuery& q)
+      : c(q.commune_id),
+        type(q.type_code.value_or("")),
+        year(q.year.value_or(0)),
+        status(q.status ? std::string(disclosure::ItemStatusCode(*q.status)) : ""),
+        like(kSearchWords, "%") {
+    std::istringstream words(q.folded_words);
+    std::string word;
+    for (size_t i = 0; i < kSearchWords && words >> word; ++i) like[i] = Contains(word);
+  }
+
+  static std::string Where() {
+    std::string sql =
+        "WHERE i.commune_id = :c AND (:t1 = '' OR i.type_code = :t2) AND (:y1 = 0 OR i.year = "
+        ":y2) AND (:s1 = '' OR i.status = :s2)";
+    for (size_t i = 0; i < kSearchWords; ++i) {
+      sql += " AND i.search_folded LIKE :w" + std::to_string(i) + " ESCAPE '\\'";
+    }
+    return sql;
+  }
+};
+
+}  // namespace
+
+Result<int64_t> SqlDisclosureRepository::Create(const Item& it, const audit::AuditRecord& rec) {
+  const int64_t now = clock_.NowUnix();
+  long long id = 0;
+  XASO_RETURN_IF_ERROR(db_.Write([&](soci::session& s) -> Status {
+    long long c = it.commune_id, unit = it.unit_id, at = now, by = rec.actor_id;
+    soci::indicator unit_ind = it.unit_id > 0 ? soci::i_ok : soci::i_null;
+    int year = it.year;
+    const std::string effective = it.type_effective_from.ToIso();
+    const std::string ref_on = RefOn(it, now);
+    const std::string folded = SearchText(it);
+    OptText decision(it.decision_on);
+    s << "INSERT INTO disclosure_item (commune_id, type_code, type_effective_from, title, "
+         "summary, year, period_key, decision_number, decision_on, ref_on, unit_id, status, "
+         "search_folded, version, created_at, created_by) VALUES (:c, :t, :e, :ti, :su, :y, :p, "
+         ":dn, :do, :r, :u, 'draft', :f, 1, :a, :b) RETURNING id",
+        soci::use(c), soci::use(it.type_code), soci::use(effective), soci::use(it.title),
+        soci::use(it.summary), soci::use(year), soci::use(it.period_key),
+        soci::use(it.decision_number), soci::use(decision.value, decision.ind), soci::use(ref_on),
+        soci::use(unit, unit_ind), soci::use(folded), soci::use(at), soci::use(by), soci::into(id);
+    AuditChange(s, rec, c, kEntity, id, "create", it.type_code + ": " + it.title, now);
+    return Ok{};
+  }));
+  return static_cast<int64_t>(id);
+}
+
+Result<Item> SqlDisclosureRepository::Get(int64_t commune_id, int64_t id) {
+  const long long c = commune_id, key = id;
+  XASO_ASSIGN_OR_RETURN(
+      auto items,
+      QueryAll<Item>(db_, std::string(kItemColumns) + "WHERE commune_id = :c AND id = :i",
+                     ItemFromRow, c, key));
+  if (items.empty()) return ItemNotFound();
+  XASO_RETURN_IF_ERROR(LoadChildren(db_, "i.id = :k", c, key, items));
+  return std::move(items.front());
+}
+
+Result<int64_t> SqlDisclosureRepository::Update(const Item& it, const audit::AuditRecord& rec) {
+  const int64_t now = clock_.NowUnix();
+  XASO_RETURN_IF_ERROR(db_.Write([&](soci::session& s) -> Status {
+    long long c = it.commune_id, id = it.id, v = it.version, unit = it.unit_id;
+    soci::indicator unit_ind = it.unit_id > 0 ? soci::i_ok : soci::i_null;
+    int year = it.year;
+    // The service looks the type version up again from the new dates; an unset one keeps the
+    // stored version.
+    const std::string effective =
+        it.type_effective_from == Date() ? "" : it.type_effective_from.ToIso();
+    const std::string ref_on = RefOn(it, now);
+    const std::string folded = SearchText(it);
+    OptText decision(it.decision_on);
+    soci::statement st =
+        (s.prepare << "UPDATE disclosure_item SET title = :ti, summary = :su, year = :y, "
+                      "period_key = :p, decision_number = :dn, decision_on = :do, ref_on = :r, "
+                      "unit_id = :u, type_effective_from = CASE WHEN :e1 = '' THEN "
+                      "type_effective_from ELSE :e2 END, search_folded = :f, version = version "
+                      "+ 1 WHERE commune_id = :c AND id = :i AND version = :v",
+         soci::use(it.title), soci::use(it.summary), soci::use(year), soci::use(it.period_key),
+         soci::use(it.decision_number), soci::use(decision.value, decision.ind), soci::use(ref_on),
+         soci::use(unit, unit_ind), soci::use(effective), soci::use(effective), soci::use(folded),
+         soci::use(c), soci::use(id), soci::use(v));
+    st.execute(true);
+    if (st.get_affected_rows() != 1) return Refusal(s, c, id, v, "");
+    BumpContentVersion(s, c);
+    AuditChange(s, rec, c, kEntity, id, "edit", it.title, now);
+    return Ok{};
+  }));
+  return it.version + 1;
+}
+
+Result<Attachment> SqlDisclosureRepository::AddAttachment(int64_t commune_id, int64_t item_id,
+                                                          int64_t version, Attachment file,
+                                                          const audit::AuditRecord& rec) {
+  const int64_t now = clock_.NowUnix();
+  XASO_RETURN_IF_ERROR(db_.Write([&](soci::session& s) -> Status {
+    long long c = commune_id, id = item_id, v = version;
+    soci::statement st =
+        (s.prepare << "UPDATE disclosure_item SET version = version + 1 WHERE commune_id = :c "
+                      "AND id = :i AND version = :v AND status <> 'withdrawn'",
+         soci::use(c), soci::use(id), soci::use(v));
+    st.execute(true);
+    if (st.get_affected_rows() != 1) {
+      return Refusal(s, c, id, v, "Mục công khai đã bị gỡ: không thể đính kèm thêm tệp.");
+    }
+    int n = 0;
+    soci::indicator n_ind = soci::i_null;
+    s << "SELECT MAX(n) FROM disclosure_attachment WHERE item_id = :i", soci::use(id),
+        soci::into(n, n_ind);
+    file.n = (n_ind == soci::i_ok ? n : 0) + 1;
+    file.size = static_cast<int64_t>(file.bytes.size());
+    file.sha256 = StoreBlob(s, c, file.bytes, now);
+    long long size = file.size;
+    s << "INSERT INTO disclosure_attachment (commune_id, item_id, n, filename, content_type, "
+         "sha256, size) VALUES (:c, :i, :n, :f, :t, :h, :s)",
+        soci::use(c), soci::use(id), soci::use(file.n), soci::use(file.filename),
+        soci::use(file.content_type), soci::use(file.sha256), soci::use(size);
+    BumpContentVersion(s, c);
+    AuditChange(s, rec, c, kEntity, id, "attach",
+                "tệp " + std::to_string(file.n) + " " + file.filename + " (" + file.sha256 + ")",
+                now);
+    return Ok{};
+  }));
+  file.bytes.clear();
+  return file;
+}
+
+Status SqlDisclosureRepository::RemoveAttachment(int64_t commune_id, int64_t item_id,
+                                                 int64_t version, int n,
+                                                 const audit::AuditRecord& rec) {
+  const int64_t now = clock_.NowUnix();
+  return db_.Write([&](soci::session& s) -> Status {
+    long long c = commune_id, id = item_id, v = version;
+    soci::statement st =
+        (s.prepare << "UPDATE disclosure_item SET version = version + 1 WHERE commune_id = :c "
+                      "AND id = :i AND version = :v AND status = 'draft'",
+         soci::use(c), soci::use(id), soci::use(v));
+    st.execute(true);
+    if (st.get_affected_rows() != 1) {
+      return Refusal(s, c, id, v,
+                     "Tệp của mục đã công khai được giữ lại để ai cũng kiểm tra được mã băm.");
+    }
+    soci::statement del = (s.prepare << "DELETE FROM disclosure_attachment WHERE commune_id = :c "
+                                        "AND item_id = :i AND n = :n",
+                           soci::use(c), soci::use(id), soci::use(n));
+    del.execute(true);
+    if (del.get_affected_rows() != 1) {
+      return MakeError(ErrorCode::kNotFound, "Không tìm thấy tệp đính kèm.");
+    }
+    BumpContentVersion(s, c);
+    AuditChange(s, rec, c, kEntity, id, "detach", "tệp " + std::to_string(n), now);
+    return Ok{};
+  });
+}
+
+Result<Attachment> SqlDisclosureRepository::GetAttachment(int64_t commune_id, int64_t item_id,
+                                                          int n) {
+  XASO_ASSIGN_OR_RETURN(
+      auto found,
+      QueryOne<Attachment>(
+          db_,
+          "SELECT a.n, a.filename, a.content_type, a.sha256, a.size, b.data FROM "
+          "disclosure_attachment a JOIN file_blob b ON b.commune_id = a.commune_id AND b.sha256 = "
+          "a.sha256 WHERE a.commune_id = :c AND a.item_id = :i AND a.n = :n",
+          [](const soci::row& r) {
+            return Attachment{static_cast<int>(RowInt(r, 0)),
+                              RowText(r, 1),
+                              RowText(r, 2),
+                              RowText(r, 3),
+                              RowInt(r, 4),
+                              RowText(r, 5)};
+          },
+          static_cast<long long>(commune_id), static_cast<long long>(item_id), n));
+  if (!found) return MakeError(ErrorCode::kNotFound, "Không tìm thấy tệp đính kèm.");
+  auto bytes = platform::Base64Decode(found->bytes);
+  if (!bytes) return MakeError(ErrorCode::kInternal, "stored attachment is not valid base64");
+  found->bytes = std::move(*bytes);
+  return std::move(*found);
+}
+
+Result<Attachment> SqlDisclosureRepository::GetProof(int64_t commune_id, int64_t item_id,
+                                                     int64_t posting_id) {
+  XASO_ASSIGN_OR_RETURN(
+      auto found,
+      QueryOne<Attachment>(
+          db_,
+          "SELECT p.proof_content_type, p.proof_sha256, b.size, b.data FROM disclosure_posting "
+          "p JOIN file_blob b ON b.commune_id = p.commune_id AND b.sha256 = p.proof_sha256 "
+          "WHERE p.commune_id = :c AND p.item_id = :i AND p.id = :p",
+          [](const soci::row& r) {
+            return Attachment{0, "", RowText(r, 0), RowText(r, 1), RowInt(r, 2), RowText(r, 3)};
+          },
+          static_cast<long long>(commune_id), static_cast<long long>(item_id),
+          static_cast<long long>(posting_id)));
+  if (!found)
+    return MakeError(ErrorCode::kNotFound, "Không tìm thấy ảnh hoặc bản chụp minh chứng.");
+  auto bytes = platform::Base64Decode(found->bytes);
+  if (!bytes) return MakeError(ErrorCode::kInternal, "stored proof is not valid base64");
+  found->bytes = std::move(*bytes);
+  return std::move(*found);
+}
+
+Result<int64_t> SqlDisclosureRepository::Publish(int64_t commune_id, int64_t id, int64_t version,
+                                                 int64_t at, const Posting& portal,
+                                                 const audit::AuditRecord& rec) {
+  const int64_t now = clock_.NowUnix();
+  XASO_RETURN_IF_ERROR(db_.Write([&](soci::session& s) -> Status {
+    long long c = commune_id, key = id, v = version, when = at;
+    soci::statement st =
+        (s.prepare << "UPDATE disclosure_item SET status = 'published', published_at = :a, "
+                      "version = version + 1 WHERE commune_id = :c AND id = :i AND version = :v "
+                      "AND status = 'draft'",
+         soci::use(when), soci::use(c), soci::use(key), soci::use(v));
+    st.execute(true);
+    if (st.get_affected_rows() != 1) {
+      return Refusal(s, c, key, v, "Chỉ công khai được mục đang soạn.");
+    }
+    Posting p = portal;
+    p.channel = disclosure::Channel::kPortal;
+    p.village_id = 0;
+    if (p.recorded_at == 0) p.recorded_at = at;
+    if (p.recorded_by == 0) p.recorded_by = rec.actor_id;
+    InsertPosting(s, c, key, p, "", "");
+    BumpContentVersion(s, c);
+    AuditChange(s, rec, c, kEntity, key, "publish", "từ " + p.started_on.ToVi(), now);
+    return Ok{};
+  }));
+  return version + 1;
+}
+
+Result<int64_t> SqlDisclosureRepository::Withdraw(int64_t commune_id, int64_t id, int64_t version,
+                                                  Date on, const std::string& reason,
+                                                  const audit::AuditRecord& rec) {
+  const int64_t now = clock_.NowUnix();
+  XASO_RETURN_IF_ERROR(db_.Write([&](soci::session& s) -> Status {
+    long long c = commune_id, key = id, v = version;
+    const std::string day = on.ToIso();
+    soci::statement st =
+        (s.prepare << "UPDATE disclosure_item SET status = 'withdrawn', withdrawn_reason = :r, "
+                      "version = version + 1 WHERE commune_id = :c AND id = :i AND version = :v "
+                      "AND status = 'published'",
+         soci::use(reason), soci::use(c), soci::use(key), soci::use(v));
+    st.execute(true);
+    if (st.get_affected_rows() != 1) {
+      return Refusal(s, c, key, v, "Chỉ gỡ được mục đang công khai.");
+    }
+    s << "UPDATE disclosure_posting SET taken_down_on = :d WHERE commune_id = :c AND item_id = "
+         ":i AND channel = 'portal' AND taken_down_on IS NULL",
+        soci::use(day), soci::use(c), soci::use(key);
+    BumpContentVersion(s, c);
+    AuditChange(s, rec, c, kEntity, key, "withdraw", on.ToVi() + ": " + reason, now);
+    return Ok{};
+  }));
+  return version + 1;
+}
+
+Result<int64_t> SqlDisclosureRepository::AddPosting(int64_t commune_id, int64_t item_id,
+                                                    const Posting& p,
+                                                    const std::optional<Attachment>& proof,
+                                                    const audit::AuditRecord& rec) {
+  const int64_t now = clock_.NowUnix();
+  long long pid = 0;
+  XASO_RETURN_IF_ERROR(db_.Write([&](soci::session& s) -> Status {
+    long long c = commune_id, id = item_id;
+    if (!StatusOf(s, c, id)) return ItemNotFound();
+    std::string sha, type;
+    if (proof) {
+      sha = StoreBlob(s, c, proof->bytes, now);
+      type = proof->content_type;
+    }
+    Posting row = p;
+    if (row.recorded_at == 0) row.recorded_at = now;
+    if (row.recorded_by == 0) row.recorded_by = rec.actor_id;
+    pid = InsertPosting(s, c, id, row, sha, type);
+    BumpContentVersion(s, c);
+    std::string summary = std::string(disclosure::ChannelCode(p.channel)) + " từ " +
+                          p.started_on.ToVi() + (p.until ? " đến " + p.until->ToVi() : "");
+    if (!sha.empty()) summary += ", minh chứng " + sha;
+    AuditChange(s, rec, c, kEntity, id, "post", summary, now);
+    return Ok{};
+  }));
+  return static_cast<int64_t>(pid);
+}
+
+Status SqlDisclosureRepository::TakeDown(int64_t commune_id, int64_t item_id, int64_t posting_id,
+                                         Date on, const audit::AuditRecord& rec) {
+  const int64_t now = clock_.NowUnix();
+  return db_.Write([&](soci::session& s) -> Status {
+    long long c = commune_id, id = item_id, pid = posting_id;
+    std::string started, down;
+    soci::indicator down_ind = soci::i_null;
+    s << "SELECT started_on, taken_down_on FROM disclosure_posting WHERE commune_id = :c AND "
+         "item_id = :i AND id = :p",
+        soci::use(c), soci::use(id), soci::use(pid), soci::into(started),
+        soci::into(down, down_ind);
+    if (!s.got_data()) return MakeError(ErrorCode::kNotFound, "Không tìm thấy lần niêm yết.");
+    if (down_ind == soci::i_ok) {
+      return MakeError(ErrorCode::kFailedPrecondition, "Lần niêm yết này đã ghi ngày gỡ.");
+    }
+    const std::string day = on.ToIso();
+    if (day < started) {
+      Error e = MakeError(ErrorCode::kInvalidArgument, "Ngày gỡ trước ngày bắt đầu niêm yết.");
+      e.fields.push_back({"taken_down_on", "Ngày gỡ không được trước ngày bắt đầu niêm yết."});
+      return e;
+    }
+    s << "UPDATE disclosure_posting SET taken_down_on = :d WHERE id = :p", soci::use(day),
+        soci::use(pid);
+    BumpContentVersion(s, c);
+    AuditChange(s, rec, c, kEntity, id, "take_down",
+                "lần niêm yết #" + std::to_string(pid) + " gỡ ngày " + on.ToVi(), now);
+    return Ok{};
+  });
+}
+
+Result<std::vector<ItemSummary>> SqlDisclosureRepository::List(const ItemQuery& q) {
+  const Filter f(q);
+  const int limit = std::clamp(q.limit, 1, 500), offset = std::max(q.offset, 0);
+  const std::string sql =
+      "SELECT i.id, i.type_code, i.type_effective_from, i.title, i.year, i.period_key, "
+      "i.decision_number, i.decision_on, i.status, i.published_at, (SELECT MIN(p.started_on) "
+      "FROM disclosure_posting p WHERE p.item_id = i.id), (SELECT COUNT(*) FROM "
+      "disclosure_attachment a WHERE a.item_id = i.id) FROM disclosure_item i " +
+      Filter::Where() + " ORDER BY i.ref_on DESC, i.id DESC LIMIT :l OFFSET :o";
+  static_assert(kSearchWords == 6, "one bound parameter per search word below");
+  return QueryAll<ItemSummary>(
+      db_, sql,
+      [](const soci::row& r) {
+        ItemSummary it;
+        it.id = RowInt(r, 0);
+        it.type_code = RowText(r, 1);
+        it.type_effective_from = Date::ParseIso(RowText(r, 2)).value_or(Date());
+        it.title = RowText(r, 3);
+        it.year = static_cast<int>(RowInt(r, 4));
+        it.period_key = RowText(r, 5);
+        it.decision_number = RowText(r, 6);
+        it.decision_on = RowDate(r, 7);
+        it.status = disclosure::ParseItemStatus(RowText(r, 8)).value_or(ItemStatus::kDraft);
+        it.published_at = RowInt(r, 9);
+        it.first_out = RowDate(r, 10);
+        it.attachments = static_cast<int>(RowInt(r, 11));
+        return it;
+      },
+      f.c, f.type, f.type, f.year, f.year, f.status, f.status, f.like[0], f.like[1], f.like[2],
+      f.like[3], f.like[4], f.like[5], limit, offset);
+}
+
+Result<int64_t> SqlDisclosureRepository::Count(const ItemQuery& q) {
+  const Filter f(q);
+  XASO_ASSIGN_OR_RETURN(
+      auto n,
+      QueryOne<int64_t>(
+          db_, "SELECT COUNT(*) FROM disclosure_item i " + Filter::Where(),
+          [](const soci::row& r) { return RowInt(r, 0); }, f.c, f.type, f.type, f.year, f.year,
+          f.status, f.status, f.like[0], f.like[1], f.like[2], f.like[3], f.like[4], f.like[5]));
+  return n.value_or(0);
+}
+
+Result<std::vector<Item>> SqlDisclosureRepository::ItemsOfYear(int64_t commune_id, int year) {
+  const long long c = commune_id, y = year;
+  XASO_ASSIGN_OR_RETURN(
+      auto items,
+      QueryAll<Item>(db_,
+                     std::string(kItemColumns) + "WHERE commune_id = :c AND year = :y ORDER BY id",
+                     ItemFromRow, c, y));
+  XASO_RETURN_IF_ERROR(LoadChildren(db_, "i.year = :k", c, y, items));
+  return items;
+}
+
+Result<std::vector<int>> SqlDisclosureRepository::Years(int64_t commune_id, ItemStatus status) {
+  return QueryAll<int>(
+      db_,
+      "SELECT DISTINCT year FROM disclosure_item WHERE commune_id = :c AND status = :s ORDER BY "
+      "year DESC",
+      [](const soci::row& r) { return static_cast<int>(RowInt(r, 0)); },
+      static_cast<long long>(commune_id), std::string(disclosure::ItemStatusCode(status)));
+}
+
+}  // namespace xaso::storage
