@@ -144,6 +144,8 @@ class System {
   Status LoadDemoDossiers(int64_t commune_id);
   // Two years of the PAPI survey and a satisfaction survey, with answers (demo_survey.cc).
   Status LoadDemoSurveys(int64_t commune_id);
+  // This year's disclosure register with postings and proofs (demo_disclosure.cc).
+  Status LoadDemoDisclosures(int64_t commune_id);
   // The default feedback categories the commune lacks, each routed to the unit of `units` whose
   // code the default names (none when absent).
   Status SeedFeedbackCategories(int64_t commune_id, const std::vector<identity::Unit>& units,

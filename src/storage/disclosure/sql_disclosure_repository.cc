@@ -248,7 +248,9 @@ Result<int64_t> SqlDisclosureRepository::Create(const Item& it, const audit::Aud
   const int64_t now = clock_.NowUnix();
   long long id = 0;
   XASO_RETURN_IF_ERROR(db_.Write([&](soci::session& s) -> Status {
-    long long c = it.commune_id, unit = it.unit_id, at = now, by = rec.actor_id;
+    long long c = it.commune_id, unit = it.unit_id;
+    long long at = it.created_at != 0 ? it.created_at : now;
+    long long by = it.created_by != 0 ? it.created_by : rec.actor_id;
     soci::indicator unit_ind = it.unit_id > 0 ? soci::i_ok : soci::i_null;
     int year = it.year;
     const std::string effective = it.type_effective_from.ToIso();
