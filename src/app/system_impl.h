@@ -76,7 +76,7 @@ struct System::Impl {
   std::unique_ptr<storage::SqlBudgetRepository> budgets;  // the budget tables of disclosure items
 };
 
-// Gives every budget_execution item of the commune the demo's table
+// Gives the commune's budget estimate and execution items the demo's table
 // (demo/disclosure_budget_execution.csv). Call it after the demo's items are created.
 Status LoadDemoBudgets(disclosure::DisclosureRepository& items,
                        disclosure::BudgetRepository& budgets, int64_t commune_id);

@@ -17,12 +17,11 @@ std::vector<BudgetLine> Execution() {
 }
 
 TEST(BudgetViewTest, TablesCarryDottedAmountsLevelsAndPercentages) {
-  const std::string html = RenderTemplate("partials/disclosure_budget_tables",
-                                          [] {
-                                            Data d;
-                                            d.set("tables", BudgetTablesData(Execution()));
-                                            return d;
-                                          }());
+  const std::string html = RenderTemplate("partials/disclosure_budget_tables", [] {
+    Data d;
+    d.set("tables", BudgetTablesData(Execution()));
+    return d;
+  }());
   EXPECT_NE(html.find("1.250.000"), std::string::npos);
   EXPECT_NE(html.find("80%"), std::string::npos);
   EXPECT_NE(html.find("budget-level-2"), std::string::npos);
