@@ -82,7 +82,7 @@ Response StaffShow(Context& ctx) {
 }
 
 Response Refused(Context& ctx, const BudgetItem& b, const std::string& csv,
-                 const std::string& error, Data problems = Data(Data::type::list)) {
+                 const std::string& error, const Data& problems = Data(Data::type::list)) {
   Data d;
   if (!csv.empty()) d.set("csv", csv);
   d.set("error", error);

@@ -1,6 +1,7 @@
 #include "web/pages/disclosure_budget_view.h"
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
 
 #include <nlohmann/json.hpp>
@@ -72,7 +73,7 @@ std::string BudgetChartSvg(Lang lang, const std::vector<BudgetLine>& lines) {
     b.label = Message(lang, l.side == BudgetSide::kRevenue ? "disclosure.budget.revenue_short"
                                                            : "disclosure.budget.spending_short") +
               " " + l.code + ". " + l.name;
-    b.percent = share ? static_cast<int>(std::min(*share, 1.0) * 100 + 0.5) : 0;
+    b.percent = share ? static_cast<int>(std::lround(std::min(*share, 1.0) * 100)) : 0;
     b.note = VnInt(*l.actual) + " / " + VnInt(l.estimate) + " " +
              Message(lang, "disclosure.budget.dong");
     // Realised beyond the estimate: the bar is full and marked.
