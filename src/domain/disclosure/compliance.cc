@@ -98,7 +98,8 @@ void CheckRadio(const Item& item, const DisclosureType& type, bool past_due,
 struct TallyKey {
   int law_item;
   std::string code;
-  auto operator<=>(const TallyKey&) const = default;
+  // clang-tidy 14 misreads the defaulted comparison as a literal 0.
+  auto operator<=>(const TallyKey&) const = default;  // NOLINT(modernize-use-nullptr)
 };
 
 }  // namespace

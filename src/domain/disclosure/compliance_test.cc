@@ -68,6 +68,13 @@ TEST_F(ComplianceTest, CalendarDayDeadlineMovesOffAWeekend) {
   EXPECT_TRUE(Has(Check(item, "2023-06-01"), FlagKind::kPublishedLate));
 }
 
+// 17/01/2026 + 30 days is Monday 16/02/2026, inside the Tết Bính Ngọ days off (14–22/02): the
+// adopted estimate is due on the first working day after them.
+TEST_F(ComplianceTest, CalendarDayDeadlineMovesPastTet) {
+  const Item item = DecisionItem("budget_estimate", "2026-01-17");
+  EXPECT_EQ(DueDate(item, Type(item), cal_), D("2026-02-23"));
+}
+
 // Art 12(3): 5 working days, not counting the decision day.
 TEST_F(ComplianceTest, FiveWorkingDaysAcrossAWeekend) {
   const Item item = DecisionItem("investment_land", "2025-03-06");  // a Thursday
@@ -234,7 +241,7 @@ TEST_F(ComplianceTest, CommuneSkipsWithdrawnOtherYearsAndDraftsStillInTime) {
   ASSERT_EQ(c.checked.size(), 2u);
   EXPECT_EQ(c.checked[0].first, 1);
   EXPECT_EQ(c.checked[1].first, 5);
-  EXPECT_TRUE(c.checked[1].second.flags.size() >= 1);
+  EXPECT_FALSE(c.checked[1].second.flags.empty());
   ASSERT_EQ(c.by_type.size(), 3u);  // budget_execution and disclosure_log missing, then land
   EXPECT_EQ(c.by_type.back().type_code, "investment_land");
 }
@@ -257,6 +264,21 @@ TEST_F(ComplianceTest, PersonalDataListPublicOnlyInItsWindow) {
   const DisclosureType* land_type = cat_.Find("investment_land", D("2023-08-01"));
   ASSERT_NE(land_type, nullptr);
   EXPECT_TRUE(IsPublicOn(land, *land_type, D("2030-01-01")));
+}
+
+// Pages show flags and types through the message catalogue: every code needs its two entries.
+TEST(FlagCode, EveryFlagAndTypeHasItsMessages) {
+  for (const char* file : {"templates/i18n/vi.json", "templates/i18n/en.json"}) {
+    const std::string json = calendar::testing::ReadSourceFile(file);
+    for (int k = 0; k <= static_cast<int>(FlagKind::kRadioTooShort); ++k) {
+      const std::string key = "\"disclosure.flag." + std::string(FlagCode(FlagKind(k))) + "\":";
+      EXPECT_NE(json.find(key), std::string::npos) << file << " lacks " << key;
+    }
+    for (const DisclosureType& t : DefaultCatalogue().versions()) {
+      const std::string key = "\"disclosure.type." + t.code + "\":";
+      EXPECT_NE(json.find(key), std::string::npos) << file << " lacks " << key;
+    }
+  }
 }
 
 TEST(FlagCode, EveryKindHasItsKey) {

@@ -24,10 +24,16 @@ Error FieldProblem(std::string field, std::string message) {
   return Error{ErrorCode::kInvalidArgument, message, {{std::move(field), message}}};
 }
 
-// The day an item's obligation arose: its decision, or the last day of its period.
-std::optional<Date> ReferenceDate(const Item& item) {
+Date EndOfTime() { return Date::FromYmd(9999, 12, 31); }
+
+// The day an item's obligation arose: the last day of its period for a recurring type (the
+// day its deadline counts from, even when the report also has a decision date), else its
+// decision.
+std::optional<Date> ReferenceDate(const Item& item, const DisclosureType& newest) {
+  const std::optional<Period> period = ParsePeriod(item.period_key);
+  if (newest.recurrence != Recurrence::kNone && period) return period->last;
   if (item.decision_on) return item.decision_on;
-  if (auto period = ParsePeriod(item.period_key)) return period->last;
+  if (period) return period->last;
   return std::nullopt;
 }
 
@@ -38,16 +44,17 @@ bool IsImageOrPdf(std::string_view content_type) {
 // Picks the type version for the item's dates and checks the fields against it. Defaults the
 // year to that of the period or decision, so that a form may leave it out.
 Status Prepare(const TypeCatalogue& catalogue, Item& item) {
+  const DisclosureType* newest = catalogue.Find(item.type_code, EndOfTime());
+  if (!newest) {
+    return FieldProblem("type_code", "Loại thông tin công khai không có trong danh mục.");
+  }
   // Without a date the newest version stands in, so that ValidateItem names the missing field.
-  const std::optional<Date> ref = ReferenceDate(item);
-  const DisclosureType* type =
-      catalogue.Find(item.type_code, ref.value_or(Date::FromYmd(9999, 12, 31)));
+  const std::optional<Date> ref = ReferenceDate(item, *newest);
+  const DisclosureType* type = ref ? catalogue.Find(item.type_code, *ref) : newest;
   if (!type) {
-    if (!catalogue.Find(item.type_code, Date::FromYmd(9999, 12, 31))) {
-      return FieldProblem("type_code", "Loại thông tin công khai không có trong danh mục.");
-    }
-    const std::string field = item.decision_on ? "decision_on" : "period_key";
-    return FieldProblem(field, "Loại thông tin này chưa có hiệu lực vào ngày " + ref->ToVi() + ".");
+    const bool by_period = newest->recurrence != Recurrence::kNone || !item.decision_on;
+    return FieldProblem(by_period ? "period_key" : "decision_on",
+                        "Loại thông tin này chưa có hiệu lực vào ngày " + ref->ToVi() + ".");
   }
   if (item.year == 0 && ref) {
     item.year = ref->year();

@@ -52,8 +52,8 @@ class DisclosureService {
   // kAborted for a stale version.
   //
   // Create: the type must exist on the item's reference date (decision_on, or the period's
-  // last day), whose version the item keeps; for a recurring type the year defaults to the
-  // period's year. Returns the new id.
+  // last day; always the period's for a recurring type), whose version the item keeps; for a
+  // recurring type the year defaults to the period's year. Returns the new id.
   Result<int64_t> Create(const identity::Account& who, Item item, const audit::AuditRecord& rec);
   // Type and commune cannot change; the version kept is looked up again from the new dates.
   Result<int64_t> Update(const identity::Account& who, const Item& item,

@@ -133,6 +133,13 @@ TEST_F(DisclosureServiceTest, ItemKeepsTheTypeVersionOfItsPeriod) {
   EXPECT_EQ(repo_.items[*id].type_effective_from, D("2026-03-25"));
   EXPECT_EQ(repo_.items[*id].year, 2026);
 
+  // A report with its own decision date still follows its period.
+  item.period_key = "2026-Q1";
+  item.decision_on = D("2026-03-20");
+  id = service_.Create(officer_, item, rec_);
+  ASSERT_TRUE(id.has_value()) << id.error().message;
+  EXPECT_EQ(repo_.items[*id].type_effective_from, D("2026-03-25"));
+
   // Moving the period back re-picks the version (Q1 2026 ends after 25/03/2026: still TT 26).
   Item changed = repo_.items[*id];
   changed.period_key = "2026-Q1";

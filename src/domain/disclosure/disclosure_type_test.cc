@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "domain/calendar/calendar_testing.h"
+
 namespace xaso::disclosure {
 namespace {
 
@@ -126,6 +128,27 @@ TEST(DefaultCatalogue, ParsesAndCoversEveryLawItem) {
   EXPECT_EQ(new_exec->recurrence, Recurrence::kQuarterly);
   EXPECT_TRUE(cat.Find("procedures", Date::FromYmd(2025, 1, 1))->permanent);
   EXPECT_TRUE(cat.Find("democracy_regulation", Date::FromYmd(2025, 1, 1))->permanent);
+}
+
+// The rule book states the Art 12–13 defaults to the public (migration 0003); the Art 11 types
+// that follow no sector rule must agree with it.
+TEST(DefaultCatalogue, AgreesWithTheRuleBookDefaults) {
+  const std::string rules = calendar::testing::ReadSourceFile("migrations/0003_rules.sql");
+  ASSERT_NE(rules.find("'disclosure.publish_after_decision', '5', 'working_days'"),
+            std::string::npos);
+  ASSERT_NE(rules.find("'disclosure.posting_min', '30', 'days'"), std::string::npos);
+  ASSERT_NE(rules.find("'disclosure.radio_min', '3', 'days'"), std::string::npos);
+  for (const DisclosureType* t : DefaultCatalogue().InForce(Date::FromYmd(2025, 1, 1))) {
+    if (t->legal_basis.rfind("Luật THDCCS", 0) != 0) continue;  // a sector rule leads
+    if (t->recurrence != Recurrence::kNone) continue;
+    EXPECT_EQ(t->publish_within, 5) << t->code;
+    EXPECT_EQ(t->publish_unit, DeadlineUnit::kWorkingDays) << t->code;
+    if (!t->permanent) {
+      EXPECT_EQ(t->posting_days, 30) << t->code;
+    }
+    const bool radio_item = t->law_item >= 7 && t->law_item <= 12;
+    EXPECT_EQ(t->radio_days, radio_item ? 3 : 0) << t->code;
+  }
 }
 
 TEST(Codes, RoundTrip) {
