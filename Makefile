@@ -45,6 +45,7 @@ bench: build
 	build/release/bench/papi_bench
 	build/release/bench/survey_bench
 	build/release/bench/disclosure_bench
+	build/release/bench/disclosure_storage_bench
 	bash bench/home_vs_nginx.sh
 
 clean:

@@ -110,7 +110,7 @@ struct ItemSeed {
 };
 
 const std::vector<ItemSeed>& Seeds() {
-  static const std::vector<ItemSeed> seeds = {
+  static const std::vector<ItemSeed> kSeeds = {
       {"democracy_regulation",
        "Quy chế thực hiện dân chủ ở cơ sở xã Nhật Tân",
        "Quy chế thực hiện dân chủ ở cơ sở, nhiệm vụ của cán bộ, công chức xã và quy tắc ứng xử "
@@ -213,7 +213,7 @@ const std::vector<ItemSeed>& Seeds() {
         {Channel::kVillageHouse, 6, 0, 30, -1, "Nhà văn hóa thôn 6"},
         {Channel::kRadio, 0, 0, 3, -1, "Đài truyền thanh xã, 06:00 và 17:00, 3 ngày"}}},
   };
-  return seeds;
+  return kSeeds;
 }
 
 std::string WithYear(std::string text, int year) {

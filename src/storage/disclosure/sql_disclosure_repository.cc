@@ -9,9 +9,9 @@
 
 #include "core/text.h"
 #include "domain/disclosure/period.h"
-#include "platform/crypto.h"
 #include "storage/audit/sql_audit_log.h"
 #include "storage/content_version.h"
+#include "storage/disclosure/disclosure_writes.h"
 #include "storage/query.h"
 #include "storage/row_util.h"
 
@@ -26,7 +26,6 @@ using disclosure::Posting;
 
 namespace {
 
-constexpr const char* kEntity = "disclosure_item";
 // The words of a search bound to the statement; further words are ignored.
 constexpr size_t kSearchWords = 6;
 
@@ -141,27 +140,6 @@ std::string RefOn(const Item& it, int64_t now) {
   return Clock::DayVn(now).ToIso();
 }
 
-Error ItemNotFound() { return MakeError(ErrorCode::kNotFound, "Không tìm thấy mục công khai."); }
-
-Error Stale() {
-  return MakeError(ErrorCode::kAborted,
-                   "Mục công khai vừa được người khác cập nhật. Tải lại trang để xem bản mới rồi "
-                   "làm lại.");
-}
-
-// Why a guarded UPDATE of item `id` at version `v` changed no row: the item is not the
-// commune's, its version moved on, or its status does not allow the change (`state_message`).
-Error Refusal(soci::session& s, long long c, long long id, long long v,
-              const std::string& state_message) {
-  long long stored = 0;
-  soci::indicator ind = soci::i_null;
-  s << "SELECT version FROM disclosure_item WHERE commune_id = :c AND id = :i", soci::use(c),
-      soci::use(id), soci::into(stored, ind);
-  if (!s.got_data()) return ItemNotFound();
-  if (stored != v) return Stale();
-  return MakeError(ErrorCode::kFailedPrecondition, state_message);
-}
-
 // Whether item `id` belongs to commune `c`; its status code when it does.
 std::optional<std::string> StatusOf(soci::session& s, long long c, long long id) {
   std::string status;
@@ -169,17 +147,6 @@ std::optional<std::string> StatusOf(soci::session& s, long long c, long long id)
       soci::use(id), soci::into(status);
   if (!s.got_data()) return std::nullopt;
   return status;
-}
-
-// Stores `bytes` once per commune in file_blob (ADR 0005); returns their SHA-256.
-std::string StoreBlob(soci::session& s, long long c, const std::string& bytes, int64_t now) {
-  long long size = static_cast<long long>(bytes.size()), at = now;
-  const std::string sha = platform::Sha256Hex(bytes);
-  const std::string data = platform::Base64Encode(bytes);
-  s << "INSERT INTO file_blob (commune_id, sha256, size, data, created_at) VALUES (:c, :h, :s, "
-       ":d, :a) ON CONFLICT (commune_id, sha256) DO NOTHING",
-      soci::use(c), soci::use(sha), soci::use(size), soci::use(data), soci::use(at);
-  return sha;
 }
 
 // Inserts `p` as a posting of item `id`; returns its id.
@@ -265,7 +232,7 @@ Result<int64_t> SqlDisclosureRepository::Create(const Item& it, const audit::Aud
         soci::use(it.summary), soci::use(year), soci::use(it.period_key),
         soci::use(it.decision_number), soci::use(decision.value, decision.ind), soci::use(ref_on),
         soci::use(unit, unit_ind), soci::use(folded), soci::use(at), soci::use(by), soci::into(id);
-    AuditChange(s, rec, c, kEntity, id, "create", it.type_code + ": " + it.title, now);
+    AuditChange(s, rec, c, kDisclosureEntity, id, "create", it.type_code + ": " + it.title, now);
     return Ok{};
   }));
   return static_cast<int64_t>(id);
@@ -277,7 +244,7 @@ Result<Item> SqlDisclosureRepository::Get(int64_t commune_id, int64_t id) {
       auto items,
       QueryAll<Item>(db_, std::string(kItemColumns) + "WHERE commune_id = :c AND id = :i",
                      ItemFromRow, c, key));
-  if (items.empty()) return ItemNotFound();
+  if (items.empty()) return DisclosureNotFound();
   XASO_RETURN_IF_ERROR(LoadChildren(db_, "i.id = :k", c, key, items));
   return std::move(items.front());
 }
@@ -306,123 +273,12 @@ Result<int64_t> SqlDisclosureRepository::Update(const Item& it, const audit::Aud
          soci::use(unit, unit_ind), soci::use(effective), soci::use(effective), soci::use(folded),
          soci::use(c), soci::use(id), soci::use(v));
     st.execute(true);
-    if (st.get_affected_rows() != 1) return Refusal(s, c, id, v, "");
+    if (st.get_affected_rows() != 1) return DisclosureRefusal(s, c, id, v, "");
     BumpContentVersion(s, c);
-    AuditChange(s, rec, c, kEntity, id, "edit", it.title, now);
+    AuditChange(s, rec, c, kDisclosureEntity, id, "edit", it.title, now);
     return Ok{};
   }));
   return it.version + 1;
-}
-
-Result<Attachment> SqlDisclosureRepository::AddAttachment(int64_t commune_id, int64_t item_id,
-                                                          int64_t version, Attachment file,
-                                                          const audit::AuditRecord& rec) {
-  const int64_t now = clock_.NowUnix();
-  XASO_RETURN_IF_ERROR(db_.Write([&](soci::session& s) -> Status {
-    long long c = commune_id, id = item_id, v = version;
-    soci::statement st =
-        (s.prepare << "UPDATE disclosure_item SET version = version + 1 WHERE commune_id = :c "
-                      "AND id = :i AND version = :v AND status <> 'withdrawn'",
-         soci::use(c), soci::use(id), soci::use(v));
-    st.execute(true);
-    if (st.get_affected_rows() != 1) {
-      return Refusal(s, c, id, v, "Mục công khai đã bị gỡ: không thể đính kèm thêm tệp.");
-    }
-    int n = 0;
-    soci::indicator n_ind = soci::i_null;
-    s << "SELECT MAX(n) FROM disclosure_attachment WHERE item_id = :i", soci::use(id),
-        soci::into(n, n_ind);
-    file.n = (n_ind == soci::i_ok ? n : 0) + 1;
-    file.size = static_cast<int64_t>(file.bytes.size());
-    file.sha256 = StoreBlob(s, c, file.bytes, now);
-    long long size = file.size;
-    s << "INSERT INTO disclosure_attachment (commune_id, item_id, n, filename, content_type, "
-         "sha256, size) VALUES (:c, :i, :n, :f, :t, :h, :s)",
-        soci::use(c), soci::use(id), soci::use(file.n), soci::use(file.filename),
-        soci::use(file.content_type), soci::use(file.sha256), soci::use(size);
-    BumpContentVersion(s, c);
-    AuditChange(s, rec, c, kEntity, id, "attach",
-                "tệp " + std::to_string(file.n) + " " + file.filename + " (" + file.sha256 + ")",
-                now);
-    return Ok{};
-  }));
-  file.bytes.clear();
-  return file;
-}
-
-Status SqlDisclosureRepository::RemoveAttachment(int64_t commune_id, int64_t item_id,
-                                                 int64_t version, int n,
-                                                 const audit::AuditRecord& rec) {
-  const int64_t now = clock_.NowUnix();
-  return db_.Write([&](soci::session& s) -> Status {
-    long long c = commune_id, id = item_id, v = version;
-    soci::statement st =
-        (s.prepare << "UPDATE disclosure_item SET version = version + 1 WHERE commune_id = :c "
-                      "AND id = :i AND version = :v AND status = 'draft'",
-         soci::use(c), soci::use(id), soci::use(v));
-    st.execute(true);
-    if (st.get_affected_rows() != 1) {
-      return Refusal(s, c, id, v,
-                     "Tệp của mục đã công khai được giữ lại để ai cũng kiểm tra được mã băm.");
-    }
-    soci::statement del = (s.prepare << "DELETE FROM disclosure_attachment WHERE commune_id = :c "
-                                        "AND item_id = :i AND n = :n",
-                           soci::use(c), soci::use(id), soci::use(n));
-    del.execute(true);
-    if (del.get_affected_rows() != 1) {
-      return MakeError(ErrorCode::kNotFound, "Không tìm thấy tệp đính kèm.");
-    }
-    BumpContentVersion(s, c);
-    AuditChange(s, rec, c, kEntity, id, "detach", "tệp " + std::to_string(n), now);
-    return Ok{};
-  });
-}
-
-Result<Attachment> SqlDisclosureRepository::GetAttachment(int64_t commune_id, int64_t item_id,
-                                                          int n) {
-  XASO_ASSIGN_OR_RETURN(
-      auto found,
-      QueryOne<Attachment>(
-          db_,
-          "SELECT a.n, a.filename, a.content_type, a.sha256, a.size, b.data FROM "
-          "disclosure_attachment a JOIN file_blob b ON b.commune_id = a.commune_id AND b.sha256 = "
-          "a.sha256 WHERE a.commune_id = :c AND a.item_id = :i AND a.n = :n",
-          [](const soci::row& r) {
-            return Attachment{static_cast<int>(RowInt(r, 0)),
-                              RowText(r, 1),
-                              RowText(r, 2),
-                              RowText(r, 3),
-                              RowInt(r, 4),
-                              RowText(r, 5)};
-          },
-          static_cast<long long>(commune_id), static_cast<long long>(item_id), n));
-  if (!found) return MakeError(ErrorCode::kNotFound, "Không tìm thấy tệp đính kèm.");
-  auto bytes = platform::Base64Decode(found->bytes);
-  if (!bytes) return MakeError(ErrorCode::kInternal, "stored attachment is not valid base64");
-  found->bytes = std::move(*bytes);
-  return std::move(*found);
-}
-
-Result<Attachment> SqlDisclosureRepository::GetProof(int64_t commune_id, int64_t item_id,
-                                                     int64_t posting_id) {
-  XASO_ASSIGN_OR_RETURN(
-      auto found,
-      QueryOne<Attachment>(
-          db_,
-          "SELECT p.proof_content_type, p.proof_sha256, b.size, b.data FROM disclosure_posting "
-          "p JOIN file_blob b ON b.commune_id = p.commune_id AND b.sha256 = p.proof_sha256 "
-          "WHERE p.commune_id = :c AND p.item_id = :i AND p.id = :p",
-          [](const soci::row& r) {
-            return Attachment{0, "", RowText(r, 0), RowText(r, 1), RowInt(r, 2), RowText(r, 3)};
-          },
-          static_cast<long long>(commune_id), static_cast<long long>(item_id),
-          static_cast<long long>(posting_id)));
-  if (!found)
-    return MakeError(ErrorCode::kNotFound, "Không tìm thấy ảnh hoặc bản chụp minh chứng.");
-  auto bytes = platform::Base64Decode(found->bytes);
-  if (!bytes) return MakeError(ErrorCode::kInternal, "stored proof is not valid base64");
-  found->bytes = std::move(*bytes);
-  return std::move(*found);
 }
 
 Result<int64_t> SqlDisclosureRepository::Publish(int64_t commune_id, int64_t id, int64_t version,
@@ -438,7 +294,7 @@ Result<int64_t> SqlDisclosureRepository::Publish(int64_t commune_id, int64_t id,
          soci::use(when), soci::use(c), soci::use(key), soci::use(v));
     st.execute(true);
     if (st.get_affected_rows() != 1) {
-      return Refusal(s, c, key, v, "Chỉ công khai được mục đang soạn.");
+      return DisclosureRefusal(s, c, key, v, "Chỉ công khai được mục đang soạn.");
     }
     Posting p = portal;
     p.channel = disclosure::Channel::kPortal;
@@ -447,7 +303,7 @@ Result<int64_t> SqlDisclosureRepository::Publish(int64_t commune_id, int64_t id,
     if (p.recorded_by == 0) p.recorded_by = rec.actor_id;
     InsertPosting(s, c, key, p, "", "");
     BumpContentVersion(s, c);
-    AuditChange(s, rec, c, kEntity, key, "publish", "từ " + p.started_on.ToVi(), now);
+    AuditChange(s, rec, c, kDisclosureEntity, key, "publish", "từ " + p.started_on.ToVi(), now);
     return Ok{};
   }));
   return version + 1;
@@ -467,13 +323,13 @@ Result<int64_t> SqlDisclosureRepository::Withdraw(int64_t commune_id, int64_t id
          soci::use(reason), soci::use(c), soci::use(key), soci::use(v));
     st.execute(true);
     if (st.get_affected_rows() != 1) {
-      return Refusal(s, c, key, v, "Chỉ gỡ được mục đang công khai.");
+      return DisclosureRefusal(s, c, key, v, "Chỉ gỡ được mục đang công khai.");
     }
     s << "UPDATE disclosure_posting SET taken_down_on = :d WHERE commune_id = :c AND item_id = "
          ":i AND channel = 'portal' AND taken_down_on IS NULL",
         soci::use(day), soci::use(c), soci::use(key);
     BumpContentVersion(s, c);
-    AuditChange(s, rec, c, kEntity, key, "withdraw", on.ToVi() + ": " + reason, now);
+    AuditChange(s, rec, c, kDisclosureEntity, key, "withdraw", on.ToVi() + ": " + reason, now);
     return Ok{};
   }));
   return version + 1;
@@ -487,10 +343,10 @@ Result<int64_t> SqlDisclosureRepository::AddPosting(int64_t commune_id, int64_t 
   long long pid = 0;
   XASO_RETURN_IF_ERROR(db_.Write([&](soci::session& s) -> Status {
     long long c = commune_id, id = item_id;
-    if (!StatusOf(s, c, id)) return ItemNotFound();
+    if (!StatusOf(s, c, id)) return DisclosureNotFound();
     std::string sha, type;
     if (proof) {
-      sha = StoreBlob(s, c, proof->bytes, now);
+      sha = StoreDisclosureBlob(s, c, proof->bytes, now);
       type = proof->content_type;
     }
     Posting row = p;
@@ -501,7 +357,7 @@ Result<int64_t> SqlDisclosureRepository::AddPosting(int64_t commune_id, int64_t 
     std::string summary = std::string(disclosure::ChannelCode(p.channel)) + " từ " +
                           p.started_on.ToVi() + (p.until ? " đến " + p.until->ToVi() : "");
     if (!sha.empty()) summary += ", minh chứng " + sha;
-    AuditChange(s, rec, c, kEntity, id, "post", summary, now);
+    AuditChange(s, rec, c, kDisclosureEntity, id, "post", summary, now);
     return Ok{};
   }));
   return static_cast<int64_t>(pid);
@@ -531,7 +387,7 @@ Status SqlDisclosureRepository::TakeDown(int64_t commune_id, int64_t item_id, in
     s << "UPDATE disclosure_posting SET taken_down_on = :d WHERE id = :p", soci::use(day),
         soci::use(pid);
     BumpContentVersion(s, c);
-    AuditChange(s, rec, c, kEntity, id, "take_down",
+    AuditChange(s, rec, c, kDisclosureEntity, id, "take_down",
                 "lần niêm yết #" + std::to_string(pid) + " gỡ ngày " + on.ToVi(), now);
     return Ok{};
   });

@@ -1,0 +1,33 @@
+// What the write paths of SqlDisclosureRepository (sql_disclosure_repository.cc, and
+// sql_disclosure_files.cc for files) share: the audit entity, the errors of a refused guarded
+// UPDATE, and storing file bytes in file_blob. Internal to storage/disclosure.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "core/result.h"
+
+namespace soci {
+class session;
+}
+
+namespace xaso::storage {
+
+// The audit entries' entity for items, their files and postings.
+inline constexpr const char* kDisclosureEntity = "disclosure_item";
+
+Error DisclosureNotFound();
+
+// Why a guarded UPDATE of item `id` at version `v` changed no row: the item is not the
+// commune's (kNotFound), its version moved on (kAborted), or its status does not allow the
+// change (kFailedPrecondition with `state_message`).
+Error DisclosureRefusal(soci::session& s, long long c, long long id, long long v,
+                        const std::string& state_message);
+
+// Stores `bytes` once per commune in file_blob (ADR 0005) inside the caller's transaction;
+// returns their SHA-256.
+std::string StoreDisclosureBlob(soci::session& s, long long c, const std::string& bytes,
+                                int64_t now);
+
+}  // namespace xaso::storage
