@@ -146,6 +146,7 @@ Result<std::vector<DemoAccount>> System::LoadDemo() {
   XASO_RETURN_IF_ERROR(LoadDemoProcedures(commune_id, *units));
   XASO_RETURN_IF_ERROR(LoadDemoSurveys(commune_id));
   XASO_RETURN_IF_ERROR(LoadDemoDisclosures(commune_id));
+  XASO_RETURN_IF_ERROR(LoadDemoBudgets(*impl_->disclosure_repo, *impl_->budgets, commune_id));
   return out;
 }
 

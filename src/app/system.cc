@@ -82,6 +82,7 @@ Result<std::unique_ptr<System>> System::Open(const Config& config) {
   impl->disclosures = std::make_unique<disclosure::DisclosureService>(
       *impl->disclosure_repo, disclosure::DefaultCatalogue(), *impl->calendar_service, impl->clock);
   impl->households = std::make_unique<storage::SqlHouseholdRepository>(*impl->db, impl->clock);
+  impl->budgets = std::make_unique<storage::SqlBudgetRepository>(*impl->db, impl->clock);
   impl->oversight_repo = std::make_unique<storage::SqlOversightRepository>(*impl->db);
   impl->oversight = std::make_unique<oversight::OversightService>(
       *impl->oversight_repo, *impl->identity, *impl->calendar_service, *impl->rules, impl->clock);
@@ -137,6 +138,7 @@ web::Services System::WebServices() {
   services.disclosure_repo = impl_->disclosure_repo.get();
   services.disclosures = impl_->disclosures.get();
   services.households = impl_->households.get();
+  services.budgets = impl_->budgets.get();
   services.clock = &impl_->clock;
   services.plans = impl_->plans.get();
   services.plan_service = impl_->plan_service.get();

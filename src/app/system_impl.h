@@ -5,6 +5,7 @@
 
 #include "core/clock.h"
 #include "domain/calendar/calendar_service.h"
+#include "domain/disclosure/disclosure_repository.h"
 #include "domain/disclosure/disclosure_service.h"
 #include "domain/feedback/feedback_service.h"
 #include "domain/identity/account_service.h"
@@ -18,6 +19,7 @@
 #include "storage/audit/sql_audit_log.h"
 #include "storage/calendar/sql_calendar_repository.h"
 #include "storage/database.h"
+#include "storage/disclosure/sql_budget_repository.h"
 #include "storage/disclosure/sql_disclosure_repository.h"
 #include "storage/disclosure/sql_household_repository.h"
 #include "storage/feedback/sql_feedback_deadlines.h"
@@ -73,7 +75,13 @@ struct System::Impl {
   std::unique_ptr<storage::SqlDisclosureRepository> disclosure_repo;
   std::unique_ptr<disclosure::DisclosureService> disclosures;
   std::unique_ptr<storage::SqlHouseholdRepository> households;  // poor-household review lists
+  std::unique_ptr<storage::SqlBudgetRepository> budgets;  // the budget tables of disclosure items
 };
+
+// Gives the commune's budget estimate and execution items the demo's table
+// (demo/disclosure_budget_execution.csv). Call it after the demo's items are created.
+Status LoadDemoBudgets(disclosure::DisclosureRepository& items,
+                       disclosure::BudgetRepository& budgets, int64_t commune_id);
 
 // Plan 11/KH-UBND's tasks (demo/plan11-tasks.csv) for the demo commune, recorded as plan
 // `document_id`'s execution.

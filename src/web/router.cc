@@ -252,6 +252,9 @@ Router::Router(Services& services) : svc_(services) {
   AddDossierDataRoutes(routes_);
   AddDossierApiRoutes(routes_);
   AddPapiLeadingRoutes(routes_);
+  // Before the other disclosure routes, whose /quan-ly/cong-khai/{id} would take
+  // "ngan-sach-mau.csv" as an id.
+  AddDisclosureBudgetRoutes(routes_);
   // Before the staff survey pages, so that no /quan-ly/khao-sat/{id}/{...} of theirs takes
   // "phong-van".
   AddSurveyAnswerRoutes(routes_);

@@ -2,18 +2,11 @@
 
 #include <cmath>
 
+#include "core/vn_int.h"
+
 namespace xaso::web {
 
-std::string VnInt(int64_t n) {
-  std::string digits = std::to_string(n < 0 ? -n : n);
-  std::string out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += '.';
-    out += digits[i];
-  }
-  if (n < 0) out.insert(out.begin(), '-');
-  return out;
-}
+std::string VnInt(int64_t n) { return GroupThousands(n); }
 
 std::string VnDecimal(double value) {
   const auto tenths = static_cast<int64_t>(std::llround(value * 10));

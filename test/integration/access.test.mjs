@@ -30,6 +30,10 @@ const SURVEY_VIEW = ['clerk', 'officer', 'leader', 'supervisor', 'level_above', 
 const SURVEY_MANAGE = ['officer', 'leader', 'admin'];
 // Anyone answers on the portal; the clerk, officers and the leader enter interviews.
 const SURVEY_INTERVIEW = ['clerk', 'officer', 'leader'];
+// Budget tables (kViewDisclosures, kManageDisclosures): every staff member, the supervisors and
+// the level above read them; officers, leaders and the admin enter them.
+const BUDGET_VIEW = ['clerk', 'officer', 'leader', 'supervisor', 'level_above', 'admin'];
+const BUDGET_MANAGE = ['officer', 'leader', 'admin'];
 
 // The disclosure register: staff and the readers from outside (the Front checks the commune's
 // disclosure, the level above receives its reports) read it; officers, leaders and the admin
@@ -151,6 +155,14 @@ const TABLE = [
   ['GET', '/quan-ly/ho-so/thong-ke.csv', '/quan-ly/ho-so/thong-ke.csv', null, DOSSIER_STATS],
   // PAPI leading indicators: the plan's readers (kViewPlan).
   ['GET', '/api/v1/papi/leading-indicators', '/api/v1/papi/leading-indicators', null, DASHBOARD],
+  // Budget tables of disclosure items: item 999999 does not exist, so an allowed role gets 404
+  // (and the template CSV); readers of the register see them, its writers enter them.
+  ['GET', '/quan-ly/cong-khai/ngan-sach-mau.csv', '/quan-ly/cong-khai/ngan-sach-mau.csv', null, BUDGET_VIEW],
+  ['GET', '/quan-ly/cong-khai/{id}/ngan-sach', '/quan-ly/cong-khai/999999/ngan-sach', null, BUDGET_VIEW],
+  ['POST', '/quan-ly/cong-khai/{id}/ngan-sach', '/quan-ly/cong-khai/999999/ngan-sach', { csv: '' }, BUDGET_MANAGE],
+  ['GET', '/xa/{slug}/cong-khai/{id}/ngan-sach', '/xa/nhat-tan/cong-khai/999999/ngan-sach', null, ALL],
+  ['GET', '/xa/{slug}/cong-khai/{id}/ngan-sach.csv', '/xa/nhat-tan/cong-khai/999999/ngan-sach.csv', null, ALL],
+  ['GET', '/xa/{slug}/cong-khai/{id}/ngan-sach.json', '/xa/nhat-tan/cong-khai/999999/ngan-sach.json', null, ALL],
   ['GET', '/quan-ly/papi/chi-bao', '/quan-ly/papi/chi-bao', null, DASHBOARD],
   // Survey answering: the demo has no survey 999999, so an allowed role gets 404.
   ['GET', '/xa/{slug}/khao-sat', '/xa/nhat-tan/khao-sat', null, ALL],

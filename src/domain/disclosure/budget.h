@@ -37,9 +37,26 @@ struct BudgetProblem {
 };
 std::vector<BudgetProblem> CheckBudget(const std::vector<BudgetLine>& lines);
 
+// Limits that keep every sum inside int64: at most kMaxBudgetLines lines, amounts at most
+// kMaxBudgetAmount đồng (a million billion; a commune's budget is some billions).
+inline constexpr size_t kMaxBudgetLines = 2000;
+inline constexpr int64_t kMaxBudgetAmount = 1'000'000'000'000'000;
+
+// The depth of a line: 1 for "1", 2 for "1.1"...
+int BudgetLevel(const BudgetLine& line);
+// Table order: revenue first, then by code segment by segment as numbers ("1.2" < "1.10").
+void SortBudget(std::vector<BudgetLine>& lines);
+// The sums of the top-level lines of one side; `actual` is none unless some line has one.
+struct BudgetTotal {
+  int64_t estimate = 0;
+  std::optional<int64_t> actual;
+};
+BudgetTotal SideTotal(const std::vector<BudgetLine>& lines, BudgetSide side);
+
 // CSV with the header side,code,name,estimate,actual (actual may be empty); amounts are plain
 // integers or Vietnamese-grouped ("1.250.000"). kInvalidArgument naming the line of the first
-// malformed row; totals are CheckBudget's job.
+// malformed row ("dòng N: ", N the line of the file, as ParseCsv counts); totals are
+// CheckBudget's job. More than kMaxBudgetLines rows is refused.
 Result<std::vector<BudgetLine>> ParseBudgetCsv(std::string_view csv);
 std::string BudgetCsv(const std::vector<BudgetLine>& lines);
 
