@@ -22,14 +22,6 @@ constexpr std::pair<FlagKind, std::string_view> kFlags[] = {
 
 int DaysFrom(Date from, Date to) { return static_cast<int>(to.days() - from.days()); }
 
-std::optional<Date> FirstOut(const Item& item) {
-  std::optional<Date> first;
-  for (const Posting& p : item.postings) {
-    if (!first || p.started_on < *first) first = p.started_on;
-  }
-  return first;
-}
-
 // Days planned: the start and `until` both count.
 std::optional<int> PlannedDays(const Posting& p) {
   if (!p.until) return std::nullopt;
@@ -104,6 +96,20 @@ struct TallyKey {
 
 }  // namespace
 
+std::optional<Date> FirstOut(const Item& item) {
+  std::optional<Date> first;
+  for (const Posting& p : item.postings) {
+    if (!first || p.started_on < *first) first = p.started_on;
+  }
+  return first;
+}
+
+std::optional<DateSpan> PostingWindow(const Item& item, const DisclosureType& type) {
+  const std::optional<Date> first = FirstOut(item);
+  if (!first || type.permanent || type.posting_days < 1) return std::nullopt;
+  return DateSpan{.first = *first, .last = first->AddDays(type.posting_days - 1)};
+}
+
 std::string_view FlagCode(FlagKind k) { return ToCode(kFlags, k); }
 
 std::optional<Date> DueDate(const Item& item, const DisclosureType& type,
@@ -129,9 +135,7 @@ ItemCompliance CheckItem(const Item& item, const DisclosureType& type,
   // An item that cannot be dated (bad data: validation requires the date) is never late.
   out.due = due.value_or(out.first_out.value_or(today));
   const bool past_due = due && today > *due;
-  if (out.first_out && !type.permanent) {
-    out.posted_until = out.first_out->AddDays(type.posting_days - 1);
-  }
+  if (const auto window = PostingWindow(item, type)) out.posted_until = window->last;
 
   if (out.first_out && *out.first_out > out.due) {
     out.flags.push_back(
@@ -225,9 +229,8 @@ CommuneCompliance CheckCommune(const std::vector<Item>& items, const TypeCatalog
 bool IsPublicOn(const Item& item, const DisclosureType& type, Date today) {
   if (item.status != ItemStatus::kPublished) return false;
   if (!type.personal_data || type.permanent) return true;
-  const std::optional<Date> first = FirstOut(item);
-  if (!first) return false;
-  return *first <= today && today <= first->AddDays(type.posting_days - 1);
+  const std::optional<DateSpan> window = PostingWindow(item, type);
+  return window && window->Contains(today);
 }
 
 }  // namespace xaso::disclosure

@@ -28,7 +28,7 @@ enum class FlagKind {
   kRadioMissing,     // a radio type with no radio entry, though the deadline has passed
   kRadioTooShort,    // radio for fewer consecutive days than the rule
 };
-std::string_view FlagCode(FlagKind k);  // "published_late", ... (i18n keys disclosure.flag.<code>)
+std::string_view FlagCode(FlagKind k);  // "published_late", ... (i18n disclosure.staff.flag.<code>)
 
 struct Flag {
   FlagKind kind = FlagKind::kPublishedLate;
@@ -121,6 +121,23 @@ struct CommuneCompliance {
 // that ended before a type existed are never missing.
 CommuneCompliance CheckCommune(const std::vector<Item>& items, const TypeCatalogue& catalogue,
                                const calendar::LegalCalendar& cal, int year, Date today);
+
+// The earliest start over all the item's postings (every channel, the portal too): the day it
+// first went out. nullopt when it has no posting.
+std::optional<Date> FirstOut(const Item& item);
+
+// Days from `first` to `last`, both included.
+struct DateSpan {
+  Date first;
+  Date last;
+  bool Contains(Date d) const { return first <= d && d <= last; }
+};
+
+// The item's legal posting window: FirstOut to FirstOut + posting_days - 1 (posting days are
+// inclusive). nullopt before the item went out, and for a permanent type or one without a
+// posting length (no window ends). The one place the window is counted: compliance, the
+// personal-data limit, the portal posting and the objection window all use it.
+std::optional<DateSpan> PostingWindow(const Item& item, const DisclosureType& type);
 
 // Whether the public may see `item` on `today`: published, and for a type with personal data
 // only from its first posting until the end of its legal posting window (first_out +

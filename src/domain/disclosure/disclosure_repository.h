@@ -79,6 +79,13 @@ class DisclosureRepository {
   // when the stored version is `version`. kFailedPrecondition unless a draft.
   virtual Result<int64_t> Publish(int64_t commune_id, int64_t id, int64_t version, int64_t at,
                                   const Posting& portal, const audit::AuditRecord& rec) = 0;
+  // Stores a generated item (already validated, e.g. the quarterly list) with `file` as its
+  // attachment 1 and publishes it at `at` with the portal posting `portal`, all in one
+  // transaction: a failure leaves nothing. kFailedPrecondition, inside that transaction, when
+  // the commune already has a published item of the same type and period_key, so that two
+  // concurrent calls publish one. Returns the new item's id.
+  virtual Result<int64_t> CreatePublished(const Item& item, Attachment file, int64_t at,
+                                          const Posting& portal, const audit::AuditRecord& rec) = 0;
   // Published → withdrawn, with the reason; the portal posting gets taken_down_on = `on`.
   virtual Result<int64_t> Withdraw(int64_t commune_id, int64_t id, int64_t version, Date on,
                                    const std::string& reason, const audit::AuditRecord& rec) = 0;

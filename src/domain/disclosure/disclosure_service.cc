@@ -43,7 +43,7 @@ bool IsImageOrPdf(std::string_view content_type) {
 
 // Picks the type version for the item's dates and checks the fields against it. Defaults the
 // year to that of the period or decision, so that a form may leave it out.
-Status Prepare(const TypeCatalogue& catalogue, Item& item) {
+Status PrepareItem(const TypeCatalogue& catalogue, Item& item) {
   const DisclosureType* newest = catalogue.Find(item.type_code, EndOfTime());
   if (!newest) {
     return FieldProblem("type_code", "Loại thông tin công khai không có trong danh mục.");
@@ -56,7 +56,12 @@ Status Prepare(const TypeCatalogue& catalogue, Item& item) {
     return FieldProblem(by_period ? "period_key" : "decision_on",
                         "Loại thông tin này chưa có hiệu lực vào ngày " + ref->ToVi() + ".");
   }
-  if (item.year == 0 && ref) {
+  // A recurring report belongs to its period's year, whatever the form sent: filed under
+  // another year, CheckCommune would count its period as missing.
+  const std::optional<Period> period = ParsePeriod(item.period_key);
+  if (newest->recurrence != Recurrence::kNone && period) {
+    item.year = period->last.year();
+  } else if (item.year == 0 && ref) {
     item.year = ref->year();
   }
   XASO_RETURN_IF_ERROR(ValidateItem(item, *type));
@@ -65,6 +70,29 @@ Status Prepare(const TypeCatalogue& catalogue, Item& item) {
 }
 
 }  // namespace
+
+Status DisclosureService::Prepare(Item& item) const { return PrepareItem(catalogue_, item); }
+
+Posting DisclosureService::PortalPosting(const Item& item, const DisclosureType& type,
+                                         const identity::Account& who, int64_t now) const {
+  const Date today = Clock::DayVn(now);
+  Posting portal;
+  portal.channel = Channel::kPortal;
+  portal.started_on = today;
+  if (type.personal_data) {
+    // The window runs from the first day out on any channel, so a list already on the notice
+    // board leaves the portal when it leaves the board's legal window.
+    Item with_portal = item;
+    with_portal.postings.push_back(portal);
+    if (const auto window = PostingWindow(with_portal, type)) {
+      portal.until = std::max(today, window->last);
+    }
+  }
+  portal.note = "Công bố trên cổng thông tin";
+  portal.recorded_at = now;
+  portal.recorded_by = who.id;
+  return portal;
+}
 
 bool DisclosureService::CanManage(const identity::Account& who) {
   return who.active && identity::Allows(who.role, identity::Permission::kManageDisclosures);
@@ -79,7 +107,7 @@ Result<int64_t> DisclosureService::Create(const identity::Account& who, Item ite
   if (!CanManage(who)) return Denied();
   if (item.commune_id == 0) item.commune_id = who.commune_id;
   if (item.commune_id != who.commune_id) return Denied();
-  XASO_RETURN_IF_ERROR(Prepare(catalogue_, item));
+  XASO_RETURN_IF_ERROR(Prepare(item));
   item.status = ItemStatus::kDraft;
   item.published_at = 0;
   item.withdrawn_reason.clear();
@@ -100,7 +128,20 @@ Result<int64_t> DisclosureService::Update(const identity::Account& who, const It
   }
   Item changed = item;
   changed.type_code = stored.type_code;
-  XASO_RETURN_IF_ERROR(Prepare(catalogue_, changed));
+  // Once out, the dates the deadline counts from are the record: changing them would rewrite
+  // the item's compliance after the fact.
+  if (stored.status == ItemStatus::kPublished) {
+    if (changed.decision_on != stored.decision_on) {
+      return FieldProblem("decision_on", "Mục đã công bố: không sửa được ngày ban hành.");
+    }
+    if (changed.period_key != stored.period_key) {
+      return FieldProblem("period_key", "Mục đã công bố: không sửa được kỳ báo cáo.");
+    }
+  }
+  XASO_RETURN_IF_ERROR(Prepare(changed));
+  if (stored.status == ItemStatus::kPublished && changed.year != stored.year) {
+    return FieldProblem("year", "Mục đã công bố: không sửa được năm.");
+  }
   return repo_.Update(changed, rec);
 }
 
@@ -142,21 +183,7 @@ Result<int64_t> DisclosureService::Publish(const identity::Account& who, int64_t
   }
   XASO_RETURN_IF_ERROR(ValidateItem(item, *type));
   const int64_t now = clock_.NowUnix();
-  const Date today = Clock::DayVn(now);
-  Posting portal;
-  portal.channel = Channel::kPortal;
-  portal.started_on = today;
-  if (type->personal_data && !type->permanent) {
-    // The window runs from the first day out on any channel, so a list already on the notice
-    // board leaves the portal when it leaves the board's legal window.
-    Date first = today;
-    for (const Posting& p : item.postings) first = std::min(first, p.started_on);
-    portal.until = std::max(today, first.AddDays(type->posting_days - 1));
-  }
-  portal.note = "Công bố trên cổng thông tin";
-  portal.recorded_at = now;
-  portal.recorded_by = who.id;
-  return repo_.Publish(commune_id, id, version, now, portal, rec);
+  return repo_.Publish(commune_id, id, version, now, PortalPosting(item, *type, who, now), rec);
 }
 
 Result<int64_t> DisclosureService::Withdraw(const identity::Account& who, int64_t commune_id,
@@ -177,6 +204,10 @@ Result<DisclosureService::PostingResult> DisclosureService::AddPosting(
   if (!CanManage(who)) return Denied();
   if (commune_id != who.commune_id) return NotFound();
   XASO_RETURN_IF_ERROR(ValidatePosting(p));
+  // A posting dated ahead would make the item "on time" before it went out.
+  if (p.started_on > clock_.TodayVn()) {
+    return FieldProblem("started_on", "Ngày bắt đầu niêm yết không được sau hôm nay.");
+  }
   XASO_ASSIGN_OR_RETURN(Item item, repo_.Get(commune_id, item_id));
   if (item.status == ItemStatus::kWithdrawn) {
     return MakeError(ErrorCode::kFailedPrecondition, "Mục đã gỡ xuống, không ghi thêm niêm yết.");

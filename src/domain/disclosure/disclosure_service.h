@@ -105,6 +105,14 @@ class DisclosureService {
   const TypeCatalogue& catalogue() const { return catalogue_; }
 
  private:
+  // Picks the type version for the item's dates and validates it (the year of a recurring
+  // type's item is its period's).
+  Status Prepare(Item& item) const;
+  // The portal posting publication adds, starting at `now`'s day (for a personal-data type,
+  // ending with the item's posting window).
+  Posting PortalPosting(const Item& item, const DisclosureType& type, const identity::Account& who,
+                        int64_t now) const;
+
   DisclosureRepository& repo_;
   const TypeCatalogue& catalogue_;
   calendar::CalendarService& calendar_;

@@ -34,11 +34,10 @@ std::optional<LogLine> LineOf(const Item& item, const Period& period) {
   line.type_code = item.type_code;
   line.title = item.title;
   line.decision_number = item.decision_number;
-  line.first_out = item.postings.front().started_on;
+  line.first_out = *FirstOut(item);
   std::set<Channel> channels;
   bool indefinite = false;
   for (const Posting& p : item.postings) {
-    line.first_out = std::min(line.first_out, p.started_on);
     channels.insert(p.channel);
     if (!p.until) {
       indefinite = true;
@@ -150,19 +149,6 @@ Result<int64_t> DisclosureService::PublishQuarterLog(const identity::Account& wh
     return MakeError(ErrorCode::kFailedPrecondition,
                      PeriodLabelVi(log.period) + " chưa kết thúc, chưa lập được danh mục.");
   }
-  ItemQuery q;
-  q.commune_id = commune_id;
-  q.type_code = kLogTypeCode;
-  q.year = year;
-  q.limit = 1000;
-  XASO_ASSIGN_OR_RETURN(std::vector<ItemSummary> logs, repo_.List(q));
-  for (const ItemSummary& s : logs) {
-    if (s.period_key == log.period.key && s.status == ItemStatus::kPublished) {
-      return MakeError(ErrorCode::kFailedPrecondition,
-                       "Danh mục " + PeriodLabelVi(log.period) + " đã được công bố.");
-    }
-  }
-
   Item item;
   item.commune_id = commune_id;
   item.type_code = kLogTypeCode;
@@ -170,15 +156,27 @@ Result<int64_t> DisclosureService::PublishQuarterLog(const identity::Account& wh
   item.summary = SummaryOf(log);
   item.year = year;
   item.period_key = log.period.key;
-  XASO_ASSIGN_OR_RETURN(const int64_t id, Create(who, item, rec));
+  item.created_at = clock_.NowUnix();
+  item.created_by = who.id;
+  XASO_RETURN_IF_ERROR(Prepare(item));
+  const DisclosureType* type = TypeOf(item);
+  if (!type) {
+    return MakeError(ErrorCode::kFailedPrecondition,
+                     "Loại thông tin của mục không còn trong danh mục.");
+  }
   Attachment csv;
   csv.filename = "danh-muc-cong-khai-" + log.period.key + ".csv";
   csv.content_type = "text/csv; charset=utf-8";
   csv.bytes = QuarterLogCsv(log);
-  // A file the system writes itself: files::CheckUpload is for what people upload.
-  XASO_RETURN_IF_ERROR(repo_.AddAttachment(commune_id, id, 1, std::move(csv), rec));
-  XASO_ASSIGN_OR_RETURN(const Item stored, repo_.Get(commune_id, id));
-  XASO_RETURN_IF_ERROR(Publish(who, commune_id, id, stored.version, rec));
+  // One write: the list, its CSV (a file the system writes itself: files::CheckUpload is for
+  // what people upload) and the portal posting, refused when the quarter's list is out already.
+  const int64_t now = clock_.NowUnix();
+  auto id =
+      repo_.CreatePublished(item, std::move(csv), now, PortalPosting(item, *type, who, now), rec);
+  if (!id && id.error().code == ErrorCode::kFailedPrecondition) {
+    return MakeError(ErrorCode::kFailedPrecondition,
+                     "Danh mục " + PeriodLabelVi(log.period) + " đã được công bố.");
+  }
   return id;
 }
 

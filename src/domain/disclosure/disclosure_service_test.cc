@@ -152,6 +152,99 @@ TEST_F(DisclosureServiceTest, ItemKeepsTheTypeVersionOfItsPeriod) {
   EXPECT_EQ(repo_.items[*id].type_effective_from, D("2017-01-01"));
 }
 
+// A form pre-filled with the current year must not file Q4 2025 under 2026, where
+// CheckCommune(2025) would then count the quarter as missing.
+TEST_F(DisclosureServiceTest, ARecurringItemBelongsToItsPeriodsYear) {
+  clock_.Set(At("2026-01-10"));
+  Item item;
+  item.type_code = "budget_execution";
+  item.title = "Thực hiện dự toán quý IV/2025";
+  item.period_key = "2025-Q4";
+  item.year = 2026;
+  auto id = service_.Create(officer_, item, rec_);
+  ASSERT_TRUE(id.has_value()) << id.error().message;
+  EXPECT_EQ(repo_.items[*id].year, 2025);
+  Item changed = repo_.items[*id];
+  changed.year = 2027;
+  ASSERT_TRUE(service_.Update(officer_, changed, rec_).has_value());
+  EXPECT_EQ(repo_.items[*id].year, 2025);
+  // A one-off item keeps the year it was given.
+  Item land = Draft("investment_land", "2025-12-29");
+  land.year = 2026;
+  auto other = service_.Create(officer_, land, rec_);
+  ASSERT_TRUE(other.has_value()) << other.error().message;
+  EXPECT_EQ(repo_.items[*other].year, 2026);
+}
+
+TEST_F(DisclosureServiceTest, APublishedItemKeepsTheDatesItsDeadlineCountsFrom) {
+  const int64_t id = CreatePublished(Draft("investment_land", "2025-03-06"), "2025-03-07");
+  Item changed = repo_.items[id];
+  changed.decision_on = D("2025-03-01");
+  auto r = service_.Update(officer_, changed, rec_);
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().fields.at(0).field, "decision_on");
+  changed = repo_.items[id];
+  changed.year = 2024;
+  r = service_.Update(officer_, changed, rec_);
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().fields.at(0).field, "year");
+  EXPECT_EQ(repo_.items[id].decision_on, D("2025-03-06"));
+  // The wording may still be corrected.
+  changed = repo_.items[id];
+  changed.title = "Quyết định phê duyệt (sửa lỗi chính tả)";
+  ASSERT_TRUE(service_.Update(officer_, changed, rec_).has_value());
+
+  clock_.Set(At("2026-01-10"));
+  Item report;
+  report.type_code = "budget_execution";
+  report.title = "Thực hiện dự toán quý IV/2025";
+  report.period_key = "2025-Q4";
+  auto rid = service_.Create(officer_, report, rec_);
+  ASSERT_TRUE(rid.has_value()) << rid.error().message;
+  ASSERT_TRUE(service_.Publish(officer_, 1, *rid, 1, rec_).has_value());
+  changed = repo_.items[*rid];
+  changed.period_key = "2025-Q3";
+  r = service_.Update(officer_, changed, rec_);
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().fields.at(0).field, "period_key");
+  EXPECT_EQ(repo_.items[*rid].period_key, "2025-Q4");
+}
+
+TEST_F(DisclosureServiceTest, APostingCannotStartAfterToday) {
+  const int64_t id = CreatePublished(Draft("investment_land", "2025-03-06"), "2025-03-07");
+  auto ahead =
+      service_.AddPosting(officer_, 1, id, MakePosting(0, Channel::kNoticeBoard, "2025-03-08"),
+                          std::nullopt, kMaxBytes, rec_);
+  ASSERT_FALSE(ahead.has_value());
+  EXPECT_EQ(ahead.error().fields.at(0).field, "started_on");
+  EXPECT_EQ(repo_.items[id].postings.size(), 1u);  // the portal only
+  EXPECT_TRUE(service_.AddPosting(officer_, 1, id,
+                                  MakePosting(0, Channel::kNoticeBoard, "2025-03-07"), std::nullopt,
+                                  kMaxBytes, rec_));
+}
+
+TEST_F(DisclosureServiceTest, AVillageOrUnitOfAnotherCommuneIsAFieldError) {
+  repo_.villages = {{11, 1}, {12, 2}};
+  repo_.units = {{21, 1}, {22, 2}};
+  const int64_t id = CreatePublished(Draft("investment_land", "2025-03-06"), "2025-03-07");
+  Posting house = MakePosting(0, Channel::kVillageHouse, "2025-03-07");
+  house.village_id = 12;
+  auto r = service_.AddPosting(officer_, 1, id, house, std::nullopt, kMaxBytes, rec_);
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(r.error().fields.at(0).field, "village_id");
+  house.village_id = 11;
+  EXPECT_TRUE(service_.AddPosting(officer_, 1, id, house, std::nullopt, kMaxBytes, rec_));
+
+  Item item = Draft("investment_land", "2025-03-06");
+  item.unit_id = 22;
+  auto c = service_.Create(officer_, item, rec_);
+  ASSERT_FALSE(c.has_value());
+  EXPECT_EQ(c.error().fields.at(0).field, "unit_id");
+  item.unit_id = 21;
+  EXPECT_TRUE(service_.Create(officer_, item, rec_));
+}
+
 TEST_F(DisclosureServiceTest, PublishAddsThePortalPosting) {
   const int64_t land = CreatePublished(Draft("investment_land", "2025-03-06"), "2025-03-07");
   const Item& item = repo_.items[land];
@@ -312,7 +405,26 @@ TEST_F(DisclosureServiceTest, QuarterLogListsWhatWentOutAndIsPublishedOnce) {
   auto again = service_.PublishQuarterLog(officer_, 1, 2026, 1, rec_);
   ASSERT_FALSE(again.has_value());
   EXPECT_EQ(again.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(repo_.items.size(), 5u);  // no draft left behind by the refused one
   EXPECT_EQ(service_.BuildQuarterLog(1, 2026, 5).error().code, ErrorCode::kInvalidArgument);
+}
+
+// The list, its CSV and the portal posting are one write: a failed one leaves no draft that
+// would count as "not yet published", and the retry publishes the quarter once.
+TEST_F(DisclosureServiceTest, AFailedQuarterLogLeavesNothingAndCanBeRetried) {
+  CreatePublished(Draft("investment_land", "2026-01-02"), "2026-01-05");
+  clock_.Set(At("2026-04-02"));
+  const size_t before = repo_.items.size();
+  repo_.fail_next_create_published = true;
+  auto failed = service_.PublishQuarterLog(officer_, 1, 2026, 1, rec_);
+  ASSERT_FALSE(failed.has_value());
+  EXPECT_EQ(failed.error().code, ErrorCode::kUnavailable);
+  EXPECT_EQ(repo_.items.size(), before);
+  auto id = service_.PublishQuarterLog(officer_, 1, 2026, 1, rec_);
+  ASSERT_TRUE(id.has_value()) << id.error().message;
+  EXPECT_EQ(repo_.items[*id].status, ItemStatus::kPublished);
+  EXPECT_EQ(repo_.items[*id].postings.at(0).channel, Channel::kPortal);
+  EXPECT_EQ(repo_.items.size(), before + 1);
 }
 
 TEST_F(DisclosureServiceTest, CheckYearReadsTheCommune) {

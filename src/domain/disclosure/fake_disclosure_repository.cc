@@ -46,6 +46,7 @@ Result<Item*> FakeDisclosureRepository::AtVersion(int64_t commune_id, int64_t id
 }
 
 Result<int64_t> FakeDisclosureRepository::Create(const Item& item, const audit::AuditRecord& rec) {
+  XASO_RETURN_IF_ERROR(UnitOfCommune(item));
   Item stored = item;
   stored.id = next_id_++;
   stored.version = 1;
@@ -61,8 +62,16 @@ Result<Item> FakeDisclosureRepository::Get(int64_t commune_id, int64_t id) {
   return it->second;
 }
 
+Status FakeDisclosureRepository::UnitOfCommune(const Item& item) const {
+  if (item.unit_id == 0) return Ok{};
+  auto it = units.find(item.unit_id);
+  if (it != units.end() && it->second == item.commune_id) return Ok{};
+  return Error{ErrorCode::kInvalidArgument, "unit", {{"unit_id", "unit of another commune"}}};
+}
+
 Result<int64_t> FakeDisclosureRepository::Update(const Item& item, const audit::AuditRecord& rec) {
   XASO_ASSIGN_OR_RETURN(Item * stored, AtVersion(item.commune_id, item.id, item.version));
+  XASO_RETURN_IF_ERROR(UnitOfCommune(item));
   stored->type_effective_from = item.type_effective_from;
   stored->title = item.title;
   stored->summary = item.summary;
@@ -146,6 +155,36 @@ Result<int64_t> FakeDisclosureRepository::Publish(int64_t commune_id, int64_t id
   return ++stored->version;
 }
 
+Result<int64_t> FakeDisclosureRepository::CreatePublished(const Item& item, Attachment file,
+                                                          int64_t at, const Posting& portal,
+                                                          const audit::AuditRecord& rec) {
+  for (const auto& [id, other] : items) {
+    if (other.commune_id == item.commune_id && other.type_code == item.type_code &&
+        other.period_key == item.period_key && other.status == ItemStatus::kPublished) {
+      return MakeError(ErrorCode::kFailedPrecondition, "already published");
+    }
+  }
+  if (fail_next_create_published) {
+    fail_next_create_published = false;
+    return MakeError(ErrorCode::kUnavailable, "injected failure");
+  }
+  XASO_ASSIGN_OR_RETURN(const int64_t id, Create(item, rec));
+  Item& stored = items[id];
+  file.n = 1;
+  file.size = static_cast<int64_t>(file.bytes.size());
+  file.sha256 = "fake-sha-" + std::to_string(id) + "-1";
+  files[{id, 1}] = file.bytes;
+  file.bytes.clear();
+  stored.attachments.push_back(file);
+  stored.status = ItemStatus::kPublished;
+  stored.published_at = at;
+  Posting p = portal;
+  p.id = next_posting_id_++;
+  stored.postings.push_back(p);
+  audit.push_back(rec);
+  return id;
+}
+
 Result<int64_t> FakeDisclosureRepository::Withdraw(int64_t commune_id, int64_t id, int64_t version,
                                                    Date on, const std::string& reason,
                                                    const audit::AuditRecord& rec) {
@@ -168,6 +207,13 @@ Result<int64_t> FakeDisclosureRepository::AddPosting(int64_t commune_id, int64_t
                                                      const audit::AuditRecord& rec) {
   auto it = items.find(item_id);
   if (it == items.end() || it->second.commune_id != commune_id) return NotFound();
+  if (p.village_id != 0) {
+    auto v = villages.find(p.village_id);
+    if (v == villages.end() || v->second != commune_id) {
+      return Error{
+          ErrorCode::kInvalidArgument, "village", {{"village_id", "village of another commune"}}};
+    }
+  }
   Posting stored = p;
   stored.id = next_posting_id_++;
   if (proof) {

@@ -17,6 +17,13 @@ class FakeDisclosureRepository final : public DisclosureRepository {
   std::map<std::pair<int64_t, int>, std::string> files;  // (item, n) → bytes
   std::map<int64_t, Attachment> proofs;                  // posting id → proof with bytes
   std::vector<audit::AuditRecord> audit;
+  // Village and unit id → commune: a posting's village and an item's unit must be the
+  // commune's, as the SQL repository checks.
+  std::map<int64_t, int64_t> villages;
+  std::map<int64_t, int64_t> units;
+  // Makes the next CreatePublished fail after its checks, as a lost connection would: nothing
+  // is stored, like the SQL transaction rolled back.
+  bool fail_next_create_published = false;
 
   // xaso::disclosure::DisclosureRepository
   Result<int64_t> Create(const Item& item, const audit::AuditRecord& rec) override;
@@ -30,6 +37,8 @@ class FakeDisclosureRepository final : public DisclosureRepository {
   Result<Attachment> GetProof(int64_t commune_id, int64_t item_id, int64_t posting_id) override;
   Result<int64_t> Publish(int64_t commune_id, int64_t id, int64_t version, int64_t at,
                           const Posting& portal, const audit::AuditRecord& rec) override;
+  Result<int64_t> CreatePublished(const Item& item, Attachment file, int64_t at,
+                                  const Posting& portal, const audit::AuditRecord& rec) override;
   Result<int64_t> Withdraw(int64_t commune_id, int64_t id, int64_t version, Date on,
                            const std::string& reason, const audit::AuditRecord& rec) override;
   Result<int64_t> AddPosting(int64_t commune_id, int64_t item_id, const Posting& p,
@@ -47,6 +56,7 @@ class FakeDisclosureRepository final : public DisclosureRepository {
   // The item of the commune at `version`, or kNotFound / kAborted.
   Result<Item*> AtVersion(int64_t commune_id, int64_t id, int64_t version);
   bool Matches(const Item& item, const ItemQuery& q) const;
+  Status UnitOfCommune(const Item& item) const;
 
   int64_t next_id_ = 1;
   int64_t next_posting_id_ = 1;

@@ -101,10 +101,7 @@ std::string_view ObjectionOutcomeCode(ObjectionOutcome o) {
 }
 
 std::optional<ObjectionWindow> WindowOf(const Item& item, const DisclosureType& type) {
-  if (type.permanent || type.posting_days < 1 || item.postings.empty()) return std::nullopt;
-  Date first = item.postings.front().started_on;
-  for (const Posting& p : item.postings) first = std::min(first, p.started_on);
-  return ObjectionWindow{.first = first, .last = first.AddDays(type.posting_days - 1)};
+  return PostingWindow(item, type);
 }
 
 bool IsLate(const Objection& o, const std::optional<ObjectionWindow>& window) {
@@ -213,6 +210,12 @@ Result<int> HouseholdReview::Import(const identity::Account& who, const Item& it
                                     const std::vector<identity::Village>& villages,
                                     const audit::AuditRecord& rec) {
   XASO_RETURN_IF_ERROR(CheckWritable(who, item));
+  // A published list is the one people were shown and objected to: it changes only through
+  // settled objections, never by a new import.
+  if (item.status != ItemStatus::kDraft) {
+    return MakeError(ErrorCode::kFailedPrecondition,
+                     "Danh sách đã công bố: không thể nhập lại danh sách hộ.");
+  }
   HouseholdImport parsed = ParseHouseholdCsv(csv, villages);
   if (!parsed.problems.empty()) {
     Error err = MakeError(ErrorCode::kInvalidArgument, "the household list has problems");

@@ -15,6 +15,7 @@
 #include "core/date.h"
 #include "core/result.h"
 #include "domain/audit/audit.h"
+#include "domain/disclosure/compliance.h"
 #include "domain/disclosure/disclosure.h"
 #include "domain/disclosure/disclosure_type.h"
 #include "domain/identity/identity.h"
@@ -67,11 +68,7 @@ struct Objection {
 // The objection window is the posting window: from the item's first posting (any channel) to
 // that day + the type's posting_days - 1, inclusive. nullopt while the item has not gone out,
 // or for a permanent type (which has no end).
-struct ObjectionWindow {
-  Date first;
-  Date last;
-  bool Contains(Date d) const { return first <= d && d <= last; }
-};
+using ObjectionWindow = DateSpan;
 std::optional<ObjectionWindow> WindowOf(const Item& item, const DisclosureType& type);
 
 // Received outside the window (before the list went out, or after it ended): accepted and

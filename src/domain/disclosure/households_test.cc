@@ -158,8 +158,11 @@ class HouseholdReviewTest : public ::testing::Test {
     officer_.role = identity::Role::kOfficer;
   }
 
+  // Imports into the item as a draft, then publishes it (the fixture's item is published).
   void ImportTwo() {
-    auto stored = review_.Import(officer_, item_,
+    Item draft = item_;
+    draft.status = ItemStatus::kDraft;
+    auto stored = review_.Import(officer_, draft,
                                  "head_name,village,classification\n"
                                  "Nguyễn Văn An,Thôn Đông,ngheo\n"
                                  "Trần Thị Bình,Thôn Tây,can_ngheo\n",
@@ -176,9 +179,21 @@ class HouseholdReviewTest : public ::testing::Test {
   identity::Account officer_;
 };
 
+TEST_F(HouseholdReviewTest, APublishedListIsNotReimported) {
+  ImportTwo();
+  auto again = review_.Import(officer_, item_,
+                              "head_name,village,classification\nLê Văn C,Thôn Đông,ngheo\n",
+                              Villages(), {});
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(review_.Load(item_)->households.size(), 2u);
+}
+
 TEST_F(HouseholdReviewTest, ImportWithAProblemStoresNothing) {
   ImportTwo();
-  auto bad = review_.Import(officer_, item_,
+  Item draft = item_;
+  draft.status = ItemStatus::kDraft;
+  auto bad = review_.Import(officer_, draft,
                             "head_name,village,classification\nLê Văn C,Thôn Đông,ngheo\n"
                             "X,Thôn Nam,ngheo\n",
                             Villages(), {});
@@ -227,9 +242,11 @@ TEST_F(HouseholdReviewTest, UpheldObjectionsChangeTheFinalListAndFreezeThePosted
   auto id2 = review_.Object(officer_, item_, missing, Villages(), {});
   ASSERT_TRUE(id2) << id2.error().message;
 
-  // The posted list is now the record the objections refer to.
+  // The posted list is now the record the objections refer to (even were the item a draft).
+  Item draft = item_;
+  draft.status = ItemStatus::kDraft;
   EXPECT_EQ(review_
-                .Import(officer_, item_, "head_name,village,classification\nA,Thôn Đông,ngheo\n",
+                .Import(officer_, draft, "head_name,village,classification\nA,Thôn Đông,ngheo\n",
                         Villages(), {})
                 .error()
                 .code,

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/result.h"
+#include "domain/disclosure/disclosure.h"
 
 namespace soci {
 class session;
@@ -29,5 +30,10 @@ Error DisclosureRefusal(soci::session& s, long long c, long long id, long long v
 // returns their SHA-256.
 std::string StoreDisclosureBlob(soci::session& s, long long c, const std::string& bytes,
                                 int64_t now);
+
+// Inserts `file` (bytes filled) as item `id`'s next attachment inside the caller's transaction,
+// setting its n, size and sha256.
+void InsertDisclosureAttachment(soci::session& s, long long c, long long id,
+                                disclosure::Attachment& file, int64_t now);
 
 }  // namespace xaso::storage

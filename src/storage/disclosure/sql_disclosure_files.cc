@@ -50,6 +50,22 @@ std::string StoreDisclosureBlob(soci::session& s, long long c, const std::string
   return sha;
 }
 
+void InsertDisclosureAttachment(soci::session& s, long long c, long long id, Attachment& file,
+                                int64_t now) {
+  int n = 0;
+  soci::indicator n_ind = soci::i_null;
+  s << "SELECT MAX(n) FROM disclosure_attachment WHERE item_id = :i", soci::use(id),
+      soci::into(n, n_ind);
+  file.n = (n_ind == soci::i_ok ? n : 0) + 1;
+  file.size = static_cast<int64_t>(file.bytes.size());
+  file.sha256 = StoreDisclosureBlob(s, c, file.bytes, now);
+  long long size = file.size;
+  s << "INSERT INTO disclosure_attachment (commune_id, item_id, n, filename, content_type, "
+       "sha256, size) VALUES (:c, :i, :n, :f, :t, :h, :s)",
+      soci::use(c), soci::use(id), soci::use(file.n), soci::use(file.filename),
+      soci::use(file.content_type), soci::use(file.sha256), soci::use(size);
+}
+
 Result<Attachment> SqlDisclosureRepository::AddAttachment(int64_t commune_id, int64_t item_id,
                                                           int64_t version, Attachment file,
                                                           const audit::AuditRecord& rec) {
@@ -64,18 +80,7 @@ Result<Attachment> SqlDisclosureRepository::AddAttachment(int64_t commune_id, in
     if (st.get_affected_rows() != 1) {
       return DisclosureRefusal(s, c, id, v, "Mục công khai đã bị gỡ: không thể đính kèm thêm tệp.");
     }
-    int n = 0;
-    soci::indicator n_ind = soci::i_null;
-    s << "SELECT MAX(n) FROM disclosure_attachment WHERE item_id = :i", soci::use(id),
-        soci::into(n, n_ind);
-    file.n = (n_ind == soci::i_ok ? n : 0) + 1;
-    file.size = static_cast<int64_t>(file.bytes.size());
-    file.sha256 = StoreDisclosureBlob(s, c, file.bytes, now);
-    long long size = file.size;
-    s << "INSERT INTO disclosure_attachment (commune_id, item_id, n, filename, content_type, "
-         "sha256, size) VALUES (:c, :i, :n, :f, :t, :h, :s)",
-        soci::use(c), soci::use(id), soci::use(file.n), soci::use(file.filename),
-        soci::use(file.content_type), soci::use(file.sha256), soci::use(size);
+    InsertDisclosureAttachment(s, c, id, file, now);
     BumpContentVersion(s, c);
     AuditChange(s, rec, c, kDisclosureEntity, id, "attach",
                 "tệp " + std::to_string(file.n) + " " + file.filename + " (" + file.sha256 + ")",

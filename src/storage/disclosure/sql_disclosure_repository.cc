@@ -248,30 +248,100 @@ Result<std::vector<T>> QueryFiltered(Database& db, const std::string& head, cons
   return out;
 }
 
+// Refuses a village or unit of another commune (or none): the foreign keys only check that the
+// row exists. `table` is "village" or "unit", never request text.
+Status OfCommune(soci::session& s, const char* table, long long id, long long c,
+                 const std::string& field, const std::string& message) {
+  long long n = 0;
+  s << std::string("SELECT COUNT(*) FROM ") + table + " WHERE id = :i AND commune_id = :c",
+      soci::use(id), soci::use(c), soci::into(n);
+  if (n == 1) return Ok{};
+  return Error{ErrorCode::kInvalidArgument, message, {{field, message}}};
+}
+
+Status UnitOfCommune(soci::session& s, const Item& it) {
+  if (it.unit_id == 0) return Ok{};
+  return OfCommune(s, "unit", it.unit_id, it.commune_id, "unit_id",
+                   "Đơn vị phụ trách không thuộc xã.");
+}
+
+// Inserts `it` as a draft at version 1 with its audit entry; returns the id.
+long long InsertDraft(soci::session& s, const Item& it, const audit::AuditRecord& rec,
+                      int64_t now) {
+  long long id = 0;
+  long long c = it.commune_id, unit = it.unit_id;
+  long long at = it.created_at != 0 ? it.created_at : now;
+  long long by = it.created_by != 0 ? it.created_by : rec.actor_id;
+  soci::indicator unit_ind = it.unit_id > 0 ? soci::i_ok : soci::i_null;
+  int year = it.year;
+  const std::string effective = it.type_effective_from.ToIso();
+  const std::string ref_on = RefOn(it, now);
+  const std::string folded = SearchText(it);
+  OptText decision(it.decision_on);
+  s << "INSERT INTO disclosure_item (commune_id, type_code, type_effective_from, title, "
+       "summary, year, period_key, decision_number, decision_on, ref_on, unit_id, status, "
+       "search_folded, version, created_at, created_by) VALUES (:c, :t, :e, :ti, :su, :y, :p, "
+       ":dn, :do, :r, :u, 'draft', :f, 1, :a, :b) RETURNING id",
+      soci::use(c), soci::use(it.type_code), soci::use(effective), soci::use(it.title),
+      soci::use(it.summary), soci::use(year), soci::use(it.period_key),
+      soci::use(it.decision_number), soci::use(decision.value, decision.ind), soci::use(ref_on),
+      soci::use(unit, unit_ind), soci::use(folded), soci::use(at), soci::use(by), soci::into(id);
+  AuditChange(s, rec, c, kDisclosureEntity, id, "create", it.type_code + ": " + it.title, now);
+  return id;
+}
+
+// The portal posting that publication adds, with the content version and the audit entry.
+void InsertPortal(soci::session& s, long long c, long long id, const Posting& portal, int64_t at,
+                  const audit::AuditRecord& rec, int64_t now) {
+  Posting p = portal;
+  p.channel = disclosure::Channel::kPortal;
+  p.village_id = 0;
+  if (p.recorded_at == 0) p.recorded_at = at;
+  if (p.recorded_by == 0) p.recorded_by = rec.actor_id;
+  InsertPosting(s, c, id, p, "", "");
+  BumpContentVersion(s, c);
+  AuditChange(s, rec, c, kDisclosureEntity, id, "publish", "từ " + p.started_on.ToVi(), now);
+}
+
 }  // namespace
 
 Result<int64_t> SqlDisclosureRepository::Create(const Item& it, const audit::AuditRecord& rec) {
   const int64_t now = clock_.NowUnix();
   long long id = 0;
   XASO_RETURN_IF_ERROR(db_.Write([&](soci::session& s) -> Status {
-    long long c = it.commune_id, unit = it.unit_id;
-    long long at = it.created_at != 0 ? it.created_at : now;
-    long long by = it.created_by != 0 ? it.created_by : rec.actor_id;
-    soci::indicator unit_ind = it.unit_id > 0 ? soci::i_ok : soci::i_null;
-    int year = it.year;
-    const std::string effective = it.type_effective_from.ToIso();
-    const std::string ref_on = RefOn(it, now);
-    const std::string folded = SearchText(it);
-    OptText decision(it.decision_on);
-    s << "INSERT INTO disclosure_item (commune_id, type_code, type_effective_from, title, "
-         "summary, year, period_key, decision_number, decision_on, ref_on, unit_id, status, "
-         "search_folded, version, created_at, created_by) VALUES (:c, :t, :e, :ti, :su, :y, :p, "
-         ":dn, :do, :r, :u, 'draft', :f, 1, :a, :b) RETURNING id",
-        soci::use(c), soci::use(it.type_code), soci::use(effective), soci::use(it.title),
-        soci::use(it.summary), soci::use(year), soci::use(it.period_key),
-        soci::use(it.decision_number), soci::use(decision.value, decision.ind), soci::use(ref_on),
-        soci::use(unit, unit_ind), soci::use(folded), soci::use(at), soci::use(by), soci::into(id);
-    AuditChange(s, rec, c, kDisclosureEntity, id, "create", it.type_code + ": " + it.title, now);
+    if (Status unit = UnitOfCommune(s, it); !unit) return unit;
+    id = InsertDraft(s, it, rec, now);
+    return Ok{};
+  }));
+  return static_cast<int64_t>(id);
+}
+
+Result<int64_t> SqlDisclosureRepository::CreatePublished(const Item& it, Attachment file,
+                                                         int64_t at, const Posting& portal,
+                                                         const audit::AuditRecord& rec) {
+  const int64_t now = clock_.NowUnix();
+  long long id = 0;
+  XASO_RETURN_IF_ERROR(db_.Write([&](soci::session& s) -> Status {
+    long long c = it.commune_id, when = at;
+    // First, so that on PostgreSQL the commune row's lock makes a concurrent call wait here and
+    // then see this one's item (SQLite's BEGIN IMMEDIATE already serialises writers).
+    BumpContentVersion(s, c);
+    long long published = 0;
+    s << "SELECT COUNT(*) FROM disclosure_item WHERE commune_id = :c AND type_code = :t AND "
+         "period_key = :p AND status = 'published'",
+        soci::use(c), soci::use(it.type_code), soci::use(it.period_key), soci::into(published);
+    if (published > 0) {
+      return MakeError(ErrorCode::kFailedPrecondition, "Kỳ này đã có bản được công bố.");
+    }
+    if (Status unit = UnitOfCommune(s, it); !unit) return unit;
+    id = InsertDraft(s, it, rec, now);
+    InsertDisclosureAttachment(s, c, id, file, now);
+    AuditChange(s, rec, c, kDisclosureEntity, id, "attach",
+                "tệp " + std::to_string(file.n) + " " + file.filename + " (" + file.sha256 + ")",
+                now);
+    s << "UPDATE disclosure_item SET status = 'published', published_at = :a WHERE id = :i",
+        soci::use(when), soci::use(id);
+    InsertPortal(s, c, id, portal, at, rec, now);
     return Ok{};
   }));
   return static_cast<int64_t>(id);
@@ -301,6 +371,7 @@ Result<int64_t> SqlDisclosureRepository::Update(const Item& it, const audit::Aud
     const std::string ref_on = RefOn(it, now);
     const std::string folded = SearchText(it);
     OptText decision(it.decision_on);
+    if (Status in_commune = UnitOfCommune(s, it); !in_commune) return in_commune;
     soci::statement st =
         (s.prepare << "UPDATE disclosure_item SET title = :ti, summary = :su, year = :y, "
                       "period_key = :p, decision_number = :dn, decision_on = :do, ref_on = :r, "
@@ -335,14 +406,7 @@ Result<int64_t> SqlDisclosureRepository::Publish(int64_t commune_id, int64_t id,
     if (st.get_affected_rows() != 1) {
       return DisclosureRefusal(s, c, key, v, "Chỉ công khai được mục đang soạn.");
     }
-    Posting p = portal;
-    p.channel = disclosure::Channel::kPortal;
-    p.village_id = 0;
-    if (p.recorded_at == 0) p.recorded_at = at;
-    if (p.recorded_by == 0) p.recorded_by = rec.actor_id;
-    InsertPosting(s, c, key, p, "", "");
-    BumpContentVersion(s, c);
-    AuditChange(s, rec, c, kDisclosureEntity, key, "publish", "từ " + p.started_on.ToVi(), now);
+    InsertPortal(s, c, key, portal, at, rec, now);
     return Ok{};
   }));
   return version + 1;
@@ -383,6 +447,11 @@ Result<int64_t> SqlDisclosureRepository::AddPosting(int64_t commune_id, int64_t 
   XASO_RETURN_IF_ERROR(db_.Write([&](soci::session& s) -> Status {
     long long c = commune_id, id = item_id;
     if (!StatusOf(s, c, id)) return DisclosureNotFound();
+    if (p.village_id != 0) {
+      Status village =
+          OfCommune(s, "village", p.village_id, c, "village_id", "Thôn không thuộc xã.");
+      if (!village) return village;
+    }
     std::string sha, type;
     if (proof) {
       sha = StoreDisclosureBlob(s, c, proof->bytes, now);

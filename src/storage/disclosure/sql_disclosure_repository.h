@@ -29,6 +29,9 @@ class SqlDisclosureRepository final : public disclosure::DisclosureRepository {
   Result<int64_t> Publish(int64_t commune_id, int64_t id, int64_t version, int64_t at,
                           const disclosure::Posting& portal,
                           const audit::AuditRecord& rec) override;
+  Result<int64_t> CreatePublished(const disclosure::Item& item, disclosure::Attachment file,
+                                  int64_t at, const disclosure::Posting& portal,
+                                  const audit::AuditRecord& rec) override;
   Result<int64_t> Withdraw(int64_t commune_id, int64_t id, int64_t version, Date on,
                            const std::string& reason, const audit::AuditRecord& rec) override;
   Result<int64_t> AddPosting(int64_t commune_id, int64_t item_id, const disclosure::Posting& p,

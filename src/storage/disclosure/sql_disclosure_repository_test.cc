@@ -252,12 +252,14 @@ TEST_P(DisclosureStorageTest, AFailedPostingLeavesNothingBehind) {
   const long long audits = AuditEntries(), version = ContentVersion();
   Posting house = Board(D(2026, 3, 2), std::nullopt);
   house.channel = Channel::kVillageHouse;
-  house.village_id = 999999;  // no such village: the insert fails after the proof is stored
+  house.village_id = 999999;  // no such village: refused before anything is written
   Attachment photo;
   photo.content_type = "image/png";
   photo.bytes = "\x89PNG proof";
   auto refused = repo_->AddPosting(commune_id_, id, house, photo, rec_);
   ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(refused.error().fields.at(0).field, "village_id");
   EXPECT_EQ(Count("SELECT COUNT(*) FROM file_blob"), 0);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM disclosure_posting"), 0);
   EXPECT_EQ(AuditEntries(), audits);
@@ -285,6 +287,92 @@ TEST_P(DisclosureStorageTest, AnotherCommunesItemIsNotFound) {
             ErrorCode::kNotFound);
   EXPECT_TRUE(repo_->ItemsOfYear(other, 2026)->empty());
   EXPECT_EQ(*repo_->Count(ItemQuery{.commune_id = other}), 0);
+}
+
+TEST_P(DisclosureStorageTest, CreatePublishedWritesAllOrNothingOncePerPeriod) {
+  Item log = Sample("Danh mục thông tin đã công khai Quý I/2026");
+  log.type_code = "disclosure_log";
+  log.decision_number = "";
+  log.decision_on.reset();
+  log.period_key = "2026-Q1";
+  const long long version = ContentVersion();
+  auto id = repo_->CreatePublished(log, File("danh-muc.csv", "item_id\r\n"), kNow,
+                                   Posting{.started_on = D(2026, 4, 2)}, rec_);
+  ASSERT_TRUE(id.has_value()) << id.error().message;
+  auto got = repo_->Get(commune_id_, *id);
+  ASSERT_TRUE(got.has_value()) << got.error().message;
+  EXPECT_EQ(got->status, ItemStatus::kPublished);
+  EXPECT_EQ(got->published_at, kNow);
+  ASSERT_EQ(got->attachments.size(), 1U);
+  EXPECT_EQ(got->attachments[0].n, 1);
+  EXPECT_EQ(repo_->GetAttachment(commune_id_, *id, 1)->bytes, "item_id\r\n");
+  ASSERT_EQ(got->postings.size(), 1U);
+  EXPECT_EQ(got->postings[0].channel, Channel::kPortal);
+  EXPECT_EQ(got->postings[0].started_on, D(2026, 4, 2));
+  EXPECT_GT(ContentVersion(), version);
+
+  // The same quarter again: refused inside the transaction, nothing written.
+  const long long items = Count("SELECT COUNT(*) FROM disclosure_item"),
+                  blobs = Count("SELECT COUNT(*) FROM file_blob"), audits = AuditEntries();
+  auto again = repo_->CreatePublished(log, File("khac.csv", "other bytes"), kNow,
+                                      Posting{.started_on = D(2026, 4, 3)}, rec_);
+  ASSERT_FALSE(again.has_value());
+  EXPECT_EQ(again.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM disclosure_item"), items);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM file_blob"), blobs);
+  EXPECT_EQ(AuditEntries(), audits);
+
+  // Another quarter, or a withdrawn one, is not in the way.
+  log.period_key = "2026-Q2";
+  auto q2 = repo_->CreatePublished(log, File("q2.csv", "q2"), kNow,
+                                   Posting{.started_on = D(2026, 7, 2)}, rec_);
+  ASSERT_TRUE(q2.has_value()) << q2.error().message;
+  ASSERT_TRUE(repo_->Withdraw(commune_id_, *q2, 1, D(2026, 7, 3), "Sai", rec_).has_value());
+  EXPECT_TRUE(repo_
+                  ->CreatePublished(log, File("q2.csv", "q2 v2"), kNow,
+                                    Posting{.started_on = D(2026, 7, 3)}, rec_)
+                  .has_value());
+}
+
+TEST_P(DisclosureStorageTest, AnotherCommunesVillageOrUnitIsRefused) {
+  const long long other = AddOtherCommune();
+  long long their_village = 0, their_unit = 0, our_unit = 0;
+  ASSERT_TRUE(db_->Write([&](soci::session& s) -> Status {
+                   s << "INSERT INTO village (commune_id, name, kind) VALUES (:c, 'Thôn Khác', "
+                        "'thon') RETURNING id",
+                       soci::use(other), soci::into(their_village);
+                   s << "INSERT INTO unit (commune_id, code, name_vi) VALUES (:c, 'vp', "
+                        "'Văn phòng') RETURNING id",
+                       soci::use(other), soci::into(their_unit);
+                   s << "INSERT INTO unit (commune_id, code, name_vi) VALUES (:c, 'vp', "
+                        "'Văn phòng') RETURNING id",
+                       soci::use(commune_id_), soci::into(our_unit);
+                   return Ok{};
+                 })
+                  .has_value());
+  const int64_t id = MakeItem(Sample());
+  Posting house = Board(D(2026, 3, 2), std::nullopt);
+  house.channel = Channel::kVillageHouse;
+  house.village_id = their_village;
+  auto refused = repo_->AddPosting(commune_id_, id, house, std::nullopt, rec_);
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(refused.error().fields.at(0).field, "village_id");
+  EXPECT_TRUE(repo_->Get(commune_id_, id)->postings.empty());
+
+  Item theirs = Sample();
+  theirs.unit_id = their_unit;
+  auto create = repo_->Create(theirs, rec_);
+  ASSERT_FALSE(create.has_value());
+  EXPECT_EQ(create.error().fields.at(0).field, "unit_id");
+  Item edit = *repo_->Get(commune_id_, id);
+  edit.unit_id = their_unit;
+  auto update = repo_->Update(edit, rec_);
+  ASSERT_FALSE(update.has_value());
+  EXPECT_EQ(update.error().code, ErrorCode::kInvalidArgument);
+  edit.unit_id = our_unit;
+  ASSERT_TRUE(repo_->Update(edit, rec_).has_value());
+  EXPECT_EQ(repo_->Get(commune_id_, id)->unit_id, our_unit);
 }
 
 TEST_P(DisclosureStorageTest, ListFiltersSearchesAndPages) {

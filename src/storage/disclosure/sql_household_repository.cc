@@ -52,6 +52,13 @@ Status SqlHouseholdRepository::ReplaceList(int64_t commune_id, int64_t item_id,
   return db_.Write([&](soci::session& s) -> Status {
     long long commune = commune_id, item = item_id, objections = 0;
     if (!ItemOfCommune(s, commune, item)) return NotFound("no such item");
+    // Checked here too, inside the write, so that a publication racing the import wins.
+    std::string status;
+    s << "SELECT status FROM disclosure_item WHERE id = :i", soci::use(item), soci::into(status);
+    if (status != "draft") {
+      return MakeError(ErrorCode::kFailedPrecondition,
+                       "Danh sách đã công bố: không thể nhập lại danh sách hộ.");
+    }
     s << "SELECT COUNT(*) FROM disclosure_objection WHERE item_id = :i", soci::use(item),
         soci::into(objections);
     if (objections > 0) {

@@ -77,6 +77,20 @@ TEST_P(HouseholdStorageTest, AListIsReplacedWholeAndReadByVillage) {
   EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_entry WHERE action = 'import_households'"), 2);
 }
 
+TEST_P(HouseholdStorageTest, APublishedListIsNotReplaced) {
+  ASSERT_TRUE(repo_->ReplaceList(commune_id_, item_, Two(), who_).has_value());
+  ASSERT_TRUE(db_->Write([&](soci::session& s) -> Status {
+                   s << "UPDATE disclosure_item SET status = 'published' WHERE id = :i",
+                       soci::use(item_);
+                   return Ok{};
+                 })
+                  .has_value());
+  auto again = repo_->ReplaceList(commune_id_, item_, {Two()[0]}, who_);
+  ASSERT_FALSE(again.has_value());
+  EXPECT_EQ(again.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(repo_->List(commune_id_, item_)->size(), 2U);
+}
+
 TEST_P(HouseholdStorageTest, AnotherCommuneSeesNothingAndCannotWrite) {
   ASSERT_TRUE(repo_->ReplaceList(commune_id_, item_, Two(), who_).has_value());
   const long long other = AddOtherCommune();
