@@ -40,10 +40,6 @@ std::string ItemHref(const identity::Commune& c, int64_t id) {
   return RegisterHref(c) + "/" + std::to_string(id);
 }
 
-const std::string& TypeName(Lang lang, const DisclosureType& t) {
-  return lang == Lang::kEn && !t.name_en.empty() ? t.name_en : t.name_vi;
-}
-
 std::string PeriodLabel(const std::string& key) {
   if (key.empty()) return {};
   auto p = disclosure::ParsePeriod(key);
@@ -118,7 +114,7 @@ Data TypeOptions(Context& ctx, const std::optional<std::string>& chosen) {
     Data x;
     x.set("code", t->code);
     std::string label = t->law_item > 0 ? std::to_string(t->law_item) + ". " : std::string();
-    label += TypeName(ctx.lang, *t);
+    label += DisclosureTypeName(ctx.lang, *t);
     x.set("label", label);
     x.set("selected", Data(chosen && *chosen == t->code));
     list.push_back(x);
@@ -180,7 +176,7 @@ Response List(Context& ctx) {
     Data x;
     x.set("href", ItemHref(*commune, s.id));
     x.set("title", s.title);
-    x.set("type", t ? TypeName(ctx.lang, *t) : s.type_code);
+    x.set("type", t ? DisclosureTypeName(ctx.lang, *t) : s.type_code);
     if (!s.decision_number.empty()) x.set("decision_number", s.decision_number);
     if (s.decision_on) x.set("decision_on", s.decision_on->ToVi());
     if (s.first_out) x.set("first_out", s.first_out->ToVi());
@@ -256,7 +252,7 @@ Response Show(Context& ctx) {
   d.set("commune_name", commune.name);
   d.set("register_href", RegisterHref(commune));
   d.set("title", item.title);
-  d.set("type", TypeName(ctx.lang, *type));
+  d.set("type", DisclosureTypeName(ctx.lang, *type));
   if (type->law_item > 0) d.set("law_item", std::to_string(type->law_item));
   d.set("legal_basis", type->legal_basis);
   if (!item.decision_number.empty()) d.set("decision_number", item.decision_number);
@@ -293,7 +289,10 @@ Response Show(Context& ctx) {
     d.set("personal_data", Data(true));
   }
   Response r = RenderPage(ctx, 200, "disclosure_public_item", d, item.title);
-  return type->personal_data ? NoIndex(r) : r;
+  if (!type->personal_data) return r;
+  // Names must not outlive the window in a shared cache (signed-in pages get no-store anyway).
+  if (!ctx.account) r.With("Cache-Control", "no-store");
+  return NoIndex(r);
 }
 
 // A file of an item the public may see. Caches must ask again: the item can leave the public.
@@ -317,19 +316,10 @@ Response File(Context& ctx) {
   auto loaded = LoadPublicItem(ctx);
   if (!loaded) return FailItem(ctx, loaded.error());
   const auto& [commune, item] = *loaded;
-  const auto n = IdParam(ctx, "n");
-  if (!n || *n > 100000) return NotFound(ctx);
-  return Download(ctx,
-                  ctx.svc.disclosure_repo->GetAttachment(commune.id, item.id, static_cast<int>(*n)),
+  const auto n = DisclosureAttachmentParam(ctx);
+  if (!n) return NotFound(ctx);
+  return Download(ctx, ctx.svc.disclosure_repo->GetAttachment(commune.id, item.id, *n),
                   IsPersonal(ctx, item));
-}
-
-std::string ProofExtension(const std::string& content_type) {
-  if (content_type == "image/jpeg") return ".jpg";
-  if (content_type == "image/png") return ".png";
-  if (content_type == "image/webp") return ".webp";
-  if (content_type == "application/pdf") return ".pdf";
-  return "";
 }
 
 Response Proof(Context& ctx) {
@@ -340,8 +330,7 @@ Response Proof(Context& ctx) {
   if (!posting) return NotFound(ctx);
   auto proof = ctx.svc.disclosure_repo->GetProof(commune.id, item.id, *posting);
   if (proof) {
-    proof->filename =
-        "minh-chung-" + std::to_string(*posting) + ProofExtension(proof->content_type);
+    proof->filename = DisclosureProofFilename(*posting, proof->content_type);
   }
   return Download(ctx, std::move(proof), IsPersonal(ctx, item));
 }
