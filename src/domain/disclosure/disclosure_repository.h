@@ -30,6 +30,9 @@ struct ItemSummary {
   int attachments = 0;
 };
 
+// The storage binds one parameter per excluded type, so the list has a fixed ceiling.
+inline constexpr size_t kMaxExcludedTypes = 12;
+
 struct ItemQuery {
   int64_t commune_id = 0;
   std::optional<std::string> type_code;
@@ -38,6 +41,10 @@ struct ItemQuery {
   // FoldVietnamese of the words searched: each word must occur in the folded title, summary or
   // decision number ("cong khai ngan sach" finds "Công khai ngân sách"). "" = no search.
   std::string folded_words;
+  // Types left out (the public register hides personal-data types whose window has passed, so
+  // its count and years must not reveal them either). At most kMaxExcludedTypes codes; more is
+  // kInvalidArgument.
+  std::vector<std::string> exclude_types;
   int limit = 50;
   int offset = 0;
 };
@@ -89,8 +96,10 @@ class DisclosureRepository {
   // Every item of the commune whose year is `year`, with postings and attachments (no bytes):
   // the input of CheckCommune.
   virtual Result<std::vector<Item>> ItemsOfYear(int64_t commune_id, int year) = 0;
-  // The years that have items with status `status`, newest first.
-  virtual Result<std::vector<int>> Years(int64_t commune_id, ItemStatus status) = 0;
+  // The years that have items with status `status` whose type is not in `exclude_types` (as
+  // ItemQuery::exclude_types), newest first.
+  virtual Result<std::vector<int>> Years(int64_t commune_id, ItemStatus status,
+                                         const std::vector<std::string>& exclude_types) = 0;
 };
 
 }  // namespace xaso::disclosure

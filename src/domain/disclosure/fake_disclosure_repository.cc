@@ -199,6 +199,10 @@ bool FakeDisclosureRepository::Matches(const Item& item, const ItemQuery& q) con
   if (q.type_code && item.type_code != *q.type_code) return false;
   if (q.year && item.year != *q.year) return false;
   if (q.status && item.status != *q.status) return false;
+  if (std::find(q.exclude_types.begin(), q.exclude_types.end(), item.type_code) !=
+      q.exclude_types.end()) {
+    return false;
+  }
   if (q.folded_words.empty()) return true;
   const std::string hay =
       FoldVietnamese(item.title + " " + item.summary + " " + item.decision_number);
@@ -247,10 +251,12 @@ Result<std::vector<Item>> FakeDisclosureRepository::ItemsOfYear(int64_t commune_
   return out;
 }
 
-Result<std::vector<int>> FakeDisclosureRepository::Years(int64_t commune_id, ItemStatus status) {
+Result<std::vector<int>> FakeDisclosureRepository::Years(
+    int64_t commune_id, ItemStatus status, const std::vector<std::string>& exclude_types) {
+  const ItemQuery q{.commune_id = commune_id, .status = status, .exclude_types = exclude_types};
   std::set<int, std::greater<>> years;
   for (const auto& [id, item] : items) {
-    if (item.commune_id == commune_id && item.status == status) years.insert(item.year);
+    if (Matches(item, q)) years.insert(item.year);
   }
   return std::vector<int>(years.begin(), years.end());
 }

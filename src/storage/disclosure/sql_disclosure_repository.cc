@@ -177,25 +177,35 @@ std::string Contains(std::string_view word) {
   return out + "%";
 }
 
-// The filter of List and Count as one fixed statement: a filter that is not set is a sentinel
-// ('' or 0) that disables its condition, and missing search words match anything, so no text
-// of a request is spliced into the SQL.
+// The filter of List, Count and Years as one fixed statement: a filter that is not set is a
+// sentinel ('' or 0) that disables its condition, missing search words match anything and unused
+// exclusion slots are '' (no type has that code), so no text of a request is spliced into the SQL.
 struct Filter {
   long long c = 0;
   std::string type;
   int year = 0;
   std::string status;
   std::vector<std::string> like;
+  std::vector<std::string> excluded;
 
   explicit Filter(const ItemQuery& q)
       : c(q.commune_id),
         type(q.type_code.value_or("")),
         year(q.year.value_or(0)),
         status(q.status ? std::string(disclosure::ItemStatusCode(*q.status)) : ""),
-        like(kSearchWords, "%") {
+        like(kSearchWords, "%"),
+        excluded(q.exclude_types) {
     std::istringstream words(q.folded_words);
     std::string word;
     for (size_t i = 0; i < kSearchWords && words >> word; ++i) like[i] = Contains(word);
+    excluded.resize(disclosure::kMaxExcludedTypes);
+  }
+
+  static Status Check(const ItemQuery& q) {
+    if (q.exclude_types.size() > disclosure::kMaxExcludedTypes) {
+      return MakeError(ErrorCode::kInvalidArgument, "Quá nhiều loại bị loại trừ.");
+    }
+    return Ok{};
   }
 
   static std::string Where() {
@@ -205,9 +215,38 @@ struct Filter {
     for (size_t i = 0; i < kSearchWords; ++i) {
       sql += " AND i.search_folded LIKE :w" + std::to_string(i) + " ESCAPE '\\'";
     }
-    return sql;
+    sql += " AND i.type_code NOT IN (";
+    for (size_t i = 0; i < disclosure::kMaxExcludedTypes; ++i) {
+      sql += (i == 0 ? ":x" : ", :x") + std::to_string(i);
+    }
+    return sql + ")";
+  }
+
+  // Binds the values in the order of Where()'s placeholders.
+  void Bind(soci::details::prepare_temp_type& st) const {
+    st, soci::use(c), soci::use(type), soci::use(type), soci::use(year), soci::use(year),
+        soci::use(status), soci::use(status);
+    for (const auto& w : like) st, soci::use(w);
+    for (const auto& x : excluded) st, soci::use(x);
   }
 };
+
+// Runs `head` + Filter::Where() + `tail` with the filter bound, then `extra` (the values of the
+// tail's placeholders), and maps each row.
+template <class T, class Map, class... Extra>
+Result<std::vector<T>> QueryFiltered(Database& db, const std::string& head, const Filter& f,
+                                     const std::string& tail, Map map, const Extra&... extra) {
+  std::vector<T> out;
+  XASO_RETURN_IF_ERROR(db.Read([&](soci::session& s) -> Status {
+    soci::details::prepare_temp_type st = (s.prepare << head + Filter::Where() + tail);
+    f.Bind(st);
+    ((st, soci::use(extra)), ...);
+    soci::rowset<soci::row> rows(st);
+    for (const soci::row& r : rows) out.push_back(map(r));
+    return Ok{};
+  }));
+  return out;
+}
 
 }  // namespace
 
@@ -394,17 +433,16 @@ Status SqlDisclosureRepository::TakeDown(int64_t commune_id, int64_t item_id, in
 }
 
 Result<std::vector<ItemSummary>> SqlDisclosureRepository::List(const ItemQuery& q) {
+  XASO_RETURN_IF_ERROR(Filter::Check(q));
   const Filter f(q);
   const int limit = std::clamp(q.limit, 1, 500), offset = std::max(q.offset, 0);
-  const std::string sql =
+  return QueryFiltered<ItemSummary>(
+      db_,
       "SELECT i.id, i.type_code, i.type_effective_from, i.title, i.year, i.period_key, "
       "i.decision_number, i.decision_on, i.status, i.published_at, (SELECT MIN(p.started_on) "
       "FROM disclosure_posting p WHERE p.item_id = i.id), (SELECT COUNT(*) FROM "
-      "disclosure_attachment a WHERE a.item_id = i.id) FROM disclosure_item i " +
-      Filter::Where() + " ORDER BY i.ref_on DESC, i.id DESC LIMIT :l OFFSET :o";
-  static_assert(kSearchWords == 6, "one bound parameter per search word below");
-  return QueryAll<ItemSummary>(
-      db_, sql,
+      "disclosure_attachment a WHERE a.item_id = i.id) FROM disclosure_item i ",
+      f, " ORDER BY i.ref_on DESC, i.id DESC LIMIT :l OFFSET :o",
       [](const soci::row& r) {
         ItemSummary it;
         it.id = RowInt(r, 0);
@@ -421,19 +459,15 @@ Result<std::vector<ItemSummary>> SqlDisclosureRepository::List(const ItemQuery& 
         it.attachments = static_cast<int>(RowInt(r, 11));
         return it;
       },
-      f.c, f.type, f.type, f.year, f.year, f.status, f.status, f.like[0], f.like[1], f.like[2],
-      f.like[3], f.like[4], f.like[5], limit, offset);
+      limit, offset);
 }
 
 Result<int64_t> SqlDisclosureRepository::Count(const ItemQuery& q) {
-  const Filter f(q);
+  XASO_RETURN_IF_ERROR(Filter::Check(q));
   XASO_ASSIGN_OR_RETURN(
-      auto n,
-      QueryOne<int64_t>(
-          db_, "SELECT COUNT(*) FROM disclosure_item i " + Filter::Where(),
-          [](const soci::row& r) { return RowInt(r, 0); }, f.c, f.type, f.type, f.year, f.year,
-          f.status, f.status, f.like[0], f.like[1], f.like[2], f.like[3], f.like[4], f.like[5]));
-  return n.value_or(0);
+      auto n, QueryFiltered<int64_t>(db_, "SELECT COUNT(*) FROM disclosure_item i ", Filter(q), "",
+                                     [](const soci::row& r) { return RowInt(r, 0); }));
+  return n.empty() ? 0 : n.front();
 }
 
 Result<std::vector<Item>> SqlDisclosureRepository::ItemsOfYear(int64_t commune_id, int year) {
@@ -447,13 +481,13 @@ Result<std::vector<Item>> SqlDisclosureRepository::ItemsOfYear(int64_t commune_i
   return items;
 }
 
-Result<std::vector<int>> SqlDisclosureRepository::Years(int64_t commune_id, ItemStatus status) {
-  return QueryAll<int>(
-      db_,
-      "SELECT DISTINCT year FROM disclosure_item WHERE commune_id = :c AND status = :s ORDER BY "
-      "year DESC",
-      [](const soci::row& r) { return static_cast<int>(RowInt(r, 0)); },
-      static_cast<long long>(commune_id), std::string(disclosure::ItemStatusCode(status)));
+Result<std::vector<int>> SqlDisclosureRepository::Years(
+    int64_t commune_id, ItemStatus status, const std::vector<std::string>& exclude_types) {
+  const ItemQuery q{.commune_id = commune_id, .status = status, .exclude_types = exclude_types};
+  XASO_RETURN_IF_ERROR(Filter::Check(q));
+  return QueryFiltered<int>(db_, "SELECT DISTINCT i.year FROM disclosure_item i ", Filter(q),
+                            " ORDER BY i.year DESC",
+                            [](const soci::row& r) { return static_cast<int>(RowInt(r, 0)); });
 }
 
 }  // namespace xaso::storage

@@ -350,9 +350,42 @@ TEST_P(DisclosureStorageTest, ListFiltersSearchesAndPages) {
   ASSERT_EQ(page2->size(), 1U);
   EXPECT_EQ((*page2)[0].id, c);
 
-  auto years = repo_->Years(commune_id_, ItemStatus::kDraft);
+  auto years = repo_->Years(commune_id_, ItemStatus::kDraft, {});
   EXPECT_EQ(*years, (std::vector<int>{2026}));
-  EXPECT_EQ(*repo_->Years(commune_id_, ItemStatus::kPublished), (std::vector<int>{2025}));
+  EXPECT_EQ(*repo_->Years(commune_id_, ItemStatus::kPublished, {}), (std::vector<int>{2025}));
+}
+
+TEST_P(DisclosureStorageTest, ExcludedTypesAreLeftOutOfListCountAndYears) {
+  const int64_t a = MakeItem(Sample());
+  Item land = Sample("Kế hoạch sử dụng đất năm 2025");
+  land.type_code = "land_use_plan";
+  land.year = 2025;
+  const int64_t c = MakeItem(land);
+  ASSERT_TRUE(repo_->Publish(commune_id_, a, 1, kNow, Posting{.started_on = D(2026, 1, 12)}, rec_)
+                  .has_value());
+  ASSERT_TRUE(repo_->Publish(commune_id_, c, 1, kNow, Posting{.started_on = D(2026, 1, 12)}, rec_)
+                  .has_value());
+
+  const std::vector<std::string> hide = {"land_use_plan", "military_service"};
+  auto rest = repo_->List(ItemQuery{.commune_id = commune_id_, .exclude_types = hide});
+  ASSERT_TRUE(rest.has_value()) << rest.error().message;
+  ASSERT_EQ(rest->size(), 1U);
+  EXPECT_EQ((*rest)[0].id, a);
+  EXPECT_EQ(*repo_->Count(ItemQuery{.commune_id = commune_id_, .exclude_types = hide}), 1);
+  EXPECT_EQ(*repo_->Count(ItemQuery{.commune_id = commune_id_}), 2);
+  // A search that only the hidden item matches finds nothing, not even in the count.
+  EXPECT_EQ(*repo_->Count(ItemQuery{
+                .commune_id = commune_id_, .folded_words = "su dung dat", .exclude_types = hide}),
+            0);
+  EXPECT_EQ(*repo_->Years(commune_id_, ItemStatus::kPublished, hide), (std::vector<int>{2026}));
+  EXPECT_EQ(*repo_->Years(commune_id_, ItemStatus::kPublished, {}), (std::vector<int>{2026, 2025}));
+
+  // A quote in a code is a value, not SQL.
+  EXPECT_EQ(*repo_->Count(ItemQuery{.commune_id = commune_id_, .exclude_types = {"x' OR 1=1 --"}}),
+            2);
+  const std::vector<std::string> too_many(disclosure::kMaxExcludedTypes + 1, "x");
+  EXPECT_FALSE(
+      repo_->Count(ItemQuery{.commune_id = commune_id_, .exclude_types = too_many}).has_value());
 }
 
 TEST_P(DisclosureStorageTest, ItemsOfYearCarryTheirFilesAndPostings) {

@@ -146,7 +146,7 @@ Response List(Context& ctx) {
   if (!lines) return ErrorPage(ctx, HttpStatusFor(lines.error().code, false));
   auto total = ctx.svc.disclosure_repo->Count(iq);
   if (!total) return ErrorPage(ctx, HttpStatusFor(total.error().code, false));
-  auto years = ctx.svc.disclosure_repo->Years(commune->id, ItemStatus::kPublished);
+  auto years = ctx.svc.disclosure_repo->Years(commune->id, ItemStatus::kPublished, {});
   if (!years) return ErrorPage(ctx, HttpStatusFor(years.error().code, false));
 
   Data d;
@@ -390,7 +390,7 @@ Result<std::vector<ExportRow>> ExportRows(Context& ctx, const identity::Commune&
     years.push_back(*q.year);
   } else {
     XASO_ASSIGN_OR_RETURN(years,
-                          ctx.svc.disclosure_repo->Years(commune.id, ItemStatus::kPublished));
+                          ctx.svc.disclosure_repo->Years(commune.id, ItemStatus::kPublished, {}));
   }
   const std::string base = SiteBase(ctx);
   std::vector<ExportRow> rows;
