@@ -1,6 +1,6 @@
 // The budget tables of disclosure items (issue 7 item 4(a)): an officer enters the lines as
 // CSV, a table that does not add up is refused with its line named and nothing stored, the
-// public sees the tables, chart and exports of a published item only, and the readers of the
+// table of a published item can no longer be replaced, the public sees the tables, chart and exports of a published item only, and the readers of the
 // register may look but not write.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -34,7 +34,8 @@ describe('budget tables', () => {
   const officer = () => new Client(server.base);
   before(async () => {
     server = await startServer();
-    published = addItem(server, 'published', 'Thực hiện ngân sách quý 1/2026');
+    // Entered as a draft; the test 'once published...' publishes it, and the rest read it.
+    published = addItem(server, 'draft', 'Thực hiện ngân sách quý 1/2026');
     draft = addItem(server, 'draft', 'Thực hiện ngân sách quý 2/2026 (dự thảo)');
     other = Number(rawSql(server, 'INSERT INTO disclosure_item (commune_id, type_code, ' +
       'type_effective_from, title, year, decision_on, ref_on, created_at, created_by) ' +
@@ -99,6 +100,28 @@ describe('budget tables', () => {
     assert.equal(lineCount(server, draft), 0);
     assert.equal(lineCount(server, other), 0);
     assert.equal((await c.get(`/quan-ly/cong-khai/${other}/ngan-sach`)).status, 404);
+  });
+
+  test('once published, the table cannot be replaced: 409 with the reason, nothing stored', async () => {
+    rawSql(server, `UPDATE disclosure_item SET status = 'published', published_at = 1790000000 WHERE id = ${published}`);
+    const c = officer();
+    await c.signIn(DEMO_USERS.officer);
+    const before = rawSql(server, `SELECT code, estimate, actual FROM disclosure_budget_line WHERE item_id = ${published} ORDER BY position`);
+    let res = await c.post(`/quan-ly/cong-khai/${published}/ngan-sach`, { csv: HEADER + 'thu,1,Thu khác,7,7\n' });
+    assert.equal(res.status, 409);
+    const page = await res.text();
+    assert.match(page, /id="budget-error"[^]*đã công bố \(hoặc đã thu hồi\) nên không thể thay bảng ngân sách/);
+    assert.doesNotMatch(page, /<textarea/, 'no form to replace the table');
+    res = await c.postMultipart(`/quan-ly/cong-khai/${published}/ngan-sach`, { csv: '' },
+      { file: { name: 'bang.csv', type: 'text/csv', bytes: Buffer.from(SOUND) } });
+    assert.equal(res.status, 409);
+    assert.equal(rawSql(server, `SELECT code, estimate, actual FROM disclosure_budget_line WHERE item_id = ${published} ORDER BY position`), before);
+    // A withdrawn item keeps what it showed, too.
+    rawSql(server, `UPDATE disclosure_item SET status = 'withdrawn' WHERE id = ${published}`);
+    res = await c.post(`/quan-ly/cong-khai/${published}/ngan-sach`, { csv: SOUND });
+    assert.equal(res.status, 409);
+    rawSql(server, `UPDATE disclosure_item SET status = 'published' WHERE id = ${published}`);
+    assert.equal(lineCount(server, published), 4);
   });
 
   test('the public page shows both sides with totals, percentages and a chart', async () => {

@@ -138,7 +138,11 @@ describe('poor-household review list', () => {
     assert.match(html, /nội dung khiếu nại/i);
 
     staff = await staffPage(id);
-    assert.ok(staff.includes('Hoàng Văn Khiếu'), 'staff see the objector');
+    assert.ok(staff.includes('Hoàng Văn Khiếu'), 'an officer sees the objector');
+    // A clerk (view_disclosures only) reads the objection but not who made it (LEGAL.md §11).
+    const clerkView = await staffPage(id, clerk);
+    assert.ok(clerkView.includes('Hộ ông An đã có thu nhập ổn định.'));
+    assert.ok(!clerkView.includes('Hoàng Văn Khiếu'), 'a clerk does not see the objector');
     const late = /<article class="objection" id="khieu-nai-(\d+)">[^]*?<\/article>/g;
     const articles = [...staff.matchAll(late)].map((m) => ({ id: m[1], html: m[0] }));
     assert.equal(articles.length, 2);

@@ -157,11 +157,12 @@ describe('disclosure register: items published by the office, seen by the public
     ids.draft = await create({ title: 'Bản nháp chưa công bố' });
     // D: a personal-data list first posted 40 days ago: its 30-day window is over.
     ids.expired = await create({ type_code: 'military_service', title: 'Danh sách gọi nhập ngũ đợt 1',
-      decision_on: vi(vnDay(-42)) });
+      summary: 'Công dân Nguyễn Văn Ất, thôn Đông.', decision_on: vi(vnDay(-42)) });
     await publish(ids.expired);
     await post(ids.expired, { started_on: vi(vnDay(-40)), until: vi(vnDay(-11)) });
     // E: a personal-data list posted today: inside its window.
-    ids.current = await create({ type_code: 'military_service', title: 'Danh sách gọi nhập ngũ đợt 2' });
+    ids.current = await create({ type_code: 'military_service', title: 'Danh sách gọi nhập ngũ đợt 2',
+      summary: 'Công dân Trần Văn Bê, thôn Tây.' });
     await publish(ids.current);
   });
   after(async () => { await server.stop(); });
@@ -214,7 +215,8 @@ describe('disclosure register: items published by the office, seen by the public
         .map((m) => Number(m[1])).filter((id) => Object.values(ids).includes(id));
     };
     const all = await titles('');
-    for (const id of [ids.budget, ids.land, ids.current]) assert.ok(all.includes(id), `item ${id} listed`);
+    for (const id of [ids.budget, ids.land]) assert.ok(all.includes(id), `item ${id} listed`);
+    assert.ok(!all.includes(ids.current), 'a personal-data list is not among the general items');
     assert.ok(!all.includes(ids.draft), 'a draft is not listed');
     assert.ok(!all.includes(ids.expired), 'a personal-data list past its window is not listed');
     assert.deepEqual(await titles('?q=cong+khai+ngan+sach'), [ids.budget]);
@@ -240,6 +242,7 @@ describe('disclosure register: items published by the office, seen by the public
     const inside = await anon.get(`${REGISTER}/${ids.current}`);
     assert.equal(inside.status, 200);
     assert.equal(inside.headers.get('x-robots-tag'), 'noindex, nofollow');
+    assert.equal(inside.headers.get('cache-control'), 'no-store');
     const html = await inside.text();
     assert.match(html, /<meta name="robots" content="noindex, nofollow">/);
     assert.match(html, /id="disclosure-personal"/);
@@ -259,7 +262,8 @@ describe('disclosure register: items published by the office, seen by the public
     assert.ok(xml.includes(`<title>Công khai ngân sách &amp; &quot;chi thường xuyên&quot; &lt;năm ${year}&gt;</title>`));
     assert.ok(xml.includes(`<id>${server.base}/xa/nhat-tan/cong-khai/${ids.budget}</id>`));
     assert.match(xml, /<updated>\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ<\/updated>/);
-    assert.ok(xml.includes(`/cong-khai/${ids.current}</id>`), 'inside its window');
+    // Personal-data lists stay on the register's page, never in a feed that outlives their window.
+    assert.ok(!xml.includes(`/cong-khai/${ids.current}</id>`), 'inside its window');
     assert.ok(!xml.includes(`/cong-khai/${ids.expired}</id>`), 'past its window');
     assert.ok(!xml.includes(`/cong-khai/${ids.draft}</id>`));
     assert.ok(xml.includes(`/cong-khai/${ids.land}</id>`));
@@ -269,7 +273,8 @@ describe('disclosure register: items published by the office, seen by the public
     const json = await (await anon.get(`${REGISTER}/du-lieu.json`)).json();
     const mine = json.items.filter((x) => Object.values(ids).includes(x.id));
     const byId = new Map(mine.map((x) => [x.id, x]));
-    assert.deepEqual([...byId.keys()].sort(), [ids.budget, ids.land, ids.current].sort());
+    // Personal-data lists are never in the open data, even inside their window.
+    assert.deepEqual([...byId.keys()].sort(), [ids.budget, ids.land].sort());
     const a = byId.get(ids.budget);
     assert.equal(a.type_code, 'socio_economic_plan');
     assert.equal(a.law_item, 1);
@@ -283,10 +288,53 @@ describe('disclosure register: items published by the office, seen by the public
     assert.ok(land.items.some((x) => x.id === ids.land));
     const csv = await (await anon.get(`${REGISTER}/du-lieu.csv?nam=${year}`)).text();
     const listed = [...csv.matchAll(/\r\n(\d+),/g)].map((m) => Number(m[1]));
-    assert.ok(listed.includes(ids.budget) && listed.includes(ids.current), 'this year\'s public items');
-    assert.ok(!listed.includes(ids.land) && !listed.includes(ids.expired) && !listed.includes(ids.draft));
+    assert.ok(listed.includes(ids.budget), 'this year\'s public items');
+    for (const id of [ids.land, ids.expired, ids.draft, ids.current]) assert.ok(!listed.includes(id), `item ${id}`);
+    const personal = await (await anon.get(`${REGISTER}/du-lieu.json?loai=military_service`)).json();
+    assert.deepEqual(personal.items, []);
     assert.ok(csv.includes(`"Công khai ngân sách & ""chi thường xuyên"" <năm ${year}>"`));
     assert.ok(csv.includes(`Ngân sách.pdf|${sha256(PDF)}|${server.base}/xa/nhat-tan/cong-khai/${ids.budget}/tep/1`));
-    assert.ok(!csv.includes('nhập ngũ đợt 1'));
+    assert.ok(!csv.includes('nhập ngũ'));
+  });
+
+  test('personal-data lists are kept out of the count and the search; those on the board now are listed apart', async () => {
+    const page = async (q) => {
+      const res = await anon.get(REGISTER + q);
+      assert.equal(res.status, 200, q);
+      const html = await res.text();
+      const total = /id="disclosure-total">Số mục: ([\d.]+)</.exec(html)[1];
+      const posted = /<section id="disclosure-posted"[^]*?<\/section>/.exec(html)?.[0] ?? '';
+      return { html, total, posted };
+    };
+    // The reviewer's probe: the name of a list past its window is not counted nor found.
+    for (const q of ['?loai=military_service&q=nguyen+van+at', '?q=nguyen+van+at', '?q=Nguyễn+Văn+Ất']) {
+      const { html, total } = await page(q);
+      assert.equal(total, '0', q);
+      assert.doesNotMatch(html, new RegExp(`/cong-khai/${ids.expired}"`), q);
+      assert.match(html, /Không có mục nào khớp với/, q);
+    }
+    // Nor is the one inside its window reachable by the search box.
+    for (const q of ['?q=tran+van+be', '?q=nhap+ngu', '?loai=military_service&q=nhap+ngu']) {
+      const { html, total, posted } = await page(q);
+      assert.equal(total, '0', q);
+      assert.equal(posted, '', q);
+      assert.doesNotMatch(html, new RegExp(`/cong-khai/${ids.current}"`), q);
+    }
+    // Browsing, the list inside its window is in its own section, the expired one nowhere, and
+    // neither is counted with the register's items.
+    for (const q of ['', '?loai=military_service', `?loai=military_service&nam=${year}`]) {
+      const { html, posted } = await page(q);
+      assert.match(posted, /<h2 id="disclosure-posted-title">Danh sách đang niêm yết<\/h2>/, q);
+      assert.ok(posted.includes(`href="/xa/nhat-tan/cong-khai/${ids.current}" rel="nofollow"`), q);
+      assert.ok(!html.includes(`/cong-khai/${ids.expired}"`), q);
+      const general = html.slice(html.indexOf('id="disclosure-list"'));
+      assert.ok(!general.includes(`/cong-khai/${ids.current}"`), `${q}: not among the general items`);
+    }
+    const filtered = await page('?loai=military_service');
+    assert.equal(filtered.total, '0');
+    // A type without personal data shows no such section.
+    assert.equal((await page('?loai=investment_land')).posted, '');
+    const res = await anon.get(REGISTER);
+    assert.equal(res.headers.get('cache-control'), 'no-store', 'the board\'s lists must not outlive their window in a cache');
   });
 });

@@ -127,7 +127,12 @@ describe('disclosure register, staff pages', () => {
         { file: { name, type: 'application/pdf', bytes } });
       assert.equal(res.status, 303);
     }
-    const res = await officer.post(`/quan-ly/cong-khai/${id}/tep/1/xoa`, { version: versionOf(await page(id)) });
+    // A number past what an int holds must not wrap round to file 1 (2^32 + 1).
+    let res = await officer.post(`/quan-ly/cong-khai/${id}/tep/4294967297/xoa`, { version: versionOf(await page(id)) });
+    assert.equal(res.status, 404);
+    assert.equal((await officer.get(`/quan-ly/cong-khai/${id}/tep/4294967297`)).status, 404);
+    assert.match(await page(id), /nham\.pdf/);
+    res = await officer.post(`/quan-ly/cong-khai/${id}/tep/1/xoa`, { version: versionOf(await page(id)) });
     assert.equal(res.status, 303);
     const html = await page(id);
     assert.doesNotMatch(html, /nham\.pdf/);

@@ -63,7 +63,8 @@ Response StaffPage(Context& ctx, int status, const BudgetItem& b, Data d) {
   d.set("action", StaffHref(b.item.id));
   d.set("tables", BudgetTablesData(b.lines));
   d.set("has_lines", Data(!b.lines.empty()));
-  if (identity::Allows(ctx.role, Permission::kManageDisclosures)) {
+  if (identity::Allows(ctx.role, Permission::kManageDisclosures) &&
+      b.item.status == disclosure::ItemStatus::kDraft) {
     d.set("can_manage", Data(true));
     d.set("csrf", EnsureCsrf(ctx));
     // The stored table, ready to be corrected, unless a refused one is shown back.
@@ -82,12 +83,13 @@ Response StaffShow(Context& ctx) {
 }
 
 Response Refused(Context& ctx, const BudgetItem& b, const std::string& csv,
-                 const std::string& error, const Data& problems = Data(Data::type::list)) {
+                 const std::string& error, const Data& problems = Data(Data::type::list),
+                 int status = 422) {
   Data d;
   if (!csv.empty()) d.set("csv", csv);
   d.set("error", error);
   d.set("problems", problems);
-  return StaffPage(ctx, 422, b, d);
+  return StaffPage(ctx, status, b, d);
 }
 
 Response StaffSave(Context& ctx) {
@@ -101,6 +103,12 @@ Response StaffSave(Context& ctx) {
   const BudgetItem b{*item, *stored};
   if (!IsBudgetItem(ctx, *item)) {
     return Refused(ctx, b, "", Message(ctx.lang, "disclosure.budget.not_budget"));
+  }
+  // The public and its exports already hold the published table (and a withdrawn item keeps
+  // what it showed): only a draft's table may change.
+  if (item->status != disclosure::ItemStatus::kDraft) {
+    return Refused(ctx, b, "", Message(ctx.lang, "disclosure.budget.not_draft"),
+                   Data(Data::type::list), 409);
   }
   // A chosen file wins over the text box.
   std::string csv = ctx.form["csv"];

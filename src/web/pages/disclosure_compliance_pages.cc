@@ -1,7 +1,7 @@
 // GET /quan-ly/cong-khai/tuan-thu?nam=YYYY: the commune's disclosure compliance for a year, for
 // its leaders and supervisors: the share published on time, a tally per type, the periods of
 // recurring types that went unpublished past their deadline, and every item checked with its
-// marks (DisclosureService::CheckYear).
+// marks (disclosure::CheckCommune).
 #include <map>
 
 #include "web/form.h"
@@ -31,26 +31,27 @@ Response Page(Context& ctx) {
     d.set("error", Message(ctx.lang, "disclosure.staff.bad_filter"));
     return RenderPage(ctx, 400, "disclosure_staff_compliance", d, title);
   }
-  auto cc = ctx.svc.disclosures->CheckYear(commune_id, static_cast<int>(*year));
-  if (!cc) return ErrorPage(ctx, HttpStatusFor(cc.error().code, false));
-  // Titles of the items checked: the year's list, one query.
-  disclosure::ItemQuery q{.commune_id = commune_id, .year = static_cast<int>(*year)};
-  q.limit = 10000;
-  auto list = ctx.svc.disclosure_repo->List(q);
-  if (!list) return ErrorPage(ctx, HttpStatusFor(list.error().code, false));
-  std::map<int64_t, const disclosure::ItemSummary*> by_id;
-  for (const auto& s : *list) by_id[s.id] = &s;
+  // The year's items, read once: checked here (as DisclosureService::CheckYear does) and the
+  // source of every title on the page, however many items the year holds.
+  auto items = ctx.svc.disclosure_repo->ItemsOfYear(commune_id, static_cast<int>(*year));
+  if (!items) return ErrorPage(ctx, HttpStatusFor(items.error().code, false));
+  auto cal = ctx.svc.calendar->For(commune_id);
+  if (!cal) return ErrorPage(ctx, HttpStatusFor(cal.error().code, false));
+  const auto cc = disclosure::CheckCommune(*items, ctx.svc.disclosures->catalogue(), **cal,
+                                           static_cast<int>(*year), today);
+  std::map<int64_t, const disclosure::Item*> by_id;
+  for (const auto& item : *items) by_id[item.id] = &item;
 
   d.set("year", std::to_string(*year));
   d.set("prev_year", std::to_string(*year - 1));
   d.set("next_year", std::to_string(*year + 1));
-  d.set("items", VnInt(cc->items));
-  d.set("on_time", VnInt(cc->on_time));
-  d.set("with_flags", VnInt(cc->with_flags));
+  d.set("items", VnInt(cc.items));
+  d.set("on_time", VnInt(cc.on_time));
+  d.set("with_flags", VnInt(cc.with_flags));
   d.set("on_time_share",
-        VnPercent(cc->items == 0 ? std::nullopt : std::optional<double>(cc->OnTimeShare())));
+        VnPercent(cc.items == 0 ? std::nullopt : std::optional<double>(cc.OnTimeShare())));
   Data tallies(Data::type::list);
-  for (const auto& t : cc->by_type) {
+  for (const auto& t : cc.by_type) {
     Data x;
     x.set("type", DisclosureTypeName(ctx, t.type_code, today));
     x.set("code", t.type_code);
@@ -62,7 +63,7 @@ Response Page(Context& ctx) {
   }
   d.set("tallies", tallies);
   Data missing(Data::type::list);
-  for (const auto& m : cc->missing) {
+  for (const auto& m : cc.missing) {
     Data x;
     x.set("text", Message(ctx.lang, "disclosure.staff.missing_prefix") + " " +
                       InSentence(DisclosureTypeName(ctx, m.type_code, m.period.last)) + " " +
@@ -71,11 +72,11 @@ Response Page(Context& ctx) {
     missing.push_back(x);
   }
   d.set("missing", missing);
-  d.set("has_missing", Data(!cc->missing.empty()));
+  d.set("has_missing", Data(!cc.missing.empty()));
   Data checked(Data::type::list);
   Data flagged(Data::type::list);
   bool any_flagged = false;
-  for (const auto& [id, c] : cc->checked) {
+  for (const auto& [id, c] : cc.checked) {
     Data x;
     x.set("href", DisclosureStaffHref(id));
     auto s = by_id.find(id);
@@ -95,7 +96,7 @@ Response Page(Context& ctx) {
     }
   }
   d.set("checked", checked);
-  d.set("has_checked", Data(!cc->checked.empty()));
+  d.set("has_checked", Data(!cc.checked.empty()));
   d.set("flagged", flagged);
   d.set("has_flagged", Data(any_flagged));
   return RenderPage(ctx, 200, "disclosure_staff_compliance", d, title);

@@ -8,6 +8,7 @@
 
 #include "core/text.h"
 #include "web/form.h"
+#include "web/pages/disclosure_public_view.h"
 #include "web/pages/plan_view.h"
 #include "web/vn_number.h"
 
@@ -27,8 +28,6 @@ using VillageNames = std::map<int64_t, std::string>;
 std::string StaffHref(int64_t id) {
   return "/quan-ly/cong-khai/" + std::to_string(id) + "/ho-ngheo";
 }
-
-Response& NoIndex(Response& r) { return r.With("X-Robots-Tag", "noindex, nofollow"); }
 
 HouseholdReview Review(Context& ctx) {
   return HouseholdReview(*ctx.svc.households, ctx.svc.disclosures->catalogue(), *ctx.svc.clock);
@@ -112,8 +111,10 @@ void SetWindow(Data& d, const HouseholdReviewView& v) {
 }
 
 // `settle_href` is the stem of the settle forms' actions; "" when the reader cannot settle.
+// Objectors are named only to those who manage disclosures (LEGAL.md §11): a clerk, supervisor
+// or the level above sees the objection without its author.
 Data ObjectionsData(Lang lang, const HouseholdReviewView& v, const VillageNames& villages,
-                    const std::string& settle_href) {
+                    const std::string& settle_href, bool name_objectors) {
   std::map<int64_t, const Household*> by_id;
   for (const Household& h : v.households) by_id[h.id] = &h;
   Data list(Data::type::list);
@@ -132,7 +133,7 @@ Data ObjectionsData(Lang lang, const HouseholdReviewView& v, const VillageNames&
                 ", " + std::string(disclosure::HouseholdClassLabelVi(o.proposed->household_class)) +
                 ")");
     }
-    if (!o.objector.empty()) x.set("objector", o.objector);
+    if (name_objectors && !o.objector.empty()) x.set("objector", o.objector);
     x.set("text", o.text);
     if (o.outcome) {
       x.set("outcome",
@@ -157,8 +158,8 @@ Response StaffPage(Context& ctx, int status, Data d) {
   if (!view) return ErrorPage(ctx, HttpStatusFor(view.error().code, false));
   std::vector<identity::Village> all_villages;
   const VillageNames villages = LoadVillages(ctx, commune_id, &all_villages);
-  const bool can_manage = identity::Allows(ctx.role, Permission::kManageDisclosures) &&
-                          item->status != disclosure::ItemStatus::kWithdrawn;
+  const bool manager = identity::Allows(ctx.role, Permission::kManageDisclosures);
+  const bool can_manage = manager && item->status != disclosure::ItemStatus::kWithdrawn;
   const std::string href = StaffHref(item->id);
 
   d.set("csrf", EnsureCsrf(ctx));
@@ -169,7 +170,7 @@ Response StaffPage(Context& ctx, int status, Data d) {
   d.set("villages", ByVillage(ctx.lang, view->households, villages, /*with_status=*/true));
   d.set("has_households", Data(!view->households.empty()));
   d.set("objections",
-        ObjectionsData(ctx.lang, *view, villages, can_manage ? href + "/khieu-nai" : ""));
+        ObjectionsData(ctx.lang, *view, villages, can_manage ? href + "/khieu-nai" : "", manager));
   d.set("has_objections", Data(!view->objections.empty()));
   d.set("final_villages", ByVillage(ctx.lang, view->final_list, villages, /*with_status=*/true));
   d.set("final_count", VnInt(static_cast<int64_t>(view->final_list.size())));

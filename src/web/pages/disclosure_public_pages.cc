@@ -34,14 +34,13 @@ constexpr int kFeedSize = 50;
 // most recently published: one query, and an item published late about an old decision still
 // shows unless more than this many newer ones came after it.
 constexpr int kFeedWindow = 200;
+// A personal-data list is public for a few weeks after it goes out: the newest lines of a type
+// hold every one still inside its window.
+constexpr int kPostedWindow = 50;
 
 std::string RegisterHref(const identity::Commune& c) { return "/xa/" + c.slug + "/cong-khai"; }
 std::string ItemHref(const identity::Commune& c, int64_t id) {
   return RegisterHref(c) + "/" + std::to_string(id);
-}
-
-const std::string& TypeName(Lang lang, const DisclosureType& t) {
-  return lang == Lang::kEn && !t.name_en.empty() ? t.name_en : t.name_vi;
 }
 
 std::string PeriodLabel(const std::string& key) {
@@ -72,6 +71,44 @@ bool LineIsPublic(const Context& ctx, const ItemSummary& s) {
 
 bool IsPublic(const Context& ctx, const Item& item) {
   return item.status == ItemStatus::kPublished && ctx.svc.disclosures->IsPublicNow(item);
+}
+
+// Every type with personal data in any version. The register's general reads (list, count,
+// years, search, feed, exports) leave them out: an item past its posting window must not show
+// even as a number, and one inside it is listed apart (PostedNow), never through the search box.
+std::vector<std::string> PersonalTypes(const disclosure::TypeCatalogue& catalogue) {
+  std::vector<std::string> codes;
+  for (const DisclosureType& t : catalogue.versions()) {
+    if (t.personal_data) codes.push_back(t.code);
+  }
+  std::sort(codes.begin(), codes.end());
+  codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
+  return codes;
+}
+
+bool IsPersonalType(const std::vector<std::string>& personal, const std::string& code) {
+  return std::binary_search(personal.begin(), personal.end(), code);
+}
+
+// The personal-data lists the public may see today, of `only` (or every personal type) and
+// `year` (or every year): one query per type, each read over its newest kPostedWindow lines.
+Result<std::vector<ItemSummary>> PostedNow(Context& ctx, int64_t commune_id,
+                                           const std::vector<std::string>& types,
+                                           std::optional<int> year) {
+  std::vector<ItemSummary> out;
+  for (const std::string& code : types) {
+    disclosure::ItemQuery iq;
+    iq.commune_id = commune_id;
+    iq.type_code = code;
+    iq.year = year;
+    iq.status = ItemStatus::kPublished;
+    iq.limit = kPostedWindow;
+    XASO_ASSIGN_OR_RETURN(auto lines, ctx.svc.disclosure_repo->List(iq));
+    for (auto& s : lines) {
+      if (LineIsPublic(ctx, s)) out.push_back(std::move(s));
+    }
+  }
+  return out;
 }
 
 // A 404 on an item's routes tells search engines to keep away too: an item that has left its
@@ -118,12 +155,28 @@ Data TypeOptions(Context& ctx, const std::optional<std::string>& chosen) {
     Data x;
     x.set("code", t->code);
     std::string label = t->law_item > 0 ? std::to_string(t->law_item) + ". " : std::string();
-    label += TypeName(ctx.lang, *t);
+    label += DisclosureTypeName(ctx.lang, *t);
     x.set("label", label);
     x.set("selected", Data(chosen && *chosen == t->code));
     list.push_back(x);
   }
   return list;
+}
+
+// A line of the list page.
+Data LineData(const Context& ctx, const identity::Commune& commune, const ItemSummary& s) {
+  const DisclosureType* t =
+      ctx.svc.disclosures->catalogue().Find(s.type_code, s.type_effective_from);
+  Data x;
+  x.set("href", ItemHref(commune, s.id));
+  x.set("title", s.title);
+  x.set("type", t ? DisclosureTypeName(ctx.lang, *t) : s.type_code);
+  if (!s.decision_number.empty()) x.set("decision_number", s.decision_number);
+  if (s.decision_on) x.set("decision_on", s.decision_on->ToVi());
+  if (s.first_out) x.set("first_out", s.first_out->ToVi());
+  if (!s.period_key.empty()) x.set("period", PeriodLabel(s.period_key));
+  x.set("year", std::to_string(s.year));
+  return x;
 }
 
 Response List(Context& ctx) {
@@ -138,20 +191,33 @@ Response List(Context& ctx) {
     filtered = catalogue.Find(*q->type_code, today);
     if (!filtered) return ErrorPage(ctx, 404);
   }
+  const std::vector<std::string> personal = PersonalTypes(catalogue);
   disclosure::ItemQuery iq;
   iq.commune_id = commune->id;
   iq.type_code = q->type_code;
   iq.year = q->year;
   iq.status = ItemStatus::kPublished;
   iq.folded_words = FoldVietnamese(Trim(q->q));
+  iq.exclude_types = personal;
   iq.limit = kPageSize;
   iq.offset = (q->page - 1) * kPageSize;
   auto lines = ctx.svc.disclosure_repo->List(iq);
   if (!lines) return ErrorPage(ctx, HttpStatusFor(lines.error().code, false));
   auto total = ctx.svc.disclosure_repo->Count(iq);
   if (!total) return ErrorPage(ctx, HttpStatusFor(total.error().code, false));
-  auto years = ctx.svc.disclosure_repo->Years(commune->id, ItemStatus::kPublished, {});
+  auto years = ctx.svc.disclosure_repo->Years(commune->id, ItemStatus::kPublished, personal);
   if (!years) return ErrorPage(ctx, HttpStatusFor(years.error().code, false));
+  // The lists on the notice board now, on the first page of a browse (never of a search).
+  std::vector<std::string> posted_types;
+  if (q->q.empty() && q->page == 1) {
+    if (!filtered) {
+      posted_types = personal;
+    } else if (IsPersonalType(personal, filtered->code)) {
+      posted_types.push_back(filtered->code);
+    }
+  }
+  auto posted = PostedNow(ctx, commune->id, posted_types, q->year);
+  if (!posted) return ErrorPage(ctx, HttpStatusFor(posted.error().code, false));
 
   Data d;
   d.set("commune_name", commune->name);
@@ -175,31 +241,29 @@ Response List(Context& ctx) {
 
   Data items(Data::type::list);
   for (const ItemSummary& s : *lines) {
-    if (!LineIsPublic(ctx, s)) continue;
-    const DisclosureType* t = catalogue.Find(s.type_code, s.type_effective_from);
-    Data x;
-    x.set("href", ItemHref(*commune, s.id));
-    x.set("title", s.title);
-    x.set("type", t ? TypeName(ctx.lang, *t) : s.type_code);
-    if (!s.decision_number.empty()) x.set("decision_number", s.decision_number);
-    if (s.decision_on) x.set("decision_on", s.decision_on->ToVi());
-    if (s.first_out) x.set("first_out", s.first_out->ToVi());
-    if (!s.period_key.empty()) x.set("period", PeriodLabel(s.period_key));
-    x.set("year", std::to_string(s.year));
-    items.push_back(x);
+    if (LineIsPublic(ctx, s)) items.push_back(LineData(ctx, *commune, s));
   }
-  d.set("empty", Data(items.is_empty_list()));
+  Data posted_items(Data::type::list);
+  for (const ItemSummary& s : *posted) posted_items.push_back(LineData(ctx, *commune, s));
+  d.set("empty", Data(items.is_empty_list() && posted_items.is_empty_list()));
   d.set("items", items);
+  if (!posted->empty()) {
+    d.set("posted", Data(true));
+    d.set("posted_items", posted_items);
+  }
   d.set("total", VnInt(*total));
   if (q->page > 1) d.set("prev_href", RegisterHref(*commune) + QueryString(*q, q->page - 1));
   if (static_cast<int64_t>(q->page) * kPageSize < *total) {
     d.set("next_href", RegisterHref(*commune) + QueryString(*q, q->page + 1));
   }
-  const bool personal = filtered && filtered->personal_data;
-  if (personal) d.set("noindex", Data(true));
+  const bool personal_filter = filtered && filtered->personal_data;
+  if (personal_filter) d.set("noindex", Data(true));
   Response r = RenderPage(ctx, 200, "disclosure_public_list", d,
                           Message(ctx.lang, "disclosure.pub.title") + " · " + commune->name);
-  return personal ? NoIndex(r) : r;
+  // The lists on the board leave this page when their window closes: no shared cache may keep
+  // them (signed-in pages get no-store anyway).
+  if (!posted->empty() && !ctx.account) r.With("Cache-Control", "no-store");
+  return personal_filter ? NoIndex(r) : r;
 }
 
 Data PostingsData(Context& ctx, const identity::Commune& commune, const Item& item) {
@@ -256,7 +320,7 @@ Response Show(Context& ctx) {
   d.set("commune_name", commune.name);
   d.set("register_href", RegisterHref(commune));
   d.set("title", item.title);
-  d.set("type", TypeName(ctx.lang, *type));
+  d.set("type", DisclosureTypeName(ctx.lang, *type));
   if (type->law_item > 0) d.set("law_item", std::to_string(type->law_item));
   d.set("legal_basis", type->legal_basis);
   if (!item.decision_number.empty()) d.set("decision_number", item.decision_number);
@@ -293,7 +357,10 @@ Response Show(Context& ctx) {
     d.set("personal_data", Data(true));
   }
   Response r = RenderPage(ctx, 200, "disclosure_public_item", d, item.title);
-  return type->personal_data ? NoIndex(r) : r;
+  if (!type->personal_data) return r;
+  // Names must not outlive the window in a shared cache (signed-in pages get no-store anyway).
+  if (!ctx.account) r.With("Cache-Control", "no-store");
+  return NoIndex(r);
 }
 
 // A file of an item the public may see. Caches must ask again: the item can leave the public.
@@ -317,19 +384,10 @@ Response File(Context& ctx) {
   auto loaded = LoadPublicItem(ctx);
   if (!loaded) return FailItem(ctx, loaded.error());
   const auto& [commune, item] = *loaded;
-  const auto n = IdParam(ctx, "n");
-  if (!n || *n > 100000) return NotFound(ctx);
-  return Download(ctx,
-                  ctx.svc.disclosure_repo->GetAttachment(commune.id, item.id, static_cast<int>(*n)),
+  const auto n = DisclosureAttachmentParam(ctx);
+  if (!n) return NotFound(ctx);
+  return Download(ctx, ctx.svc.disclosure_repo->GetAttachment(commune.id, item.id, *n),
                   IsPersonal(ctx, item));
-}
-
-std::string ProofExtension(const std::string& content_type) {
-  if (content_type == "image/jpeg") return ".jpg";
-  if (content_type == "image/png") return ".png";
-  if (content_type == "image/webp") return ".webp";
-  if (content_type == "application/pdf") return ".pdf";
-  return "";
 }
 
 Response Proof(Context& ctx) {
@@ -340,8 +398,7 @@ Response Proof(Context& ctx) {
   if (!posting) return NotFound(ctx);
   auto proof = ctx.svc.disclosure_repo->GetProof(commune.id, item.id, *posting);
   if (proof) {
-    proof->filename =
-        "minh-chung-" + std::to_string(*posting) + ProofExtension(proof->content_type);
+    proof->filename = DisclosureProofFilename(*posting, proof->content_type);
   }
   return Download(ctx, std::move(proof), IsPersonal(ctx, item));
 }
@@ -352,6 +409,7 @@ Result<std::vector<ItemSummary>> NewestPublic(Context& ctx, int64_t commune_id, 
   disclosure::ItemQuery iq;
   iq.commune_id = commune_id;
   iq.status = ItemStatus::kPublished;
+  iq.exclude_types = PersonalTypes(ctx.svc.disclosures->catalogue());
   iq.limit = kFeedWindow;
   XASO_ASSIGN_OR_RETURN(auto lines, ctx.svc.disclosure_repo->List(iq));
   std::erase_if(lines, [&](const ItemSummary& s) { return !LineIsPublic(ctx, s); });
@@ -396,19 +454,24 @@ Response Feed(Context& ctx) {
 // recently published first, with its deadline and files.
 Result<std::vector<ExportRow>> ExportRows(Context& ctx, const identity::Commune& commune,
                                           const DisclosureListQuery& q) {
+  const std::vector<std::string> personal = PersonalTypes(ctx.svc.disclosures->catalogue());
+  if (q.type_code && IsPersonalType(personal, *q.type_code)) return std::vector<ExportRow>{};
   std::vector<int> years;
   if (q.year) {
     years.push_back(*q.year);
   } else {
-    XASO_ASSIGN_OR_RETURN(years,
-                          ctx.svc.disclosure_repo->Years(commune.id, ItemStatus::kPublished, {}));
+    XASO_ASSIGN_OR_RETURN(
+        years, ctx.svc.disclosure_repo->Years(commune.id, ItemStatus::kPublished, personal));
   }
   const std::string base = SiteBase(ctx);
   std::vector<ExportRow> rows;
   for (int year : years) {
     XASO_ASSIGN_OR_RETURN(auto items, ctx.svc.disclosure_repo->ItemsOfYear(commune.id, year));
     for (const Item& item : items) {
-      if ((q.type_code && item.type_code != *q.type_code) || !IsPublic(ctx, item)) continue;
+      if ((q.type_code && item.type_code != *q.type_code) ||
+          IsPersonalType(personal, item.type_code) || !IsPublic(ctx, item)) {
+        continue;
+      }
       const DisclosureType* t = ctx.svc.disclosures->TypeOf(item);
       if (!t) continue;
       XASO_ASSIGN_OR_RETURN(auto c, ctx.svc.disclosures->Check(item));

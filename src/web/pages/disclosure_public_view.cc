@@ -8,6 +8,7 @@
 #include "core/text.h"
 #include "web/form.h"
 #include "web/open311/xml_writer.h"
+#include "web/pages/disclosure_staff_view.h"
 #include "web/vn_number.h"
 
 namespace xaso::web {
@@ -21,10 +22,6 @@ bool IsTypeCode(const std::string& s) {
     if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
   }
   return true;
-}
-
-void ReplaceFirst(std::string& s, std::string_view what, const std::string& with) {
-  if (const size_t at = s.find(what); at != std::string::npos) s.replace(at, what.size(), with);
 }
 
 std::string DayVi(const std::optional<Date>& d) { return d ? d->ToVi() : std::string(); }
@@ -77,9 +74,8 @@ std::string FileSizeVi(int64_t bytes) {
 std::string TimelinessLabel(Lang lang, const disclosure::ItemCompliance& c) {
   if (!c.first_out) return {};
   if (c.on_time()) return Message(lang, "disclosure.pub.on_time");
-  std::string s = Message(lang, "disclosure.pub.late_days");
-  ReplaceFirst(s, "{days}", std::to_string(c.first_out->days() - c.due.days()));
-  return s;
+  return FillPlaceholders(Message(lang, "disclosure.pub.late_days"),
+                          {{"days", std::to_string(c.first_out->days() - c.due.days())}});
 }
 
 std::string AtomFeed(const std::string& title, const std::string& self, const std::string& html,

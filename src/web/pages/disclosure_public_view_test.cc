@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/csv.h"
+#include "web/pages/disclosure_staff_view.h"
 
 namespace xaso::web {
 namespace {
@@ -168,6 +169,22 @@ TEST(DisclosurePublicViewTest, NoIndexSetsTheHeader) {
   ASSERT_EQ(r.headers.size(), 1u);
   EXPECT_EQ(r.headers[0].first, "X-Robots-Tag");
   EXPECT_EQ(r.headers[0].second, "noindex, nofollow");
+}
+
+TEST(DisclosurePublicViewTest, ProofFilenameFollowsItsType) {
+  EXPECT_EQ(DisclosureProofFilename(7, "image/jpeg"), "minh-chung-7.jpg");
+  EXPECT_EQ(DisclosureProofFilename(7, "image/png"), "minh-chung-7.png");
+  EXPECT_EQ(DisclosureProofFilename(7, "image/webp"), "minh-chung-7.webp");
+  EXPECT_EQ(DisclosureProofFilename(12, "application/pdf"), "minh-chung-12.pdf");
+  EXPECT_EQ(DisclosureProofFilename(3, "text/html"), "minh-chung-3.bin");
+}
+
+TEST(DisclosurePublicViewTest, FillPlaceholdersReplacesEveryOccurrence) {
+  EXPECT_EQ(
+      FillPlaceholders("{days} / {required} ngày, {days}", {{"days", "29"}, {"required", "30"}}),
+      "29 / 30 ngày, 29");
+  // A value holding its own placeholder is not expanded again.
+  EXPECT_EQ(FillPlaceholders("{a}", {{"a", "{a}{a}"}}), "{a}{a}");
 }
 
 }  // namespace

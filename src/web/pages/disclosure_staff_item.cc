@@ -128,19 +128,18 @@ Response Detach(Context& ctx) {
   Response failure;
   const auto t = ReadTarget(ctx, failure);
   if (!t) return failure;
-  const auto n = IdParam(ctx, "n");
+  const auto n = DisclosureAttachmentParam(ctx);
   if (!n) return ErrorPage(ctx, 404);
-  auto s = ctx.svc.disclosures->Detach(*ctx.account, ctx.account->commune_id, t->id, t->version,
-                                       static_cast<int>(*n), ActorOf(ctx));
+  auto s = ctx.svc.disclosures->Detach(*ctx.account, ctx.account->commune_id, t->id, t->version, *n,
+                                       ActorOf(ctx));
   return DisclosureChanged(ctx, t->id, s, "?da-luu=1#tep");
 }
 
 Response Download(Context& ctx) {
   const auto id = IdParam(ctx, "id");
-  const auto n = IdParam(ctx, "n");
+  const auto n = DisclosureAttachmentParam(ctx);
   if (!id || !n) return ErrorPage(ctx, 404);
-  auto a =
-      ctx.svc.disclosure_repo->GetAttachment(ctx.account->commune_id, *id, static_cast<int>(*n));
+  auto a = ctx.svc.disclosure_repo->GetAttachment(ctx.account->commune_id, *id, *n);
   if (!a) return ErrorPage(ctx, HttpStatusFor(a.error().code, false));
   plan::Evidence e;
   e.filename = a->filename;

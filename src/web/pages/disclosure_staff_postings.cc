@@ -75,16 +75,6 @@ Response TakeDown(Context& ctx) {
   return DisclosureChanged(ctx, *id, s, "?da-luu=1#niem-yet");
 }
 
-// The proof has no name of its own: it is called after its posting, with its type's extension.
-std::string ProofFilename(int64_t posting_id, const std::string& content_type) {
-  std::string ext = ".bin";
-  if (content_type == "application/pdf") ext = ".pdf";
-  if (content_type == "image/jpeg") ext = ".jpg";
-  if (content_type == "image/png") ext = ".png";
-  if (content_type == "image/webp") ext = ".webp";
-  return "minh-chung-" + std::to_string(posting_id) + ext;
-}
-
 Response DownloadProof(Context& ctx) {
   const auto id = IdParam(ctx, "id");
   const auto posting = IdParam(ctx, "posting");
@@ -92,7 +82,7 @@ Response DownloadProof(Context& ctx) {
   auto a = ctx.svc.disclosure_repo->GetProof(ctx.account->commune_id, *id, *posting);
   if (!a) return ErrorPage(ctx, HttpStatusFor(a.error().code, false));
   plan::Evidence e;
-  e.filename = ProofFilename(*posting, a->content_type);
+  e.filename = DisclosureProofFilename(*posting, a->content_type);
   e.content_type = a->content_type;
   e.sha256 = a->sha256;
   return FileResponse(e, std::move(a->bytes));

@@ -2,23 +2,15 @@
 
 #include <utility>
 
+#include "web/pages/plan_view.h"
+
 namespace xaso::web {
 namespace {
 
 using disclosure::Channel;
 using disclosure::FlagKind;
 
-// Fills "{name}" placeholders of a catalogue message.
-std::string Fill(std::string text, const std::vector<std::pair<std::string, std::string>>& vars) {
-  for (const auto& [name, value] : vars) {
-    const std::string key = "{" + name + "}";
-    for (size_t at = text.find(key); at != std::string::npos; at = text.find(key, at)) {
-      text.replace(at, key.size(), value);
-      at += value.size();
-    }
-  }
-  return text;
-}
+constexpr int64_t kMaxAttachmentNumber = 100000;
 
 }  // namespace
 
@@ -40,6 +32,33 @@ std::string DisclosureTypeName(Context& ctx, const std::string& code, Date day) 
   return t != nullptr ? DisclosureTypeName(ctx.lang, *t) : code;
 }
 
+std::optional<int> DisclosureAttachmentParam(const Context& ctx) {
+  const auto n = IdParam(ctx, "n");
+  if (!n || *n > kMaxAttachmentNumber) return std::nullopt;
+  return static_cast<int>(*n);
+}
+
+std::string DisclosureProofFilename(int64_t posting_id, const std::string& content_type) {
+  std::string ext = ".bin";
+  if (content_type == "application/pdf") ext = ".pdf";
+  if (content_type == "image/jpeg") ext = ".jpg";
+  if (content_type == "image/png") ext = ".png";
+  if (content_type == "image/webp") ext = ".webp";
+  return "minh-chung-" + std::to_string(posting_id) + ext;
+}
+
+std::string FillPlaceholders(std::string text,
+                             const std::vector<std::pair<std::string, std::string>>& vars) {
+  for (const auto& [name, value] : vars) {
+    const std::string key = "{" + name + "}";
+    for (size_t at = text.find(key); at != std::string::npos; at = text.find(key, at)) {
+      text.replace(at, key.size(), value);
+      at += value.size();
+    }
+  }
+  return text;
+}
+
 std::string DisclosureStatusLabel(Lang lang, disclosure::ItemStatus s) {
   return Message(lang, "disclosure.staff.status." + std::string(disclosure::ItemStatusCode(s)));
 }
@@ -52,9 +71,9 @@ std::string DisclosureFlagText(Lang lang, const disclosure::Flag& flag, Date due
   std::string key = "disclosure.staff.flag." + std::string(disclosure::FlagCode(flag.kind));
   // A permanent type has no number of days to reach: any take-down is early.
   if (flag.kind == FlagKind::kTakenDownEarly && flag.required == 0) key += "_permanent";
-  return Fill(Message(lang, key), {{"days", std::to_string(flag.days)},
-                                   {"required", std::to_string(flag.required)},
-                                   {"due", due.ToVi()}});
+  return FillPlaceholders(Message(lang, key), {{"days", std::to_string(flag.days)},
+                                               {"required", std::to_string(flag.required)},
+                                               {"due", due.ToVi()}});
 }
 
 Data DisclosureMarks(Context& ctx, const disclosure::ItemCompliance& c, Date today) {
@@ -69,7 +88,8 @@ Data DisclosureMarks(Context& ctx, const disclosure::ItemCompliance& c, Date tod
   if (c.on_time()) {
     add(Message(ctx.lang, "disclosure.staff.on_time"), true);
   } else if (today <= c.due && !c.first_out) {
-    add(Fill(Message(ctx.lang, "disclosure.staff.not_due"), {{"due", c.due.ToVi()}}), true);
+    add(FillPlaceholders(Message(ctx.lang, "disclosure.staff.not_due"), {{"due", c.due.ToVi()}}),
+        true);
   }
   for (const disclosure::Flag& f : c.flags) {
     add(DisclosureFlagText(ctx.lang, f, c.due), false);

@@ -4,7 +4,9 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "domain/disclosure/disclosure_service.h"
@@ -16,6 +18,14 @@ std::string DisclosureStaffHref(int64_t id);  // "/quan-ly/cong-khai/ID"
 std::string DisclosureTypeName(Lang lang, const disclosure::DisclosureType& type);
 // The name of `code` in its version in force on `day` (or its code when the catalogue lost it).
 std::string DisclosureTypeName(Context& ctx, const std::string& code, Date day);
+// The `n` path parameter of an attachment route, 1..100000, else nullopt: the repository takes
+// an int, and a larger number (4294967297) must not wrap round to another file.
+std::optional<int> DisclosureAttachmentParam(const Context& ctx);
+// A posting's proof has no name of its own: "minh-chung-ID" with its content type's extension.
+std::string DisclosureProofFilename(int64_t posting_id, const std::string& content_type);
+// `text` with each "{name}" of `vars` replaced by its value (a catalogue message's numbers).
+std::string FillPlaceholders(std::string text,
+                             const std::vector<std::pair<std::string, std::string>>& vars);
 std::string DisclosureStatusLabel(Lang lang, disclosure::ItemStatus s);
 std::string DisclosureChannelLabel(Lang lang, disclosure::Channel c);
 // One flag as a sentence with its numbers.
