@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_pages.h"
 #include "domain/disclosure/compliance.h"
 #include "storage/calendar/sql_calendar_repository.h"
 #include "storage/database.h"
@@ -154,10 +155,5 @@ Status Run() {
 }  // namespace xaso::bench
 
 int main() {  // NOLINT(bugprone-exception-escape)
-  const xaso::Status status = xaso::bench::Run();
-  if (!status) {
-    std::fprintf(stderr, "disclosure_bench: %s\n", status.error().message.c_str());
-    return 1;
-  }
-  return 0;
+  return xaso::bench::ExitCode("disclosure_bench", xaso::bench::Run());
 }

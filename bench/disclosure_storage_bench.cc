@@ -144,10 +144,5 @@ Status Run() {
 }  // namespace xaso::bench
 
 int main() {  // NOLINT(bugprone-exception-escape)
-  const xaso::Status status = xaso::bench::Run();
-  if (!status) {
-    std::fprintf(stderr, "disclosure_storage_bench: %s\n", status.error().message.c_str());
-    return 1;
-  }
-  return 0;
+  return xaso::bench::ExitCode("disclosure_storage_bench", xaso::bench::Run());
 }

@@ -6,13 +6,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Client, DEMO_USERS, startServer } from './harness.mjs';
+import { vi, vnDay as vnDate } from './disclosure_lib.mjs';
 
 // Today at UTC+7, as the server counts it, and days from it, as dd/mm/yyyy.
-function vnDay(offset = 0) {
-  const d = new Date(Date.now() + 7 * 3600_000 + offset * 86_400_000);
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
-}
+const vnDay = (offset = 0) => vi(vnDate(offset));
 const year = Number(vnDay().slice(6));
 const idFrom = (res) => Number(/\/quan-ly\/cong-khai\/(\d+)/.exec(res.headers.get('location'))[1]);
 const versionOf = (html) => /name="version" value="(\d+)"/.exec(html)[1];

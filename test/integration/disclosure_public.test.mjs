@@ -4,8 +4,8 @@
 // personal-data lists (public only inside their posting window, never indexed).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { Client, DEMO_USERS, startServer } from './harness.mjs';
+import { JPEG, PDF, sha256, vi, vnDay } from './disclosure_lib.mjs';
 
 const REGISTER = '/xa/nhat-tan/cong-khai';
 
@@ -94,16 +94,6 @@ describe('disclosure register: public pages on an installation', () => {
   });
 });
 
-// Today at UTC+7, as the server counts it, and days from it, as dd/mm/yyyy.
-function vnDay(offset = 0) {
-  const d = new Date(Date.now() + 7 * 3600_000 + offset * 86_400_000);
-  return { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate() };
-}
-const pad = (n) => String(n).padStart(2, '0');
-const vi = ({ y, m, d }) => `${pad(d)}/${pad(m)}/${y}`;
-const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('JFIF bảng tin xã')]);
 
 describe('disclosure register: items published by the office, seen by the public', () => {
   let server, officer, anon;

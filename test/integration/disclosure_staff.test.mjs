@@ -5,20 +5,9 @@
 // type, an end before the start, a stale version, a clerk publishing, another commune's item.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { Client, DEMO_USERS, signInOtherCommune, startServer } from './harness.mjs';
+import { JPEG, PDF, sha256, vi, vnDay } from './disclosure_lib.mjs';
 
-// Today at UTC+7, as the server counts it, and days from it, as dd/mm/yyyy.
-function vnDay(offset = 0) {
-  const d = new Date(Date.now() + 7 * 3600_000 + offset * 86_400_000);
-  return { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate() };
-}
-const pad = (n) => String(n).padStart(2, '0');
-const vi = ({ y, m, d }) => `${pad(d)}/${pad(m)}/${y}`;
-const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
-
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('JFIF bảng niêm yết')]);
 
 const idFrom = (res) => Number(/\/quan-ly\/cong-khai\/(\d+)/.exec(res.headers.get('location'))[1]);
 const versionOf = (html) => /name="version" value="(\d+)"/.exec(html)[1];
