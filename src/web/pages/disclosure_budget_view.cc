@@ -57,8 +57,16 @@ nlohmann::ordered_json Amount(std::optional<int64_t> v) {
 
 Data BudgetTablesData(const std::vector<BudgetLine>& lines) {
   Data d;
-  d.set("revenue", SideData(lines, BudgetSide::kRevenue));
-  d.set("spending", SideData(lines, BudgetSide::kSpending));
+  Data sides(Data::type::list);
+  for (const BudgetSide side : {BudgetSide::kRevenue, BudgetSide::kSpending}) {
+    Data x = SideData(lines, side);
+    const bool revenue = side == BudgetSide::kRevenue;
+    x.set("revenue", Data(revenue));  // the heading
+    x.set("anchor", revenue ? "thu" : "chi");
+    x.set("table_id", std::string("budget-") + std::string(disclosure::BudgetSideCode(side)));
+    sides.push_back(x);
+  }
+  d.set("sides", sides);
   d.set("has_actual", Data(std::any_of(lines.begin(), lines.end(),
                                        [](const BudgetLine& l) { return l.actual.has_value(); })));
   return d;

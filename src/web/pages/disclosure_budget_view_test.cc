@@ -23,6 +23,10 @@ TEST(BudgetViewTest, TablesCarryDottedAmountsLevelsAndPercentages) {
     return d;
   }());
   EXPECT_NE(html.find("1.250.000"), std::string::npos);
+  // One table per side, each under its own heading and anchor.
+  EXPECT_NE(html.find(R"(<h2 id="thu">)"), std::string::npos);
+  EXPECT_NE(html.find(R"(<h2 id="chi">)"), std::string::npos);
+  EXPECT_LT(html.find(R"(id="budget-revenue")"), html.find(R"(id="budget-spending")"));
   EXPECT_NE(html.find("80%"), std::string::npos);
   EXPECT_NE(html.find("budget-level-2"), std::string::npos);
   EXPECT_NE(html.find("Phí &lt;và&gt; lệ phí"), std::string::npos);
