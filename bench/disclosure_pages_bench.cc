@@ -13,6 +13,8 @@
 
 #include <unistd.h>
 
+#include <soci/soci.h>
+
 #include "app/system.h"
 #include "core/clock.h"
 #include "storage/identity/sql_identity_repository.h"
@@ -110,7 +112,13 @@ Status BenchDatabase(const std::string& label, const std::string& url) {
     XASO_ASSIGN_OR_RETURN(last_id,
                           StoreItem(*services.disclosure_repo, plain, commune_id, i, commune_rec));
   }
-  std::printf("%-8s stored %d published items in %.1f s\n", label.c_str(), kItems,
+  // Planner statistics, as autovacuum (PostgreSQL) keeps them on a live server: without them
+  // PostgreSQL sorts the whole register for a page of 20.
+  XASO_RETURN_IF_ERROR(db->Write([](soci::session& s) -> Status {
+    s << "ANALYZE";
+    return Ok{};
+  }));
+  std::printf("%-8s stored %d published items in %.1f s, then ANALYZE\n", label.c_str(), kItems,
               MsSince(start) / 1000);
 
   web::Router router(services);

@@ -30,21 +30,29 @@ struct ItemSummary {
   int attachments = 0;
 };
 
-// The storage binds one parameter per excluded type, so the list has a fixed ceiling.
-inline constexpr size_t kMaxExcludedTypes = 12;
+// The storage binds one parameter per type named in a query, so a query's lists of types have a
+// fixed ceiling.
+inline constexpr size_t kMaxQueryTypes = 12;
 
 struct ItemQuery {
   int64_t commune_id = 0;
   std::optional<std::string> type_code;
+  // Only these types (empty: any type), as type_code for several at once. At most
+  // kMaxQueryTypes codes; more is kInvalidArgument.
+  std::vector<std::string> only_types;
   std::optional<int> year;
   std::optional<ItemStatus> status;
   // FoldVietnamese of the words searched: each word must occur in the folded title, summary or
   // decision number ("cong khai ngan sach" finds "Công khai ngân sách"). "" = no search.
   std::string folded_words;
   // Types left out (the public register hides personal-data types whose window has passed, so
-  // its count and years must not reveal them either). At most kMaxExcludedTypes codes; more is
+  // its count and years must not reveal them either). At most kMaxQueryTypes codes; more is
   // kInvalidArgument.
   std::vector<std::string> exclude_types;
+  // Items whose first day out (ItemSummary::first_out) is on or after `out_from` and on or
+  // before `out_until`; an item never out matches neither bound. Unset: no bound.
+  std::optional<Date> out_from;
+  std::optional<Date> out_until;
   int limit = 50;
   int offset = 0;
 };

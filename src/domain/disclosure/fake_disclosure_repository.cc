@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/text.h"
+#include "domain/disclosure/compliance.h"
 #include "domain/disclosure/period.h"
 
 namespace xaso::disclosure::testing {
@@ -23,9 +24,7 @@ ItemSummary Summarise(const Item& item) {
   s.decision_on = item.decision_on;
   s.status = item.status;
   s.published_at = item.published_at;
-  for (const Posting& p : item.postings) {
-    if (!s.first_out || p.started_on < *s.first_out) s.first_out = p.started_on;
-  }
+  s.first_out = FirstOut(item);
   s.attachments = static_cast<int>(item.attachments.size());
   return s;
 }
@@ -245,9 +244,16 @@ bool FakeDisclosureRepository::Matches(const Item& item, const ItemQuery& q) con
   if (q.type_code && item.type_code != *q.type_code) return false;
   if (q.year && item.year != *q.year) return false;
   if (q.status && item.status != *q.status) return false;
-  if (std::find(q.exclude_types.begin(), q.exclude_types.end(), item.type_code) !=
-      q.exclude_types.end()) {
-    return false;
+  const auto named = [&](const std::vector<std::string>& codes) {
+    return std::find(codes.begin(), codes.end(), item.type_code) != codes.end();
+  };
+  if (named(q.exclude_types)) return false;
+  if (!q.only_types.empty() && !named(q.only_types)) return false;
+  if (q.out_from || q.out_until) {
+    const std::optional<Date> out = FirstOut(item);
+    if (!out || (q.out_from && *out < *q.out_from) || (q.out_until && *out > *q.out_until)) {
+      return false;
+    }
   }
   if (q.folded_words.empty()) return true;
   const std::string hay =

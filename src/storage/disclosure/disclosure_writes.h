@@ -36,4 +36,8 @@ std::string StoreDisclosureBlob(soci::session& s, long long c, const std::string
 void InsertDisclosureAttachment(soci::session& s, long long c, long long id,
                                 disclosure::Attachment& file, int64_t now);
 
+// Rewrites item `id`'s list columns first_out and files (migration 0021) from its postings and
+// files, inside the transaction that changed one of them.
+void RefreshDisclosureLine(soci::session& s, long long c, long long id);
+
 }  // namespace xaso::storage

@@ -64,6 +64,14 @@ void InsertDisclosureAttachment(soci::session& s, long long c, long long id, Att
        "sha256, size) VALUES (:c, :i, :n, :f, :t, :h, :s)",
       soci::use(c), soci::use(id), soci::use(file.n), soci::use(file.filename),
       soci::use(file.content_type), soci::use(file.sha256), soci::use(size);
+  RefreshDisclosureLine(s, c, id);
+}
+
+void RefreshDisclosureLine(soci::session& s, long long c, long long id) {
+  s << "UPDATE disclosure_item SET first_out = (SELECT MIN(p.started_on) FROM disclosure_posting "
+       "p WHERE p.item_id = :p), files = (SELECT COUNT(*) FROM disclosure_attachment a WHERE "
+       "a.item_id = :a) WHERE commune_id = :c AND id = :i",
+      soci::use(id), soci::use(id), soci::use(c), soci::use(id);
 }
 
 Result<Attachment> SqlDisclosureRepository::AddAttachment(int64_t commune_id, int64_t item_id,
@@ -113,6 +121,7 @@ Status SqlDisclosureRepository::RemoveAttachment(int64_t commune_id, int64_t ite
     if (del.get_affected_rows() != 1) {
       return MakeError(ErrorCode::kNotFound, "Không tìm thấy tệp đính kèm.");
     }
+    RefreshDisclosureLine(s, c, id);
     BumpContentVersion(s, c);
     AuditChange(s, rec, c, kDisclosureEntity, id, "detach", "tệp " + std::to_string(n), now);
     return Ok{};

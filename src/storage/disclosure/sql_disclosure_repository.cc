@@ -164,6 +164,7 @@ long long InsertPosting(soci::session& s, long long c, long long id, const Posti
       soci::use(started), soci::use(until.value, until.ind), soci::use(down.value, down.ind),
       soci::use(p.note), soci::use(proof_sha), soci::use(proof_type), soci::use(at), soci::use(by),
       soci::into(pid);
+  RefreshDisclosureLine(s, c, id);
   return pid;
 }
 
@@ -177,68 +178,91 @@ std::string Contains(std::string_view word) {
   return out + "%";
 }
 
-// The filter of List, Count and Years as one fixed statement: a filter that is not set is a
-// sentinel ('' or 0) that disables its condition, missing search words match anything and unused
-// exclusion slots are '' (no type has that code), so no text of a request is spliced into the SQL.
-struct Filter {
-  long long c = 0;
-  std::string type;
-  int year = 0;
-  std::string status;
-  std::vector<std::string> like;
-  std::vector<std::string> excluded;
-
+// The filter of List, Count and Years: a condition for each field of the query that is set and
+// none for the others, so that each database sees plain conditions it can match to an index
+// (a sentinel form such as `(:t = '' OR type_code = :t)` hid the type index from SQLite). The
+// SQL is built from fixed fragments and counts only; every value of a request is bound.
+class Filter {
+ public:
   explicit Filter(const ItemQuery& q)
-      : c(q.commune_id),
-        type(q.type_code.value_or("")),
-        year(q.year.value_or(0)),
-        status(q.status ? std::string(disclosure::ItemStatusCode(*q.status)) : ""),
-        like(kSearchWords, "%"),
-        excluded(q.exclude_types) {
+      : c_(q.commune_id),
+        type_(q.type_code),
+        year_(q.year),
+        only_(q.only_types),
+        excluded_(q.exclude_types) {
+    if (q.status) status_ = std::string(disclosure::ItemStatusCode(*q.status));
+    if (q.out_from) out_from_ = q.out_from->ToIso();
+    if (q.out_until) out_until_ = q.out_until->ToIso();
     std::istringstream words(q.folded_words);
     std::string word;
-    for (size_t i = 0; i < kSearchWords && words >> word; ++i) like[i] = Contains(word);
-    excluded.resize(disclosure::kMaxExcludedTypes);
+    while (like_.size() < kSearchWords && words >> word) like_.push_back(Contains(word));
+    where_ = "WHERE i.commune_id = :c";
+    if (type_) where_ += " AND i.type_code = :t";
+    if (year_) where_ += " AND i.year = :y";
+    if (status_) where_ += " AND i.status = :s";
+    for (size_t i = 0; i < like_.size(); ++i) {
+      where_ += " AND i.search_folded LIKE :w" + std::to_string(i) + " ESCAPE '\\'";
+    }
+    where_ += InList(" AND i.type_code IN (", ":o", only_.size());
+    where_ += InList(" AND i.type_code NOT IN (", ":x", excluded_.size());
+    if (out_from_) where_ += " AND i.first_out >= :f";
+    if (out_until_) where_ += " AND i.first_out <= :u";
   }
 
   static Status Check(const ItemQuery& q) {
-    if (q.exclude_types.size() > disclosure::kMaxExcludedTypes) {
-      return MakeError(ErrorCode::kInvalidArgument, "Quá nhiều loại bị loại trừ.");
+    if (q.exclude_types.size() > disclosure::kMaxQueryTypes ||
+        q.only_types.size() > disclosure::kMaxQueryTypes) {
+      return MakeError(ErrorCode::kInvalidArgument, "Quá nhiều loại trong một truy vấn.");
     }
     return Ok{};
   }
 
-  static std::string Where() {
-    std::string sql =
-        "WHERE i.commune_id = :c AND (:t1 = '' OR i.type_code = :t2) AND (:y1 = 0 OR i.year = "
-        ":y2) AND (:s1 = '' OR i.status = :s2)";
-    for (size_t i = 0; i < kSearchWords; ++i) {
-      sql += " AND i.search_folded LIKE :w" + std::to_string(i) + " ESCAPE '\\'";
-    }
-    sql += " AND i.type_code NOT IN (";
-    for (size_t i = 0; i < disclosure::kMaxExcludedTypes; ++i) {
-      sql += (i == 0 ? ":x" : ", :x") + std::to_string(i);
-    }
-    return sql + ")";
+  const std::string& where() const { return where_; }
+
+  // Binds the values in the order of where()'s placeholders.
+  void Bind(soci::details::prepare_temp_type& st) const {
+    st, soci::use(c_);
+    if (type_) st, soci::use(*type_);
+    if (year_) st, soci::use(*year_);
+    if (status_) st, soci::use(*status_);
+    for (const auto& w : like_) st, soci::use(w);
+    for (const auto& o : only_) st, soci::use(o);
+    for (const auto& x : excluded_) st, soci::use(x);
+    if (out_from_) st, soci::use(*out_from_);
+    if (out_until_) st, soci::use(*out_until_);
   }
 
-  // Binds the values in the order of Where()'s placeholders.
-  void Bind(soci::details::prepare_temp_type& st) const {
-    st, soci::use(c), soci::use(type), soci::use(type), soci::use(year), soci::use(year),
-        soci::use(status), soci::use(status);
-    for (const auto& w : like) st, soci::use(w);
-    for (const auto& x : excluded) st, soci::use(x);
+ private:
+  // `head` and `n` placeholders named `prefix`0, `prefix`1... and ")"; "" when n is 0.
+  static std::string InList(const char* head, const char* prefix, size_t n) {
+    if (n == 0) return {};
+    std::string sql = head;
+    for (size_t i = 0; i < n; ++i) {
+      if (i > 0) sql += ", ";
+      sql += prefix;
+      sql += std::to_string(i);
+    }
+    sql += ')';
+    return sql;
   }
+
+  long long c_;
+  std::optional<std::string> type_;
+  std::optional<int> year_;
+  std::optional<std::string> status_;
+  std::vector<std::string> like_, only_, excluded_;
+  std::optional<std::string> out_from_, out_until_;
+  std::string where_;
 };
 
-// Runs `head` + Filter::Where() + `tail` with the filter bound, then `extra` (the values of the
+// Runs `head` + the filter's WHERE + `tail` with the filter bound, then `extra` (the values of the
 // tail's placeholders), and maps each row.
 template <class T, class Map, class... Extra>
 Result<std::vector<T>> QueryFiltered(Database& db, const std::string& head, const Filter& f,
                                      const std::string& tail, Map map, const Extra&... extra) {
   std::vector<T> out;
   XASO_RETURN_IF_ERROR(db.Read([&](soci::session& s) -> Status {
-    soci::details::prepare_temp_type st = (s.prepare << head + Filter::Where() + tail);
+    soci::details::prepare_temp_type st = (s.prepare << head + f.where() + tail);
     f.Bind(st);
     ((st, soci::use(extra)), ...);
     soci::rowset<soci::row> rows(st);
@@ -508,9 +532,8 @@ Result<std::vector<ItemSummary>> SqlDisclosureRepository::List(const ItemQuery& 
   return QueryFiltered<ItemSummary>(
       db_,
       "SELECT i.id, i.type_code, i.type_effective_from, i.title, i.year, i.period_key, "
-      "i.decision_number, i.decision_on, i.status, i.published_at, (SELECT MIN(p.started_on) "
-      "FROM disclosure_posting p WHERE p.item_id = i.id), (SELECT COUNT(*) FROM "
-      "disclosure_attachment a WHERE a.item_id = i.id) FROM disclosure_item i ",
+      "i.decision_number, i.decision_on, i.status, i.published_at, i.first_out, i.files "
+      "FROM disclosure_item i ",
       f, " ORDER BY i.ref_on DESC, i.id DESC LIMIT :l OFFSET :o",
       [](const soci::row& r) {
         ItemSummary it;

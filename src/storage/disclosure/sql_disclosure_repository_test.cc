@@ -136,6 +136,7 @@ TEST_P(DisclosureStorageTest, AttachmentsAreStoredOnceAndKeptOncePublished) {
   ASSERT_TRUE(b.has_value()) << b.error().message;
   EXPECT_EQ(b->n, 2);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM file_blob"), 1);  // the same bytes once
+  EXPECT_EQ(repo_->List(ItemQuery{.commune_id = commune_id_})->at(0).attachments, 2);
 
   auto stale = repo_->AddAttachment(commune_id_, id, 1, File("x.pdf", "%PDF other"), rec_);
   ASSERT_FALSE(stale.has_value());
@@ -149,6 +150,7 @@ TEST_P(DisclosureStorageTest, AttachmentsAreStoredOnceAndKeptOncePublished) {
   EXPECT_EQ(file->content_type, "application/pdf");
 
   ASSERT_TRUE(repo_->RemoveAttachment(commune_id_, id, 3, 2, rec_).has_value());
+  EXPECT_EQ(repo_->List(ItemQuery{.commune_id = commune_id_})->at(0).attachments, 1);
   EXPECT_EQ(repo_->GetAttachment(commune_id_, id, 2).error().code, ErrorCode::kNotFound);
   EXPECT_EQ(repo_->RemoveAttachment(commune_id_, id, 4, 9, rec_).error().code,
             ErrorCode::kNotFound);
@@ -471,9 +473,53 @@ TEST_P(DisclosureStorageTest, ExcludedTypesAreLeftOutOfListCountAndYears) {
   // A quote in a code is a value, not SQL.
   EXPECT_EQ(*repo_->Count(ItemQuery{.commune_id = commune_id_, .exclude_types = {"x' OR 1=1 --"}}),
             2);
-  const std::vector<std::string> too_many(disclosure::kMaxExcludedTypes + 1, "x");
+  const std::vector<std::string> too_many(disclosure::kMaxQueryTypes + 1, "x");
   EXPECT_FALSE(
       repo_->Count(ItemQuery{.commune_id = commune_id_, .exclude_types = too_many}).has_value());
+}
+
+// The board's personal-data lists are read in one query: several types at once, and only the
+// items first out between two days (the longest window of those types up to today).
+TEST_P(DisclosureStorageTest, ListNarrowsToSeveralTypesAndToTheDayFirstOut) {
+  Item poor = Sample("Danh sách hộ nghèo năm 2026");
+  poor.type_code = "poor_households";
+  const int64_t early = MakeItem(poor);
+  const int64_t late = MakeItem(poor);
+  Item army = Sample("Danh sách gọi nhập ngũ");
+  army.type_code = "military_service";
+  const int64_t called = MakeItem(army);
+  MakeItem(poor);  // never out
+  const int64_t other = MakeItem(Sample());
+  for (auto [id, day] : {std::pair{early, D(2026, 2, 1)}, std::pair{late, D(2026, 3, 10)},
+                         std::pair{called, D(2026, 3, 1)}, std::pair{other, D(2026, 3, 5)}}) {
+    ASSERT_TRUE(
+        repo_->Publish(commune_id_, id, 1, kNow, Posting{.started_on = day}, rec_).has_value());
+  }
+  // A board posting that starts before the portal's moves the day first out back.
+  ASSERT_TRUE(
+      repo_->AddPosting(commune_id_, late, Board(D(2026, 3, 8), D(2026, 4, 6)), std::nullopt, rec_)
+          .has_value());
+
+  const ItemQuery q{.commune_id = commune_id_,
+                    .only_types = {"military_service", "poor_households"},
+                    .out_from = D(2026, 2, 15),
+                    .out_until = D(2026, 3, 8)};
+  auto lines = repo_->List(q);
+  ASSERT_TRUE(lines.has_value()) << lines.error().message;
+  std::vector<int64_t> ids;
+  for (const auto& l : *lines) ids.push_back(l.id);
+  // Same decision day, so the newest id first; not early, the one never out nor other.
+  EXPECT_EQ(ids, (std::vector<int64_t>{called, late}));
+  EXPECT_EQ(lines->at(1).first_out, D(2026, 3, 8));
+  EXPECT_EQ(*repo_->Count(q), 2);
+  EXPECT_EQ(*repo_->Count(ItemQuery{.commune_id = commune_id_, .only_types = {"poor_households"}}),
+            3);
+  EXPECT_EQ(*repo_->Count(ItemQuery{.commune_id = commune_id_, .out_until = D(2026, 2, 1)}), 1);
+
+  const std::vector<std::string> too_many(disclosure::kMaxQueryTypes + 1, "x");
+  auto refused = repo_->List(ItemQuery{.commune_id = commune_id_, .only_types = too_many});
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().code, ErrorCode::kInvalidArgument);
 }
 
 TEST_P(DisclosureStorageTest, ItemsOfYearCarryTheirFilesAndPostings) {

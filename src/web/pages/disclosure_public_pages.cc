@@ -34,8 +34,7 @@ constexpr int kFeedSize = 50;
 // most recently published: one query, and an item published late about an old decision still
 // shows unless more than this many newer ones came after it.
 constexpr int kFeedWindow = 200;
-// A personal-data list is public for a few weeks after it goes out: the newest lines of a type
-// hold every one still inside its window.
+// The most personal-data lists shown on the board at once (each is public for a few weeks).
 constexpr int kPostedWindow = 50;
 
 std::string RegisterHref(const identity::Commune& c) { return "/xa/" + c.slug + "/cong-khai"; }
@@ -90,25 +89,34 @@ bool IsPersonalType(const std::vector<std::string>& personal, const std::string&
   return std::binary_search(personal.begin(), personal.end(), code);
 }
 
-// The personal-data lists the public may see today, of `only` (or every personal type) and
-// `year` (or every year): one query per type, each read over its newest kPostedWindow lines.
+// The personal-data lists of `types` (personal-data types, sorted) that the public may see today,
+// of `year` (or every year), in one read: only items first out within the longest posting
+// window of these types can still be inside their own window, which LineIsPublic then checks.
 Result<std::vector<ItemSummary>> PostedNow(Context& ctx, int64_t commune_id,
                                            const std::vector<std::string>& types,
                                            std::optional<int> year) {
-  std::vector<ItemSummary> out;
-  for (const std::string& code : types) {
-    disclosure::ItemQuery iq;
-    iq.commune_id = commune_id;
-    iq.type_code = code;
-    iq.year = year;
-    iq.status = ItemStatus::kPublished;
-    iq.limit = kPostedWindow;
-    XASO_ASSIGN_OR_RETURN(auto lines, ctx.svc.disclosure_repo->List(iq));
-    for (auto& s : lines) {
-      if (LineIsPublic(ctx, s)) out.push_back(std::move(s));
-    }
+  if (types.empty()) return std::vector<ItemSummary>{};
+  const Date today = ctx.svc.clock->TodayVn();
+  disclosure::ItemQuery iq;
+  iq.commune_id = commune_id;
+  iq.only_types = types;
+  iq.year = year;
+  iq.status = ItemStatus::kPublished;
+  iq.limit = kPostedWindow;
+  int longest = 0;
+  bool permanent = false;
+  for (const DisclosureType& t : ctx.svc.disclosures->catalogue().versions()) {
+    if (!std::binary_search(types.begin(), types.end(), t.code)) continue;
+    permanent = permanent || t.permanent;
+    longest = std::max(longest, t.posting_days);
   }
-  return out;
+  if (!permanent) {
+    iq.out_from = today.AddDays(1 - std::max(longest, 1));
+    iq.out_until = today;
+  }
+  XASO_ASSIGN_OR_RETURN(auto lines, ctx.svc.disclosure_repo->List(iq));
+  std::erase_if(lines, [&](const ItemSummary& s) { return !LineIsPublic(ctx, s); });
+  return lines;
 }
 
 // A 404 on an item's routes tells search engines to keep away too: an item that has left its
