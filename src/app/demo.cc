@@ -147,6 +147,9 @@ Result<std::vector<DemoAccount>> System::LoadDemo() {
   XASO_RETURN_IF_ERROR(LoadDemoSurveys(commune_id));
   XASO_RETURN_IF_ERROR(LoadDemoDisclosures(commune_id));
   XASO_RETURN_IF_ERROR(LoadDemoBudgets(*impl_->disclosure_repo, *impl_->budgets, commune_id));
+  XASO_RETURN_IF_ERROR(LoadDemoObjections(*impl_->identity, *impl_->disclosure_repo,
+                                          *impl_->households, impl_->disclosures->catalogue(),
+                                          impl_->clock, commune_id));
   return out;
 }
 

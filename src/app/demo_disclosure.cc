@@ -1,6 +1,7 @@
 // The demo commune's disclosure register: this year's budget (the adopted estimate and the
 // quarterly execution, one quarter published late), a land-use plan, the democracy regulation
-// (posted for good), a support list read on the radio, a poor-household list (personal data),
+// (posted for good), a support list read on the radio, a poor-household list (personal data,
+// with its households: demo_households.cc),
 // an inspection conclusion and the fees and charges; each posted at the headquarters and in some
 // villages with a photo of the notice board, one village posting taken down too soon. Every
 // record goes through DisclosureService at its own date, so compliance is computed from them.
@@ -242,6 +243,7 @@ Status System::LoadDemoDisclosures(int64_t commune_id) {
   storage::SqlDisclosureRepository repo(*impl_->db, at);
   disclosure::DisclosureService service(repo, disclosure::DefaultCatalogue(),
                                         *impl_->calendar_service, at);
+  disclosure::HouseholdReview review(*impl_->households, service.catalogue(), at);
   int photo = 0;
   for (const ItemSeed& seed : Seeds()) {
     disclosure::Item item;
@@ -272,6 +274,7 @@ Status System::LoadDemoDisclosures(int64_t commune_id) {
     const std::string slug = std::string(seed.type) + "-" + std::to_string(id) + ".pdf";
     XASO_RETURN_IF_ERROR(service.Attach(officer, commune_id, id, stored.version, slug,
                                         DocumentPdf(item.title), kMaxFile, rec));
+    XASO_RETURN_IF_ERROR(ImportDemoHouseholds(review, officer, stored, villages, rec));
     at.Set(Morning(published));
     XASO_RETURN_IF_ERROR(service.Publish(officer, commune_id, id, stored.version + 1, rec));
     for (const PostingSeed& ps : seed.postings) {

@@ -83,6 +83,20 @@ struct System::Impl {
 Status LoadDemoBudgets(disclosure::DisclosureRepository& items,
                        disclosure::BudgetRepository& budgets, int64_t commune_id);
 
+// Gives a draft poor-household list the demo's households (demo/disclosure_households.csv);
+// nothing for an item of another type.
+Status ImportDemoHouseholds(disclosure::HouseholdReview& review, const identity::Account& officer,
+                            const disclosure::Item& draft,
+                            const std::vector<identity::Village>& villages,
+                            const audit::AuditRecord& rec);
+// Records two objections to each published poor-household list, one upheld and one open.
+// Call it after the demo's items are created.
+Status LoadDemoObjections(identity::IdentityRepository& identity,
+                          disclosure::DisclosureRepository& items,
+                          disclosure::HouseholdRepository& households,
+                          const disclosure::TypeCatalogue& catalogue, const Clock& clock,
+                          int64_t commune_id);
+
 // Plan 11/KH-UBND's tasks (demo/plan11-tasks.csv) for the demo commune, recorded as plan
 // `document_id`'s execution.
 Status LoadDemoPlan(identity::IdentityRepository& identity, plan::PlanRepository& plans,

@@ -3,7 +3,7 @@
 // stored with their audit entries, and the type catalogue prints as the law has it on a day.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rawSql, startServer, xaso } from './harness.mjs';
+import { Client, rawSql, startServer, xaso } from './harness.mjs';
 
 test('xaso disclosures types', () => {
   const r = xaso(['disclosures', 'types', '--on', '2026-06-01']);
@@ -50,6 +50,22 @@ test('demo disclosures', async (t) => {
       "SELECT COUNT(*) FROM disclosure_posting WHERE channel = 'village_house' AND " +
       'taken_down_on < until_on')), 1);
   }
+  // The lines' kept columns (migration 0021) agree with the postings and files they summarise.
+  assert.equal(Number(sql(
+    'SELECT COUNT(*) FROM disclosure_item i WHERE i.files <> (SELECT COUNT(*) FROM ' +
+    'disclosure_attachment a WHERE a.item_id = i.id) OR COALESCE(i.first_out, \'\') <> ' +
+    "COALESCE((SELECT MIN(p.started_on) FROM disclosure_posting p WHERE p.item_id = i.id), '')")), 0);
+  // The poor-household list, on the board these days, names its households; the upheld objection
+  // took one off the final list, the open one is shown without its objector.
+  const poor = sql("SELECT id FROM disclosure_item WHERE type_code = 'poor_households'");
+  const page = await new Client(server.base).get(`/xa/nhat-tan/cong-khai/${poor}/ho-ngheo`);
+  assert.equal(page.status, 200);
+  const html = await page.text();
+  assert.match(html, /Trần Thị Hoa/);
+  assert.match(html, /Nguyễn Văn Bình/); // on the list as posted, marked as taken off
+  assert.doesNotMatch(html, /Trưởng thôn 3/);
+  assert.equal(Number(sql(
+    `SELECT COUNT(*) FROM disclosure_objection WHERE item_id = ${poor} AND settled_on IS NULL`)), 1);
   // The audit chain takes the demo's dated entries.
   const verify = xaso(['audit', 'verify', '--db', server.db]);
   assert.equal(verify.status, 0, verify.stdout + verify.stderr);
