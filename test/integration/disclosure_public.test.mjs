@@ -4,7 +4,7 @@
 // personal-data lists (public only inside their posting window, never indexed).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, DEMO_USERS, startServer } from './harness.mjs';
+import { Client, DEMO_USERS, rawSql, startServer } from './harness.mjs';
 import { JPEG, PDF, sha256, vi, vnDay } from './disclosure_lib.mjs';
 
 const REGISTER = '/xa/nhat-tan/cong-khai';
@@ -322,6 +322,15 @@ describe('disclosure register: items published by the office, seen by the public
     }
     const filtered = await page('?loai=military_service');
     assert.equal(filtered.total, '0');
+    // Browsing every type, the total is taken from the year select's counts: of every year, or
+    // of the year chosen; published items only, personal-data lists never.
+    const published = (where) => rawSql(server, "SELECT COUNT(*) FROM disclosure_item WHERE " +
+      "status = 'published' AND type_code NOT IN ('poor_households', 'military_service', " +
+      `'support_beneficiaries', 'disaster_support')${where}`).trim();
+    assert.ok(Number(published('')) > Number(published(` AND year = ${year}`)), 'items of other years');
+    assert.equal((await page('')).total, published(''));
+    assert.equal((await page(`?nam=${year}`)).total, published(` AND year = ${year}`));
+    assert.equal((await page(`?nam=${year - 5}`)).total, '0');
     // A type without personal data shows no such section.
     assert.equal((await page('?loai=investment_land')).posted, '');
     const res = await anon.get(REGISTER);

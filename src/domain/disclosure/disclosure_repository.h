@@ -30,6 +30,13 @@ struct ItemSummary {
   int attachments = 0;
 };
 
+// A year of the register and how many items it holds (of a status, some types left out).
+struct YearCount {
+  int year = 0;
+  int64_t items = 0;
+  bool operator==(const YearCount&) const = default;
+};
+
 // The storage binds one parameter per type named in a query, so a query's lists of types have a
 // fixed ceiling.
 inline constexpr size_t kMaxQueryTypes = 12;
@@ -112,9 +119,10 @@ class DisclosureRepository {
   // the input of CheckCommune.
   virtual Result<std::vector<Item>> ItemsOfYear(int64_t commune_id, int year) = 0;
   // The years that have items with status `status` whose type is not in `exclude_types` (as
-  // ItemQuery::exclude_types), newest first.
-  virtual Result<std::vector<int>> Years(int64_t commune_id, ItemStatus status,
-                                         const std::vector<std::string>& exclude_types) = 0;
+  // ItemQuery::exclude_types), newest first, each with its number of such items: the public
+  // list takes its year select and, unless narrowed by type or search, its total from one read.
+  virtual Result<std::vector<YearCount>> Years(int64_t commune_id, ItemStatus status,
+                                               const std::vector<std::string>& exclude_types) = 0;
 };
 
 }  // namespace xaso::disclosure

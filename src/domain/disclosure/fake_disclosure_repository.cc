@@ -1,6 +1,7 @@
 #include "domain/disclosure/fake_disclosure_repository.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "core/text.h"
@@ -303,14 +304,16 @@ Result<std::vector<Item>> FakeDisclosureRepository::ItemsOfYear(int64_t commune_
   return out;
 }
 
-Result<std::vector<int>> FakeDisclosureRepository::Years(
+Result<std::vector<YearCount>> FakeDisclosureRepository::Years(
     int64_t commune_id, ItemStatus status, const std::vector<std::string>& exclude_types) {
   const ItemQuery q{.commune_id = commune_id, .status = status, .exclude_types = exclude_types};
-  std::set<int, std::greater<>> years;
+  std::map<int, int64_t, std::greater<>> years;
   for (const auto& [id, item] : items) {
-    if (Matches(item, q)) years.insert(item.year);
+    if (Matches(item, q)) ++years[item.year];
   }
-  return std::vector<int>(years.begin(), years.end());
+  std::vector<YearCount> out;
+  for (const auto& [year, n] : years) out.push_back({year, n});
+  return out;
 }
 
 }  // namespace xaso::disclosure::testing

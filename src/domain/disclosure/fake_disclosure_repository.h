@@ -49,8 +49,8 @@ class FakeDisclosureRepository final : public DisclosureRepository {
   Result<std::vector<ItemSummary>> List(const ItemQuery& q) override;
   Result<int64_t> Count(const ItemQuery& q) override;
   Result<std::vector<Item>> ItemsOfYear(int64_t commune_id, int year) override;
-  Result<std::vector<int>> Years(int64_t commune_id, ItemStatus status,
-                                 const std::vector<std::string>& exclude_types) override;
+  Result<std::vector<YearCount>> Years(int64_t commune_id, ItemStatus status,
+                                       const std::vector<std::string>& exclude_types) override;
 
  private:
   // The item of the commune at `version`, or kNotFound / kAborted.

@@ -573,13 +573,15 @@ Result<std::vector<Item>> SqlDisclosureRepository::ItemsOfYear(int64_t commune_i
   return items;
 }
 
-Result<std::vector<int>> SqlDisclosureRepository::Years(
+Result<std::vector<disclosure::YearCount>> SqlDisclosureRepository::Years(
     int64_t commune_id, ItemStatus status, const std::vector<std::string>& exclude_types) {
   const ItemQuery q{.commune_id = commune_id, .status = status, .exclude_types = exclude_types};
   XASO_RETURN_IF_ERROR(Filter::Check(q));
-  return QueryFiltered<int>(db_, "SELECT DISTINCT i.year FROM disclosure_item i ", Filter(q),
-                            " ORDER BY i.year DESC",
-                            [](const soci::row& r) { return static_cast<int>(RowInt(r, 0)); });
+  return QueryFiltered<disclosure::YearCount>(
+      db_, "SELECT i.year, COUNT(*) FROM disclosure_item i ", Filter(q),
+      " GROUP BY i.year ORDER BY i.year DESC", [](const soci::row& r) {
+        return disclosure::YearCount{static_cast<int>(RowInt(r, 0)), RowInt(r, 1)};
+      });
 }
 
 }  // namespace xaso::storage

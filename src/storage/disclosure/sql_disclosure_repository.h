@@ -42,8 +42,9 @@ class SqlDisclosureRepository final : public disclosure::DisclosureRepository {
   Result<std::vector<disclosure::ItemSummary>> List(const disclosure::ItemQuery& q) override;
   Result<int64_t> Count(const disclosure::ItemQuery& q) override;
   Result<std::vector<disclosure::Item>> ItemsOfYear(int64_t commune_id, int year) override;
-  Result<std::vector<int>> Years(int64_t commune_id, disclosure::ItemStatus status,
-                                 const std::vector<std::string>& exclude_types) override;
+  Result<std::vector<disclosure::YearCount>> Years(
+      int64_t commune_id, disclosure::ItemStatus status,
+      const std::vector<std::string>& exclude_types) override;
 
  private:
   Database& db_;

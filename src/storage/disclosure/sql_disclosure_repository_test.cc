@@ -15,6 +15,7 @@ using disclosure::Item;
 using disclosure::ItemQuery;
 using disclosure::ItemStatus;
 using disclosure::Posting;
+using disclosure::YearCount;
 
 constexpr int64_t kNow = 1790000000;  // 21/09/2026
 
@@ -441,8 +442,9 @@ TEST_P(DisclosureStorageTest, ListFiltersSearchesAndPages) {
   EXPECT_EQ((*page2)[0].id, c);
 
   auto years = repo_->Years(commune_id_, ItemStatus::kDraft, {});
-  EXPECT_EQ(*years, (std::vector<int>{2026}));
-  EXPECT_EQ(*repo_->Years(commune_id_, ItemStatus::kPublished, {}), (std::vector<int>{2025}));
+  EXPECT_EQ(*years, (std::vector<YearCount>{{2026, 2}}));
+  EXPECT_EQ(*repo_->Years(commune_id_, ItemStatus::kPublished, {}),
+            (std::vector<YearCount>{{2025, 1}}));
 }
 
 TEST_P(DisclosureStorageTest, ExcludedTypesAreLeftOutOfListCountAndYears) {
@@ -467,8 +469,10 @@ TEST_P(DisclosureStorageTest, ExcludedTypesAreLeftOutOfListCountAndYears) {
   EXPECT_EQ(*repo_->Count(ItemQuery{
                 .commune_id = commune_id_, .folded_words = "su dung dat", .exclude_types = hide}),
             0);
-  EXPECT_EQ(*repo_->Years(commune_id_, ItemStatus::kPublished, hide), (std::vector<int>{2026}));
-  EXPECT_EQ(*repo_->Years(commune_id_, ItemStatus::kPublished, {}), (std::vector<int>{2026, 2025}));
+  EXPECT_EQ(*repo_->Years(commune_id_, ItemStatus::kPublished, hide),
+            (std::vector<YearCount>{{2026, 1}}));
+  EXPECT_EQ(*repo_->Years(commune_id_, ItemStatus::kPublished, {}),
+            (std::vector<YearCount>{{2026, 1}, {2025, 1}}));
 
   // A quote in a code is a value, not SQL.
   EXPECT_EQ(*repo_->Count(ItemQuery{.commune_id = commune_id_, .exclude_types = {"x' OR 1=1 --"}}),

@@ -211,10 +211,16 @@ Response List(Context& ctx) {
   iq.offset = (q->page - 1) * kPageSize;
   auto lines = ctx.svc.disclosure_repo->List(iq);
   if (!lines) return ErrorPage(ctx, HttpStatusFor(lines.error().code, false));
-  auto total = ctx.svc.disclosure_repo->Count(iq);
-  if (!total) return ErrorPage(ctx, HttpStatusFor(total.error().code, false));
   auto years = ctx.svc.disclosure_repo->Years(commune->id, ItemStatus::kPublished, personal);
   if (!years) return ErrorPage(ctx, HttpStatusFor(years.error().code, false));
+  // Browsing all types, the total is the chosen year's count (or all of them) of that same read.
+  Result<int64_t> total = int64_t{0};
+  if (!q->type_code && iq.folded_words.find_first_not_of(' ') == std::string::npos) {
+    for (const auto& y : *years) *total += !q->year || *q->year == y.year ? y.items : 0;
+  } else {
+    total = ctx.svc.disclosure_repo->Count(iq);
+    if (!total) return ErrorPage(ctx, HttpStatusFor(total.error().code, false));
+  }
   // The lists on the notice board now, on the first page of a browse (never of a search).
   std::vector<std::string> posted_types;
   if (q->q.empty() && q->page == 1) {
@@ -239,7 +245,7 @@ Response List(Context& ctx) {
   if (!q->q.empty()) d.set("q", q->q);
   d.set("types", TypeOptions(ctx, q->type_code));
   Data year_list(Data::type::list);
-  for (int y : *years) {
+  for (const auto& [y, n] : *years) {
     Data x;
     x.set("year", std::to_string(y));
     x.set("selected", Data(q->year && *q->year == y));
@@ -468,8 +474,9 @@ Result<std::vector<ExportRow>> ExportRows(Context& ctx, const identity::Commune&
   if (q.year) {
     years.push_back(*q.year);
   } else {
-    XASO_ASSIGN_OR_RETURN(
-        years, ctx.svc.disclosure_repo->Years(commune.id, ItemStatus::kPublished, personal));
+    XASO_ASSIGN_OR_RETURN(const auto counts, ctx.svc.disclosure_repo->Years(
+                                                 commune.id, ItemStatus::kPublished, personal));
+    for (const auto& y : counts) years.push_back(y.year);
   }
   const std::string base = SiteBase(ctx);
   std::vector<ExportRow> rows;

@@ -91,7 +91,9 @@ Response ListPage(Context& ctx) {
   d.set("type_options", SelectOptions(types, type_code));
   std::set<int, std::greater<>> years = {today.year(), q.year.value()};
   for (ItemStatus s : {ItemStatus::kDraft, ItemStatus::kPublished, ItemStatus::kWithdrawn}) {
-    if (auto ys = repo.Years(commune_id, s, {})) years.insert(ys->begin(), ys->end());
+    if (auto ys = repo.Years(commune_id, s, {})) {
+      for (const auto& y : *ys) years.insert(y.year);
+    }
   }
   std::vector<std::pair<std::string, std::string>> year_options;
   year_options.reserve(years.size());
