@@ -142,6 +142,7 @@ describe('disclosure register: items published by the office, seen by the public
     // B: land, filed under last year, decided 40 days ago and published today: late.
     ids.land = await create({ type_code: 'investment_land', title: 'Kế hoạch sử dụng đất', decision_on: vi(vnDay(-40)),
       year: String(year - 1) });
+    await attach(ids.land, { name: 'Bản đồ quy hoạch.jpg', type: 'image/jpeg', bytes: JPEG });
     await publish(ids.land);
     // C: a draft.
     ids.draft = await create({ title: 'Bản nháp chưa công bố' });
@@ -156,6 +157,17 @@ describe('disclosure register: items published by the office, seen by the public
     await publish(ids.current);
   });
   after(async () => { await server.stop(); });
+
+  test('an image file (a land-use map) is shown on the item page as well as listed for download', async () => {
+    const land = await (await anon.get(`${REGISTER}/${ids.land}`)).text();
+    const src = `${REGISTER}/${ids.land}/tep/1`;
+    assert.ok(land.includes(`<img src="${src}" alt="Bản đồ quy hoạch.jpg" loading="lazy">`), land);
+    assert.ok(land.includes(`<code class="hash">${sha256(JPEG)}</code>`));
+    const img = await anon.get(src);
+    assert.equal(img.headers.get('content-type'), 'image/jpeg');
+    // A PDF is a download only.
+    assert.doesNotMatch(await (await anon.get(`${REGISTER}/${ids.budget}`)).text(), /<img /);
+  });
 
   test('the item shows its type, legal basis, timeliness, postings and the SHA-256 of its file', async () => {
     const res = await anon.get(`${REGISTER}/${ids.budget}`);

@@ -308,6 +308,20 @@ Data PostingsData(Context& ctx, const identity::Commune& commune, const Item& it
   return list;
 }
 
+// The image files (a land-use plan's map, a price frame photographed) shown on the page itself,
+// so that a citizen on a phone sees the map without downloading it first.
+Data ImagesData(const identity::Commune& commune, const Item& item) {
+  Data list(Data::type::list);
+  for (const auto& a : item.attachments) {
+    if (!a.content_type.starts_with("image/")) continue;
+    Data x;
+    x.set("src", ItemHref(commune, item.id) + "/tep/" + std::to_string(a.n));
+    x.set("name", a.filename);
+    list.push_back(x);
+  }
+  return list;
+}
+
 Data FilesData(const identity::Commune& commune, const Item& item) {
   Data list(Data::type::list);
   for (const auto& a : item.attachments) {
@@ -345,6 +359,7 @@ Response Show(Context& ctx) {
   d.set("published", VnDateTime(item.published_at));
   d.set("files", FilesData(commune, item));
   d.set("has_files", Data(!item.attachments.empty()));
+  if (Data images = ImagesData(commune, item); !images.is_empty_list()) d.set("images", images);
   d.set("postings", PostingsData(ctx, commune, item));
   d.set("due", compliance->due.ToVi());
   if (compliance->first_out) d.set("first_out", compliance->first_out->ToVi());
