@@ -1,8 +1,9 @@
 // disclosure_pages_bench: the public disclosure register's pages (issue 7, "public list pages: under
 // 5 ms server time"; docs/performance.md). On a temporary SQLite database, and on PostgreSQL
-// when XASO_BENCH_PG_URL is set, it stores kItems published items of every type over five
-// years in one commune through the repository (each with a notice-board posting and a file),
-// then times through web::Router::Handle in-process: the list's first page, a later page, the
+// when XASO_BENCH_PG_URL is set, it stores kItems published items of every type without
+// personal data over five years in one commune, and kPersonalLists personal-data lists over the
+// last ten months, through the repository (each with a notice-board posting and a file), then
+// times through web::Router::Handle in-process: the list's first page, a later page, the
 // list filtered by type and year, a search without diacritics, an item page, the Atom feed and
 // the JSON export of one year. It prints the figures and asserts nothing about time.
 #include <cstdio>
@@ -25,6 +26,7 @@ namespace xaso::bench {
 namespace {
 
 constexpr int kItems = 2000;
+constexpr int kPersonalLists = 100;
 constexpr const char* kSlug = "bench-disclosure";
 
 void PrintTiming(const std::string& label, const char* what, const web::Request& req,
@@ -38,13 +40,12 @@ void PrintTiming(const std::string& label, const char* what, const web::Request&
               path.c_str(), t.wall.p50, t.wall.p95, t.wall.max, t.cpu.p50, t.cpu.p95, t.bytes);
 }
 
-// Item i: a type of the catalogue in turn, decided on a day of 2022–2026, published and posted
-// on the notice board two days later, with one small PDF.
+// Item i: a type of `types` in turn, decided on `decided`, published and posted on the notice
+// board two days later, with one small PDF.
 Result<int64_t> StoreItem(disclosure::DisclosureRepository& repo,
                           const std::vector<const disclosure::DisclosureType*>& types,
-                          int64_t commune_id, int i, const audit::AuditRecord& rec) {
+                          int64_t commune_id, int i, Date decided, const audit::AuditRecord& rec) {
   const disclosure::DisclosureType& t = *types[static_cast<size_t>(i) % types.size()];
-  const Date decided = Date::FromYmd(2022, 1, 3).AddDays((i * 7L) % (5 * 365));
   disclosure::Item item;
   item.commune_id = commune_id;
   item.type_code = t.code;
@@ -99,27 +100,37 @@ Status BenchDatabase(const std::string& label, const std::string& url) {
 
   web::Services services = system->WebServices();
   const auto types = services.disclosures->catalogue().InForce(SystemClock().TodayVn());
-  std::vector<const disclosure::DisclosureType*> plain;
+  std::vector<const disclosure::DisclosureType*> plain, personal;
   for (const auto* t : types) {
-    // Personal-data items leave the public after 30 days: most would be hidden, as in life.
     // The quarterly list is made by the service from the others, one a quarter.
-    if (!t->personal_data && t->law_item > 0) plain.push_back(t);
+    if (t->law_item > 0) (t->personal_data ? personal : plain).push_back(t);
   }
   const audit::AuditRecord commune_rec{commune_id, 0, "disclosure_pages_bench", "", "", "", ""};
   const auto start = Clock::now();
   int64_t last_id = 0;
   for (int i = 0; i < kItems; ++i) {
-    XASO_ASSIGN_OR_RETURN(last_id,
-                          StoreItem(*services.disclosure_repo, plain, commune_id, i, commune_rec));
+    const Date decided = Date::FromYmd(2022, 1, 3).AddDays((i * 7L) % (5 * 365));
+    XASO_ASSIGN_OR_RETURN(last_id, StoreItem(*services.disclosure_repo, plain, commune_id, i,
+                                             decided, commune_rec));
   }
-  // Planner statistics, as autovacuum (PostgreSQL) keeps them on a live server: without them
-  // PostgreSQL sorts the whole register for a page of 20.
-  XASO_RETURN_IF_ERROR(db->Write([](soci::session& s) -> Status {
-    s << "ANALYZE";
-    return Ok{};
-  }));
-  std::printf("%-8s stored %d published items in %.1f s, then ANALYZE\n", label.c_str(), kItems,
-              MsSince(start) / 1000);
+  // Personal-data lists, one every third day back from today: the ten or so of the last 30
+  // days are on the board (the list's first page shows them apart), the rest are hidden.
+  const Date today = SystemClock().TodayVn();
+  for (int i = 0; i < kPersonalLists; ++i) {
+    XASO_RETURN_IF_ERROR(StoreItem(*services.disclosure_repo, personal, commune_id, i,
+                                   today.AddDays(-3 * i - 2), commune_rec));
+  }
+  // Planner statistics, as autovacuum keeps them on a live PostgreSQL server (without them it
+  // sorts the whole register for a page of 20). Nothing analyses a SQLite database: not here
+  // either.
+  if (db->dialect() == storage::Dialect::kPostgres) {
+    XASO_RETURN_IF_ERROR(db->Write([](soci::session& s) -> Status {
+      s << "ANALYZE";
+      return Ok{};
+    }));
+  }
+  std::printf("%-8s stored %d published items and %d personal-data lists in %.1f s\n",
+              label.c_str(), kItems, kPersonalLists, MsSince(start) / 1000);
 
   web::Router router(services);
   const std::string list = std::string("/xa/") + kSlug + "/cong-khai";

@@ -47,12 +47,14 @@ Status Seed(storage::Database& db) {
           const std::string on = day.ToIso(), until = day.AddDays(29).ToIso();
           const std::string sha = std::string(64, 'a' + static_cast<char>(n % 6));
           long long id = 0;
+          // first_out and files as the repository keeps them (migration 0021): one file, and
+          // every posting below starts on `on`.
           s << "INSERT INTO disclosure_item (commune_id, type_code, type_effective_from, title, "
                "year, decision_on, ref_on, status, published_at, search_folded, created_at, "
-               "created_by) VALUES (:c, :t, '2023-07-01', :ti, :y, :d, :r, 'published', 1, :f, "
-               "1, 1) RETURNING id",
+               "created_by, first_out, files) VALUES (:c, :t, '2023-07-01', :ti, :y, :d, :r, "
+               "'published', 1, :f, 1, 1, :o, 1) RETURNING id",
               soci::use(c), soci::use(type), soci::use(title), soci::use(year), soci::use(on),
-              soci::use(on), soci::use(folded), soci::into(id);
+              soci::use(on), soci::use(folded), soci::use(on), soci::into(id);
           s << "INSERT INTO disclosure_attachment (commune_id, item_id, n, filename, "
                "content_type, sha256, size) VALUES (:c, :i, 1, 'quyet-dinh.pdf', "
                "'application/pdf', :h, 1000)",

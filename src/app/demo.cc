@@ -53,14 +53,14 @@ constexpr AccountSeed kAccounts[] = {
 
 std::string DemoPassword(const std::string& username) { return "xaso-demo-" + username; }
 
-std::string_view SeedPlan() {
-  for (const EmbeddedFile& f : EmbeddedDemoFiles()) {
-    if (f.path.find("ke-hoach-11") != std::string_view::npos) return f.data;
-  }
-  return {};
-}
-
 }  // namespace
+
+Result<std::string_view> DemoFile(std::string_view name) {
+  for (const EmbeddedFile& f : EmbeddedDemoFiles()) {
+    if (f.path.ends_with(name)) return f.data;
+  }
+  return MakeError(ErrorCode::kInternal, "demo/" + std::string(name) + " is not compiled in");
+}
 
 Result<std::vector<DemoAccount>> System::LoadDemo() {
   auto existing = impl_->identity->GetCommuneBySlug("nhat-tan");
@@ -113,7 +113,9 @@ Result<std::vector<DemoAccount>> System::LoadDemo() {
   plan.title = "Kế hoạch nâng cao hiệu quả quản trị và hành chính công xã Nhật Tân năm 2024";
   plan.issued_on = "2024-01-29";
   plan.issuer = "Ủy ban nhân dân xã Nhật Tân";
-  plan.body = std::string(SeedPlan());
+  XASO_ASSIGN_OR_RETURN(const std::string_view seed_plan,
+                        DemoFile("ke-hoach-11-KH-UBND-2024-nhat-tan.md"));
+  plan.body = std::string(seed_plan);
   const audit::AuditRecord demo{commune_id, 0, "demo", "", "", "", ""};
   XASO_ASSIGN_OR_RETURN(const int64_t plan_doc, impl_->portal->CreateDocument(plan, demo));
   XASO_RETURN_IF_ERROR(LoadDemoPlan(*impl_->identity, *impl_->plans, now, commune_id, plan_doc));

@@ -4,17 +4,13 @@
 // quarter's actuals times the quarter's number (a linear scale keeps every total adding up).
 #include <string_view>
 
-#include "core/embedded.h"
 #include "app/system_impl.h"
 
 namespace xaso::app {
 
 Status LoadDemoBudgets(disclosure::DisclosureRepository& items,
                        disclosure::BudgetRepository& budgets, int64_t commune_id) {
-  std::string_view csv;
-  for (const EmbeddedFile& f : EmbeddedDemoFiles()) {
-    if (f.path.ends_with("disclosure_budget_execution.csv")) csv = f.data;
-  }
+  XASO_ASSIGN_OR_RETURN(const std::string_view csv, DemoFile("disclosure_budget_execution.csv"));
   XASO_ASSIGN_OR_RETURN(const auto first_quarter, disclosure::ParseBudgetCsv(csv));
   // A demo table that does not add up is a mistake in the file.
   if (!disclosure::CheckBudget(first_quarter).empty()) {

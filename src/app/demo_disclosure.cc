@@ -1,10 +1,10 @@
 // The demo commune's disclosure register: this year's budget (the adopted estimate and the
 // quarterly execution, one quarter published late), a land-use plan, the democracy regulation
-// (posted for good), a support list read on the radio, a poor-household list (personal data,
-// with its households: demo_households.cc),
-// an inspection conclusion and the fees and charges; each posted at the headquarters and in some
-// villages with a photo of the notice board, one village posting taken down too soon. Every
-// record goes through DisclosureService at its own date, so compliance is computed from them.
+// (posted for good), a support list read on the radio, a poor-household list (personal data;
+// its households come from demo_households.cc), an inspection conclusion and the fees and
+// charges; each posted at the headquarters and in some villages with a photo of the notice
+// board, one village posting taken down too soon. Every record goes through DisclosureService
+// at its own date, so compliance is computed from them.
 #include <array>
 #include <cstdint>
 #include <string>

@@ -5,7 +5,6 @@
 // something to show. The names are invented.
 #include <string_view>
 
-#include "core/embedded.h"
 #include "app/system_impl.h"
 
 namespace xaso::app {
@@ -15,10 +14,7 @@ Status ImportDemoHouseholds(disclosure::HouseholdReview& review, const identity:
                             const std::vector<identity::Village>& villages,
                             const audit::AuditRecord& rec) {
   if (!review.HasList(draft)) return Ok{};
-  std::string_view csv;
-  for (const EmbeddedFile& f : EmbeddedDemoFiles()) {
-    if (f.path.ends_with("disclosure_households.csv")) csv = f.data;
-  }
+  XASO_ASSIGN_OR_RETURN(const std::string_view csv, DemoFile("disclosure_households.csv"));
   XASO_RETURN_IF_ERROR(review.Import(officer, draft, csv, villages, rec));
   return Ok{};
 }
@@ -51,9 +47,10 @@ Status LoadDemoObjections(identity::IdentityRepository& identity,
                                        "Tổ rà soát đã xác minh tại hộ: thu nhập trên chuẩn "
                                        "nghèo, đưa ra khỏi danh sách.",
                                        rec));
+    if (villages.size() < 3) continue;  // the demo commune has eight
     disclosure::Objection add;
     add.proposed = disclosure::Household{.head_name = "Trịnh Văn Lực",
-                                         .village_id = villages.at(2).id,
+                                         .village_id = villages[2].id,
                                          .household_class = disclosure::HouseholdClass::kPoor};
     add.received_on = today;
     add.objector = "Trưởng thôn 3";

@@ -5,19 +5,11 @@
 #include <map>
 
 #include "core/csv.h"
-#include "core/embedded.h"
 #include "domain/papi/catalogue.h"
 #include "app/system_impl.h"
 
 namespace xaso::app {
 namespace {
-
-std::string_view DemoFile(std::string_view name) {
-  for (const EmbeddedFile& f : EmbeddedDemoFiles()) {
-    if (f.path.ends_with(name)) return f.data;
-  }
-  return {};
-}
 
 std::vector<std::string> SplitList(const std::string& s) {
   std::vector<std::string> out;
@@ -46,7 +38,8 @@ Status LoadDemoPlan(identity::IdentityRepository& identity, plan::PlanRepository
       "subdimensions", "lead_unit",     "coordinating_units",
       "starts_on",     "due_on",        "recurrence",
       "demo_status",   "demo_progress", "demo_note"};
-  XASO_ASSIGN_OR_RETURN(auto table, ParseCsvWithHeader(DemoFile("plan11-tasks.csv"), kColumns));
+  XASO_ASSIGN_OR_RETURN(const std::string_view csv, DemoFile("plan11-tasks.csv"));
+  XASO_ASSIGN_OR_RETURN(auto table, ParseCsvWithHeader(csv, kColumns));
   XASO_ASSIGN_OR_RETURN(auto units, identity.ListUnits(commune_id));
   std::map<std::string, int64_t, std::less<>> unit_ids;
   for (const auto& u : units) unit_ids[u.code] = u.id;

@@ -83,6 +83,10 @@ struct System::Impl {
 Status LoadDemoBudgets(disclosure::DisclosureRepository& items,
                        disclosure::BudgetRepository& budgets, int64_t commune_id);
 
+// The demo file (under demo/, compiled in) whose path ends with `name`; kInternal when there is
+// none, so that a renamed file fails the demo loudly instead of loading nothing.
+Result<std::string_view> DemoFile(std::string_view name);
+
 // Gives a draft poor-household list the demo's households (demo/disclosure_households.csv);
 // nothing for an item of another type.
 Status ImportDemoHouseholds(disclosure::HouseholdReview& review, const identity::Account& officer,

@@ -155,6 +155,14 @@ describe('disclosure register: items published by the office, seen by the public
     ids.current = await create({ type_code: 'military_service', title: 'Danh sách gọi nhập ngũ đợt 2',
       summary: 'Công dân Trần Văn Bê, thôn Tây.' });
     await publish(ids.current);
+    // F and G: first out on the board 29 and 30 days ago: the last day of the window, and the
+    // day after it.
+    for (const [key, back] of [['lastDay', 29], ['dayAfter', 30]]) {
+      ids[key] = await create({ type_code: 'military_service', title: `Danh sách gọi nhập ngũ, ${back} ngày`,
+        decision_on: vi(vnDay(-back - 2)), year: String(year) });
+      await publish(ids[key]);
+      await post(ids[key], { started_on: vi(vnDay(-back)), until: vi(vnDay(29 - back)) });
+    }
   });
   after(async () => { await server.stop(); });
 
@@ -331,7 +339,11 @@ describe('disclosure register: items published by the office, seen by the public
       assert.ok(!html.includes(`/cong-khai/${ids.expired}"`), q);
       const general = html.slice(html.indexOf('id="disclosure-list"'));
       assert.ok(!general.includes(`/cong-khai/${ids.current}"`), `${q}: not among the general items`);
+      assert.ok(posted.includes(`/cong-khai/${ids.lastDay}"`), `${q}: the window's 30th day`);
+      assert.ok(!html.includes(`/cong-khai/${ids.dayAfter}"`), `${q}: the day after the window`);
     }
+    assert.equal((await anon.get(`${REGISTER}/${ids.lastDay}`)).status, 200);
+    assert.equal((await anon.get(`${REGISTER}/${ids.dayAfter}`)).status, 404);
     const filtered = await page('?loai=military_service');
     assert.equal(filtered.total, '0');
     // Browsing every type, the total is taken from the year select's counts: of every year, or

@@ -233,4 +233,15 @@ bool IsPublicOn(const Item& item, const DisclosureType& type, Date today) {
   return window && window->Contains(today);
 }
 
+std::optional<Date> EarliestPublicFirstOut(const TypeCatalogue& catalogue,
+                                           const std::vector<std::string>& codes, Date today) {
+  int longest = 0;
+  for (const DisclosureType& t : catalogue.versions()) {
+    if (std::find(codes.begin(), codes.end(), t.code) == codes.end()) continue;
+    if (!t.personal_data || t.permanent) return std::nullopt;
+    longest = std::max(longest, t.posting_days);  // a version without days is never public
+  }
+  return today.AddDays(1 - std::max(longest, 1));
+}
+
 }  // namespace xaso::disclosure

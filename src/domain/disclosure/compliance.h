@@ -145,4 +145,11 @@ std::optional<DateSpan> PostingWindow(const Item& item, const DisclosureType& ty
 // a personal-data item with no posting at all is not public.
 bool IsPublicOn(const Item& item, const DisclosureType& type, Date today);
 
+// The earliest first day out (FirstOut) an item of a type in `codes` may have and still be
+// public on `today` under IsPublicOn, over every version of those types: today + 1 - the longest
+// posting window. nullopt when no such bound holds (a version without a window end is public
+// for good). Lets storage narrow a read to the few lists that can be on the board today.
+std::optional<Date> EarliestPublicFirstOut(const TypeCatalogue& catalogue,
+                                           const std::vector<std::string>& codes, Date today);
+
 }  // namespace xaso::disclosure

@@ -266,6 +266,31 @@ TEST_F(ComplianceTest, PersonalDataListPublicOnlyInItsWindow) {
   EXPECT_TRUE(IsPublicOn(land, *land_type, D("2030-01-01")));
 }
 
+// The public register reads the board's lists from this bound: it must never leave out a list
+// that IsPublicOn shows, and should leave out those it does not.
+TEST_F(ComplianceTest, EarliestPublicFirstOutNeverHidesAPublicList) {
+  std::vector<std::string> personal;
+  for (const DisclosureType& t : cat_.versions()) {
+    if (t.personal_data) personal.push_back(t.code);
+  }
+  ASSERT_FALSE(personal.empty());
+  const Date today = D("2026-03-10");
+  const std::optional<Date> bound = EarliestPublicFirstOut(cat_, personal, today);
+  ASSERT_TRUE(bound.has_value());
+  EXPECT_EQ(*bound, D("2026-02-09"));  // 30 days, today included
+  for (const std::string& code : personal) {
+    for (int back = 0; back <= 60; ++back) {
+      Item item = DecisionItem(code, "2026-01-05");
+      item.postings = {MakePosting(1, Channel::kPortal, today.AddDays(-back).ToIso())};
+      EXPECT_EQ(IsPublicOn(item, Type(item), today), *FirstOut(item) >= *bound)
+          << code << " " << back;
+    }
+  }
+  // A type public for good (or with one such version) has no bound.
+  EXPECT_FALSE(EarliestPublicFirstOut(cat_, {"poor_households", "democracy_regulation"}, today));
+  EXPECT_FALSE(EarliestPublicFirstOut(cat_, {"investment_land"}, today));
+}
+
 // The staff pages show each flag through the message catalogue (disclosure_staff_view.cc):
 // every code needs its entry in both languages, and a permanent type's take-down its own.
 TEST(FlagCode, EveryFlagHasItsMessages) {

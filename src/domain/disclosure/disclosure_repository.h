@@ -37,8 +37,9 @@ struct YearCount {
   bool operator==(const YearCount&) const = default;
 };
 
-// The storage binds one parameter per type named in a query, so a query's lists of types have a
-// fixed ceiling.
+// The most types one list of a query may name: the storage binds a parameter per type, and a
+// bounded statement keeps every read's cost bounded. The public pages name every personal-data
+// type of the catalogue at once, so the catalogue must stay within it (a domain test checks).
 inline constexpr size_t kMaxQueryTypes = 12;
 
 struct ItemQuery {

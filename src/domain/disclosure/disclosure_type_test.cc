@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "domain/calendar/calendar_testing.h"
+#include "domain/disclosure/disclosure_repository.h"
 
 namespace xaso::disclosure {
 namespace {
@@ -132,6 +133,17 @@ TEST(DefaultCatalogue, ParsesAndCoversEveryLawItem) {
 
 // The rule book states the Art 12–13 defaults to the public (migration 0003); the Art 11 types
 // that follow no sector rule must agree with it.
+// The public register names every personal-data type in one query (ItemQuery::exclude_types,
+// only_types), which the storage caps.
+TEST(DefaultCatalogue, PersonalDataTypesFitInOneQuery) {
+  std::set<std::string> personal;
+  for (const DisclosureType& t : DefaultCatalogue().versions()) {
+    if (t.personal_data) personal.insert(t.code);
+  }
+  EXPECT_GE(personal.size(), 4U);  // poor households, support, disaster support, military service
+  EXPECT_LE(personal.size(), kMaxQueryTypes);
+}
+
 TEST(DefaultCatalogue, AgreesWithTheRuleBookDefaults) {
   const std::string rules = calendar::testing::ReadSourceFile("migrations/0003_rules.sql");
   ASSERT_NE(rules.find("'disclosure.publish_after_decision', '5', 'working_days'"),

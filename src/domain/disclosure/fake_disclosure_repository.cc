@@ -36,6 +36,14 @@ void SortPostings(Item& item) {
   });
 }
 
+// As the SQL repository: a query names at most kMaxQueryTypes types in a list.
+Status CheckTypeLists(const ItemQuery& q) {
+  if (q.only_types.size() > kMaxQueryTypes || q.exclude_types.size() > kMaxQueryTypes) {
+    return MakeError(ErrorCode::kInvalidArgument, "too many types");
+  }
+  return Ok{};
+}
+
 }  // namespace
 
 Result<Item*> FakeDisclosureRepository::AtVersion(int64_t commune_id, int64_t id, int64_t version) {
@@ -272,6 +280,7 @@ bool FakeDisclosureRepository::Matches(const Item& item, const ItemQuery& q) con
 }
 
 Result<std::vector<ItemSummary>> FakeDisclosureRepository::List(const ItemQuery& q) {
+  XASO_RETURN_IF_ERROR(CheckTypeLists(q));
   std::vector<ItemSummary> out;
   for (const auto& [id, item] : items) {
     if (Matches(item, q)) out.push_back(Summarise(item));
@@ -291,6 +300,7 @@ Result<std::vector<ItemSummary>> FakeDisclosureRepository::List(const ItemQuery&
 }
 
 Result<int64_t> FakeDisclosureRepository::Count(const ItemQuery& q) {
+  XASO_RETURN_IF_ERROR(CheckTypeLists(q));
   int64_t n = 0;
   for (const auto& [id, item] : items) n += Matches(item, q) ? 1 : 0;
   return n;

@@ -34,7 +34,9 @@ constexpr int kFeedSize = 50;
 // most recently published: one query, and an item published late about an old decision still
 // shows unless more than this many newer ones came after it.
 constexpr int kFeedWindow = 200;
-// The most personal-data lists shown on the board at once (each is public for a few weeks).
+// The newest personal-data lists read for the board's section, of every such type together:
+// only lists first out within a posting window (a few weeks) are read, so this is a ceiling on
+// the page's size rather than a limit a commune reaches.
 constexpr int kPostedWindow = 50;
 
 std::string RegisterHref(const identity::Commune& c) { return "/xa/" + c.slug + "/cong-khai"; }
@@ -89,9 +91,9 @@ bool IsPersonalType(const std::vector<std::string>& personal, const std::string&
   return std::binary_search(personal.begin(), personal.end(), code);
 }
 
-// The personal-data lists of `types` (personal-data types, sorted) that the public may see today,
-// of `year` (or every year), in one read: only items first out within the longest posting
-// window of these types can still be inside their own window, which LineIsPublic then checks.
+// The personal-data lists of `types` that the public may see today, of `year` (or every year), in
+// one read: only items first out since EarliestPublicFirstOut can still be inside their own
+// window, which LineIsPublic then checks line by line.
 Result<std::vector<ItemSummary>> PostedNow(Context& ctx, int64_t commune_id,
                                            const std::vector<std::string>& types,
                                            std::optional<int> year) {
@@ -103,20 +105,18 @@ Result<std::vector<ItemSummary>> PostedNow(Context& ctx, int64_t commune_id,
   iq.year = year;
   iq.status = ItemStatus::kPublished;
   iq.limit = kPostedWindow;
-  int longest = 0;
-  bool permanent = false;
-  for (const DisclosureType& t : ctx.svc.disclosures->catalogue().versions()) {
-    if (!std::binary_search(types.begin(), types.end(), t.code)) continue;
-    permanent = permanent || t.permanent;
-    longest = std::max(longest, t.posting_days);
-  }
-  if (!permanent) {
-    iq.out_from = today.AddDays(1 - std::max(longest, 1));
-    iq.out_until = today;
-  }
+  iq.out_from = disclosure::EarliestPublicFirstOut(ctx.svc.disclosures->catalogue(), types, today);
+  if (iq.out_from) iq.out_until = today;
   XASO_ASSIGN_OR_RETURN(auto lines, ctx.svc.disclosure_repo->List(iq));
   std::erase_if(lines, [&](const ItemSummary& s) { return !LineIsPublic(ctx, s); });
   return lines;
+}
+
+// The items of `year` (or of every year) in `years`.
+int64_t TotalOf(const std::vector<disclosure::YearCount>& years, std::optional<int> year) {
+  int64_t n = 0;
+  for (const auto& y : years) n += !year || *year == y.year ? y.items : 0;
+  return n;
 }
 
 // A 404 on an item's routes tells search engines to keep away too: an item that has left its
@@ -205,7 +205,7 @@ Response List(Context& ctx) {
   iq.type_code = q->type_code;
   iq.year = q->year;
   iq.status = ItemStatus::kPublished;
-  iq.folded_words = FoldVietnamese(Trim(q->q));
+  iq.folded_words = FoldVietnamese(Trim(q->q));  // Trim: spaces alone are no search
   iq.exclude_types = personal;
   iq.limit = kPageSize;
   iq.offset = (q->page - 1) * kPageSize;
@@ -213,17 +213,15 @@ Response List(Context& ctx) {
   if (!lines) return ErrorPage(ctx, HttpStatusFor(lines.error().code, false));
   auto years = ctx.svc.disclosure_repo->Years(commune->id, ItemStatus::kPublished, personal);
   if (!years) return ErrorPage(ctx, HttpStatusFor(years.error().code, false));
-  // Browsing all types, the total is the chosen year's count (or all of them) of that same read.
-  Result<int64_t> total = int64_t{0};
-  if (!q->type_code && iq.folded_words.find_first_not_of(' ') == std::string::npos) {
-    for (const auto& y : *years) *total += !q->year || *q->year == y.year ? y.items : 0;
-  } else {
-    total = ctx.svc.disclosure_repo->Count(iq);
-    if (!total) return ErrorPage(ctx, HttpStatusFor(total.error().code, false));
-  }
+  // Browsing every type, Count would apply the same commune, status and exclusions as Years:
+  // the total is the chosen year's count (or all of them) from that read.
+  const bool browsing = !q->type_code && iq.folded_words.empty();
+  auto total =
+      browsing ? Result<int64_t>(TotalOf(*years, q->year)) : ctx.svc.disclosure_repo->Count(iq);
+  if (!total) return ErrorPage(ctx, HttpStatusFor(total.error().code, false));
   // The lists on the notice board now, on the first page of a browse (never of a search).
   std::vector<std::string> posted_types;
-  if (q->q.empty() && q->page == 1) {
+  if (iq.folded_words.empty() && q->page == 1) {
     if (!filtered) {
       posted_types = personal;
     } else if (IsPersonalType(personal, filtered->code)) {
