@@ -3,7 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include "core/embedded.h"
 #include "platform/crypto.h"
+#include "storage/migrator.h"
 #include "storage/storage_fixture.h"
 
 namespace xaso::storage {
@@ -524,6 +526,46 @@ TEST_P(DisclosureStorageTest, ListNarrowsToSeveralTypesAndToTheDayFirstOut) {
   auto refused = repo_->List(ItemQuery{.commune_id = commune_id_, .only_types = too_many});
   ASSERT_FALSE(refused.has_value());
   EXPECT_EQ(refused.error().code, ErrorCode::kInvalidArgument);
+}
+
+// Migration 0021 fills first_out and files for the items stored before it: its UPDATE, run again
+// over rows whose kept columns were lost, restores what the postings and files say.
+TEST_P(DisclosureStorageTest, MigrationBackfillsFirstOutAndFiles) {
+  const int64_t posted = MakeItem(Sample());
+  ASSERT_TRUE(
+      repo_->AddAttachment(commune_id_, posted, 1, File("a.pdf", "%PDF-1.4 a"), rec_).has_value());
+  ASSERT_TRUE(
+      repo_->AddAttachment(commune_id_, posted, 2, File("b.pdf", "%PDF-1.4 b"), rec_).has_value());
+  ASSERT_TRUE(
+      repo_->Publish(commune_id_, posted, 3, kNow, Posting{.started_on = D(2026, 9, 21)}, rec_)
+          .has_value());
+  ASSERT_TRUE(repo_
+                  ->AddPosting(commune_id_, posted, Board(D(2026, 9, 19), D(2026, 10, 18)),
+                               std::nullopt, rec_)
+                  .has_value());
+  const int64_t bare = MakeItem(Sample());
+  std::string backfill;
+  for (const EmbeddedFile& f : EmbeddedMigrations()) {
+    if (!f.path.starts_with("0021_")) continue;
+    for (const std::string& st : SplitStatements(f.data, db_->dialect())) {
+      if (st.find("UPDATE disclosure_item") != std::string::npos) backfill = st;
+    }
+  }
+  ASSERT_FALSE(backfill.empty());
+  ASSERT_TRUE(db_->Write([&](soci::session& s) -> Status {
+                   s << "UPDATE disclosure_item SET first_out = NULL, files = 0";
+                   s << backfill;
+                   return Ok{};
+                 })
+                  .has_value());
+  auto lines = repo_->List(ItemQuery{.commune_id = commune_id_});
+  ASSERT_TRUE(lines.has_value()) << lines.error().message;
+  ASSERT_EQ(lines->size(), 2U);
+  EXPECT_EQ(lines->at(0).id, bare);
+  EXPECT_FALSE(lines->at(0).first_out.has_value());
+  EXPECT_EQ(lines->at(0).attachments, 0);
+  EXPECT_EQ(lines->at(1).first_out, D(2026, 9, 19));
+  EXPECT_EQ(lines->at(1).attachments, 2);
 }
 
 TEST_P(DisclosureStorageTest, ItemsOfYearCarryTheirFilesAndPostings) {
