@@ -31,8 +31,8 @@ function(xaso_cc_library)
 endfunction()
 
 # Test sources are compiled at -O1 in Release: they link the same -O3 libraries the xaso binary
-# is made of, and -O3 on gtest's macro expansions costs a third of their compile time for
-# nothing (docs/decisions/0017-build-speed.md).
+# is made of, and -O3 on gtest's macro expansions costs a third of their compile time
+# (docs/decisions/0017-build-speed.md).
 function(xaso_test_options target)
   target_compile_options(${target} PRIVATE $<$<CONFIG:Release>:-O1>)
 endfunction()
@@ -48,9 +48,6 @@ function(xaso_cc_test)
   target_link_libraries(${X_NAME} PRIVATE ${X_DEPS} GTest::gtest GTest::gtest_main)
   xaso_apply_warnings(${X_NAME})
   xaso_test_options(${X_NAME})
-  if(TARGET xaso_test_pch)
-    target_precompile_headers(${X_NAME} REUSE_FROM xaso_test_pch)
-  endif()
   gtest_discover_tests(${X_NAME} DISCOVERY_TIMEOUT 60
     PROPERTIES ENVIRONMENT "XASO_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
 endfunction()

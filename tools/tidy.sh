@@ -28,18 +28,7 @@ case "${1:-}" in
     ;;
 esac
 
-# The compile database carries gcc's precompiled-header flags (cmake/XasoPch.cmake). clang would
-# try the gcc .gch beside cmake_pch.hxx and fail, and a forced include would hide a missing
-# #include, so clang-tidy reads a copy without them.
-mkdir -p build/tidy-db
-python3 - build/release/compile_commands.json build/tidy-db/compile_commands.json <<'PY'
-import json, re, sys
-entries = json.load(open(sys.argv[1]))
-for e in entries:
-    e['command'] = re.sub(r' -Winvalid-pch| -include \S*cmake_pch\.hxx', '', e['command'])
-json.dump(entries, open(sys.argv[2], 'w'), indent=1)
-PY
-out=$(run-clang-tidy -p build/tidy-db -j "$(nproc)" -quiet 'src/.*\.cc$' 2>&1)
+out=$(run-clang-tidy -p build/release -j "$(nproc)" -quiet 'src/.*\.cc$' 2>&1)
 warnings=$(printf '%s\n' "$out" | sed 's/\x1b\[[0-9;]*m//g' | grep -E '^/.*/src/.*(warning|error):' | sort -u)
 if [[ -n $warnings ]]; then
   printf '%s\n' "$warnings"
