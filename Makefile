@@ -7,8 +7,12 @@ BUILD_TYPE ?= Release
 deps:
 	@bash tools/install-deps.sh
 
+# Ninja for a new build directory (tools/install-deps.sh installs it): it keeps both cores busy
+# across targets. A build directory made earlier keeps its generator, which CMake cannot change.
+GENERATOR = $(if $(wildcard build/release/CMakeCache.txt),,-G Ninja)
+
 build: deps
-	cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release -DXASO_BUILD_TESTS=ON
+	cmake -S . -B build/release $(GENERATOR) -DCMAKE_BUILD_TYPE=Release -DXASO_BUILD_TESTS=ON
 	cmake --build build/release -j$(JOBS)
 
 demo: build

@@ -30,6 +30,13 @@ function(xaso_cc_library)
   add_library(xaso::${X_NAME} ALIAS ${target})
 endfunction()
 
+# Test sources are compiled at -O1 in Release: they link the same -O3 libraries the xaso binary
+# is made of, and -O3 on gtest's macro expansions costs a third of their compile time
+# (docs/decisions/0017-build-speed.md).
+function(xaso_test_options target)
+  target_compile_options(${target} PRIVATE $<$<CONFIG:Release>:-O1>)
+endfunction()
+
 # xaso_cc_test(NAME n SRCS a_test.cc ... DEPS xaso::...)
 # One executable per test target, every case registered with ctest.
 function(xaso_cc_test)
@@ -40,6 +47,7 @@ function(xaso_cc_test)
   add_executable(${X_NAME} ${X_SRCS})
   target_link_libraries(${X_NAME} PRIVATE ${X_DEPS} GTest::gtest GTest::gtest_main)
   xaso_apply_warnings(${X_NAME})
+  xaso_test_options(${X_NAME})
   gtest_discover_tests(${X_NAME} DISCOVERY_TIMEOUT 60
     PROPERTIES ENVIRONMENT "XASO_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
 endfunction()

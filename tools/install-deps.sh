@@ -4,7 +4,7 @@
 set -euo pipefail
 
 PACKAGES=(
-  build-essential cmake pkg-config make clang-format clang-tidy
+  build-essential cmake ninja-build pkg-config make clang-format clang-tidy
   librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev
   libsoci-dev libboost-dev libsqlite3-dev sqlite3 libpq-dev
   nlohmann-json3-dev libkainjow-mustache-dev libsodium-dev libexiv2-dev libqrencode-dev
