@@ -322,6 +322,7 @@ Result<std::vector<YearCount>> FakeDisclosureRepository::Years(
     if (Matches(item, q)) ++years[item.year];
   }
   std::vector<YearCount> out;
+  out.reserve(years.size());
   for (const auto& [year, n] : years) out.push_back({year, n});
   return out;
 }
