@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 
 #include <soci/soci.h>
 #include <time.h>
@@ -26,6 +28,27 @@ Status OnFreshPostgres(const std::string& url, const std::string& prefix,
   Status status = fn(url.substr(0, url.rfind('/') + 1) + name);
   XASO_RETURN_IF_ERROR(run("DROP DATABASE " + name));
   return status;
+}
+
+Status OnEachDatabase(const std::string& name,
+                      const std::function<Status(const std::string& label,
+                                                 const std::string& url)>& fn) {
+  std::error_code ec;
+  std::string folder = name;
+  folder += '-';
+  folder += std::to_string(::getpid());
+  const std::filesystem::path dir = std::filesystem::temp_directory_path(ec) / folder;
+  std::filesystem::create_directories(dir, ec);
+  Status status = Ok{};
+  if (std::getenv("XASO_BENCH_PG_ONLY") == nullptr) {
+    status = fn("sqlite", "sqlite:" + (dir / "bench.db").string());
+  }
+  std::filesystem::remove_all(dir, ec);
+  XASO_RETURN_IF_ERROR(status);
+  const char* pg = std::getenv("XASO_BENCH_PG_URL");
+  if (pg == nullptr || *pg == '\0') return Ok{};
+  return OnFreshPostgres(pg, "xaso_" + name,
+                         [&](const std::string& url) { return fn("postgres", url); });
 }
 
 double ThreadCpuMs() {

@@ -50,6 +50,13 @@ web::Request Get(const std::string& path, const std::string& session,
 Status OnFreshPostgres(const std::string& url, const std::string& prefix,
                        const std::function<Status(const std::string& url)>& fn);
 
+// Runs `fn` ("sqlite", url) on a temporary SQLite file, unless XASO_BENCH_PG_ONLY is set, then,
+// when XASO_BENCH_PG_URL is set, ("postgres", url) on a fresh PostgreSQL database
+// (OnFreshPostgres). `name` names the temporary folder and database. Stops at the first error.
+Status OnEachDatabase(const std::string& name,
+                      const std::function<Status(const std::string& label,
+                                                 const std::string& url)>& fn);
+
 // Creates a leader of `commune_id` named `username` with an open session whose token is
 // `session_token` (no password: the benches never sign in).
 Status CreateLeaderSession(storage::Database& db, int64_t commune_id, const std::string& username,

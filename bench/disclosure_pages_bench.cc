@@ -7,12 +7,8 @@
 // list filtered by type and year, a search without diacritics, an item page, the Atom feed and
 // the JSON export of one year. It prints the figures and asserts nothing about time.
 #include <cstdio>
-#include <cstdlib>
-#include <filesystem>
 #include <string>
 #include <vector>
-
-#include <unistd.h>
 
 #include <soci/soci.h>
 
@@ -154,26 +150,13 @@ Status BenchDatabase(const std::string& label, const std::string& url) {
 }
 
 Status Run() {
-  std::error_code ec;
-  const std::filesystem::path dir = std::filesystem::temp_directory_path(ec) /
-                                    ("xaso-disclosure-pages-bench-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir, ec);
   std::printf(
       "disclosure_pages_bench: %d published items in one commune; %d warm-up then %d requests per page "
       "via web::Router::Handle; times in ms\n",
       kItems, kWarmup, kRequests);
   std::printf("%-8s %-20s %-52s %6s %6s %6s  %6s %6s %7s\n", "db", "page", "path", "p50", "p95",
               "max", "cpu50", "cpu95", "bytes");
-  Status status = BenchDatabase("sqlite", "sqlite:" + (dir / "bench.db").string());
-  if (status) {
-    if (const char* pg = std::getenv("XASO_BENCH_PG_URL"); pg != nullptr && *pg != '\0') {
-      status = OnFreshPostgres(pg, "xaso_disclosure_pages_bench", [](const std::string& fresh) {
-        return BenchDatabase("postgres", fresh);
-      });
-    }
-  }
-  std::filesystem::remove_all(dir, ec);
-  return status;
+  return OnEachDatabase("disclosure_pages_bench", BenchDatabase);
 }
 
 }  // namespace

@@ -8,13 +8,11 @@
 // It prints the figures and asserts nothing about time.
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include <soci/soci.h>
-#include <unistd.h>
 
 #include "core/clock.h"
 #include "storage/feedback/sql_feedback_repository.h"
@@ -279,29 +277,13 @@ Status BenchDatabase(const std::string& label, const std::string& url) {
 }
 
 Status Run() {
-  std::error_code ec;
-  const std::filesystem::path dir = std::filesystem::temp_directory_path(ec) /
-                                    ("xaso-feedback-bench-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir, ec);
   std::printf(
       "feedback_bench: %d submissions, then %lld items in one commune; %d warm-up then %d "
       "requests per page via web::Router::Handle; times in ms\n",
       kSubmissions, kItems, kWarmup, kRequests);
   std::printf("%-8s %-18s %-44s %6s %6s %6s  %6s %6s %7s\n", "db", "page", "path", "p50", "p95",
               "max", "cpu50", "cpu95", "bytes");
-  Status status = Ok{};
-  if (const char* only_pg = std::getenv("XASO_BENCH_PG_ONLY"); only_pg == nullptr) {
-    status = BenchDatabase("sqlite", "sqlite:" + (dir / "bench.db").string());
-  }
-  if (status) {
-    if (const char* pg = std::getenv("XASO_BENCH_PG_URL"); pg != nullptr && *pg != '\0') {
-      status = OnFreshPostgres(pg, "xaso_feedback_bench", [](const std::string& fresh) {
-        return BenchDatabase("postgres", fresh);
-      });
-    }
-  }
-  std::filesystem::remove_all(dir, ec);
-  return status;
+  return OnEachDatabase("feedback_bench", BenchDatabase);
 }
 
 }  // namespace
